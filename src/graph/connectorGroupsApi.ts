@@ -1,0 +1,201 @@
+// The typed gateway for everything the extension asks of Graph about connector groups.
+import { isRegion, REGIONS } from '../shared/regions';
+import { validateGroupName } from '../shared/validation';
+import { GraphInputError } from './errors';
+import type { BatchOutcome, BatchStep, GraphHttp } from './graphHttp';
+import { odataString, query, requireId } from './odata';
+import type {
+  Application, Connector, ConnectorGroup, ConnectorGroupWithContents, GroupChanges, Organization,
+} from './types';
+
+const PROFILE = '/onPremisesPublishingProfiles/applicationProxy';
+const GROUPS = `${PROFILE}/connectorGroups`;
+const CONNECTORS = `${PROFILE}/connectors`;
+const APPLICATION_FIELDS = 'id,appId,displayName,onPremisesPublishing';
+
+const groupPath = (id: string) => `${GROUPS}/${requireId(id, 'connector group')}`;
+const connectorPath = (id: string) => `${CONNECTORS}/${requireId(id, 'connector')}`;
+const applicationPath = (id: string) => `/applications/${requireId(id, 'application')}`;
+
+export function isPublished(application: Application): boolean {
+  return Boolean(application.onPremisesPublishing);
+}
+
+export function isApplicationProxyGroup(group: ConnectorGroup): boolean {
+  return group.connectorGroupType === 'applicationProxy';
+}
+
+function checkChanges(changes: GroupChanges): GroupChanges {
+  const body: GroupChanges = {};
+  if (changes.name !== undefined) {
+    const name = validateGroupName(changes.name);
+    if (!name.ok) throw new GraphInputError(name.message);
+    body.name = name.value;
+  }
+  if (changes.region !== undefined) {
+    if (!isRegion(changes.region)) throw new GraphInputError(`'${changes.region}' is not a region; choose one of ${REGIONS.join(', ')}.`);
+    body.region = changes.region;
+  }
+  return body;
+}
+
+/** Throws the first failure of a batch; returns the answers in step order otherwise. */
+function allOk(outcomes: Map<string, BatchOutcome>, steps: BatchStep[]): unknown[] {
+  return steps.map((step) => {
+    const outcome = outcomes.get(step.id)!;
+    if (!outcome.ok) throw outcome.error;
+    return outcome.body;
+  });
+}
+
+export class ConnectorGroupsApi {
+  constructor(private readonly http: GraphHttp) {}
+
+  async organization(): Promise<Organization | undefined> {
+    const page = await this.http.get<{ value?: Organization[] }>(`/organization${query({ $select: 'id,displayName,verifiedDomains' })}`);
+    return page?.value?.[0];
+  }
+
+  listGroups(): Promise<ConnectorGroup[]> {
+    return this.http.getAll<ConnectorGroup>(GROUPS);
+  }
+
+  getGroup(id: string): Promise<ConnectorGroup> {
+    return this.http.get<ConnectorGroup>(groupPath(id));
+  }
+
+  findGroupsByName(name: string): Promise<ConnectorGroup[]> {
+    return this.http.getAll<ConnectorGroup>(`${GROUPS}${query({ $filter: `name eq ${odataString(name)}` })}`);
+  }
+
+  /** Creates a group. The POST is never repeated after an ambiguous failure (see retryPolicy). */
+  async createGroup(input: { name: string; region?: string }): Promise<ConnectorGroup> {
+    const body = checkChanges(input);
+    const { body: created } = await this.http.send('POST', GROUPS, body);
+    // Graph documents 201 and answers 200 live; both carry the group.
+    if (created && typeof (created as ConnectorGroup).id === 'string') return created as ConnectorGroup;
+    throw new GraphInputError('Graph created the group but did not return it; refresh to see it.');
+  }
+
+  /**
+   * Renames a group and/or sets its region. Graph answers 204 (live) or 200 with the group (docs):
+   * with 204 the result is the given group with the changes applied, without another round trip.
+   */
+  async updateGroup(group: ConnectorGroup, changes: GroupChanges): Promise<ConnectorGroup> {
+    const body = checkChanges(changes);
+    const { body: updated } = await this.http.send('PATCH', groupPath(group.id), body);
+    if (updated && typeof (updated as ConnectorGroup).id === 'string') {
+      const { id, name, connectorGroupType, isDefault, region } = updated as ConnectorGroup;
+      return { id, name, connectorGroupType, isDefault, region };
+    }
+    return { ...group, ...body };
+  }
+
+  async deleteGroup(id: string): Promise<void> {
+    await this.http.send('DELETE', groupPath(id));
+  }
+
+  listMembers(groupId: string): Promise<Connector[]> {
+    return this.http.getAll<Connector>(`${groupPath(groupId)}/members`);
+  }
+
+  listGroupApplications(groupId: string): Promise<Application[]> {
+    return this.http.getAll<Application>(`${groupPath(groupId)}/applications${query({ $select: APPLICATION_FIELDS })}`);
+  }
+
+  listConnectors(): Promise<Connector[]> {
+    return this.http.getAll<Connector>(CONNECTORS);
+  }
+
+  getConnector(id: string): Promise<Connector> {
+    return this.http.get<Connector>(connectorPath(id));
+  }
+
+  async connectorGroupOf(connectorId: string): Promise<ConnectorGroup | undefined> {
+    const groups = await this.http.getAll<ConnectorGroup>(`${connectorPath(connectorId)}/memberOf`);
+    return groups[0];
+  }
+
+  /** Moves a connector into a group (it leaves its old one). Graph answers 204 or 201. */
+  async moveConnector(connectorId: string, groupId: string): Promise<void> {
+    await this.http.send('POST', `${groupPath(groupId)}/members/$ref`, {
+      '@odata.id': this.http.resourceUrl(connectorPath(connectorId)),
+    });
+  }
+
+  /** Moves several connectors in as few round trips as `$batch` allows (one per 20). */
+  async moveConnectors(connectorIds: string[], groupId: string): Promise<Map<string, BatchOutcome>> {
+    const steps: BatchStep[] = connectorIds.map((id) => ({
+      id,
+      method: 'POST',
+      path: `${groupPath(groupId)}/members/$ref`,
+      body: { '@odata.id': this.http.resourceUrl(connectorPath(id)) },
+    }));
+    return this.http.batch(steps);
+  }
+
+  /** Every application; `isPublished` tells those that Application Proxy serves. */
+  listApplications(): Promise<Application[]> {
+    return this.http.getAll<Application>(`/applications${query({ $select: APPLICATION_FIELDS })}`);
+  }
+
+  getApplication(id: string): Promise<Application> {
+    return this.http.get<Application>(`${applicationPath(id)}${query({ $select: APPLICATION_FIELDS })}`);
+  }
+
+  applicationGroup(applicationId: string): Promise<ConnectorGroup> {
+    return this.http.get<ConnectorGroup>(`${applicationPath(applicationId)}/connectorGroup`);
+  }
+
+  private assignStep(applicationId: string, groupId: string): BatchStep {
+    return {
+      id: applicationId,
+      method: 'PUT',
+      path: `${applicationPath(applicationId)}/connectorGroup/$ref`,
+      body: { '@odata.id': this.http.resourceUrl(groupPath(groupId)) },
+    };
+  }
+
+  async assignApplication(applicationId: string, groupId: string): Promise<void> {
+    const step = this.assignStep(applicationId, groupId);
+    await this.http.send(step.method, step.path, step.body);
+  }
+
+  assignApplications(applicationIds: string[], groupId: string): Promise<Map<string, BatchOutcome>> {
+    return this.http.batch(applicationIds.map((id) => this.assignStep(id, groupId)));
+  }
+
+  /** Takes an application out of its group; Graph puts it back in the default group. */
+  async unassignApplication(applicationId: string): Promise<void> {
+    await this.http.send('DELETE', `${applicationPath(applicationId)}/connectorGroup/$ref`);
+  }
+
+  /**
+   * Every group with its members and applications: one round trip for the groups (per page) and one
+   * `$batch` per ten groups for their contents; a content list longer than a page follows its next links.
+   */
+  async loadGroupsWithContents(): Promise<ConnectorGroupWithContents[]> {
+    const groups = await this.listGroups();
+    const steps: BatchStep[] = groups.flatMap((g, i) => [
+      { id: `m${i}`, method: 'GET', path: `${groupPath(g.id)}/members` },
+      { id: `a${i}`, method: 'GET', path: `${groupPath(g.id)}/applications${query({ $select: APPLICATION_FIELDS })}` },
+    ]);
+    const bodies = allOk(await this.http.batch(steps), steps) as CollectionPage[];
+    return Promise.all(groups.map(async (group, i) => ({
+      ...group,
+      members: await this.rest<Connector>(bodies[2 * i]),
+      applications: await this.rest<Application>(bodies[2 * i + 1]),
+    })));
+  }
+
+  private async rest<T>(page: CollectionPage | undefined): Promise<T[]> {
+    const first = (page?.value ?? []) as T[];
+    const next = page?.['@odata.nextLink'];
+    return next ? [...first, ...(await this.http.getAll<T>(next))] : first;
+  }
+}
+
+interface CollectionPage {
+  value?: unknown[];
+  '@odata.nextLink'?: string;
+}

@@ -1,0 +1,88 @@
+// Graph failures as values with meaning: what was asked, what Graph said, and the ids support asks for.
+
+const MAX_MESSAGE_LENGTH = 1000;
+
+export interface RequestDescription {
+  method: string;
+  /** Path and query below the API version, e.g. `/onPremisesPublishingProfiles/applicationProxy/connectorGroups`. */
+  path: string;
+}
+
+/** Graph answered with an error status. */
+export class GraphRequestError extends Error {
+  override readonly name = 'GraphRequestError';
+
+  constructor(
+    readonly request: RequestDescription,
+    readonly status: number,
+    /** Graph's `error.code`; may be empty (the App Proxy backend sends none for some errors). */
+    readonly code: string,
+    /** Graph's own `error.message`, trimmed. */
+    readonly graphMessage: string,
+    readonly requestId: string | undefined,
+    readonly date: string | undefined,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(
+      `${graphMessage || `Graph answered ${status} without a message.`} ` +
+        `(HTTP ${status}${code ? ` ${code}` : ''}${requestId ? `, request id ${requestId}` : ''})`,
+    );
+  }
+}
+
+/** No answer came: the connection failed, was dropped, or timed out. */
+export class GraphNetworkError extends Error {
+  override readonly name = 'GraphNetworkError';
+
+  constructor(
+    readonly request: RequestDescription,
+    readonly reason: string,
+    /** True when a write may have been carried out although no answer arrived. */
+    readonly outcomeUnknown: boolean,
+  ) {
+    super(
+      `No answer from Microsoft Graph for ${request.method} ${request.path}: ${reason}.` +
+        (outcomeUnknown ? ' The change may or may not have been made; refresh before trying again.' : ''),
+    );
+  }
+}
+
+/** An input was refused before anything was sent (a malformed id, an empty name). */
+export class GraphInputError extends Error {
+  override readonly name = 'GraphInputError';
+}
+
+interface ErrorBody {
+  error?: { code?: unknown; message?: unknown; innerError?: Record<string, unknown>; innererror?: Record<string, unknown> };
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, MAX_MESSAGE_LENGTH) : undefined;
+}
+
+/** Builds the error for a non-2xx answer, whatever its body holds (Graph's shape, other JSON, HTML, nothing). */
+export function errorFromResponse(
+  request: RequestDescription,
+  status: number,
+  headers: { get(name: string): string | null },
+  bodyText: string,
+): GraphRequestError {
+  let body: ErrorBody | undefined;
+  try {
+    body = JSON.parse(bodyText) as ErrorBody;
+  } catch {
+    body = undefined;
+  }
+  const error = typeof body?.error === 'object' && body.error !== null ? body.error : undefined;
+  const inner = error?.innerError ?? error?.innererror;
+  const retryAfter = Number(headers.get('retry-after'));
+  return new GraphRequestError(
+    request,
+    status,
+    text(error?.code) ?? '',
+    text(error?.message) ?? (bodyText.trim() === '' || body ? '' : `Graph answered ${status} with a body that is not JSON.`),
+    text(headers.get('request-id')) ?? text(inner?.['request-id']),
+    text(headers.get('date')) ?? text(inner?.date),
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+  );
+}

@@ -1,0 +1,232 @@
+// The one way the extension talks to Graph: the Graph client's middleware chain, JSON in and out,
+// typed errors, next links followed by URL, and $batch with its inner throttling handled.
+import type { TokenCredential } from '@azure/identity';
+import { HTTPMessageHandler, RetryHandler, RetryHandlerOptions, type Context } from '@microsoft/microsoft-graph-client';
+import { GraphInputError, GraphNetworkError, errorFromResponse, type GraphRequestError } from './errors';
+import { BearerTokenMiddleware } from './middleware/bearerTokenMiddleware';
+import { RoundTripMiddleware, type RoundTrip } from './middleware/roundTripMiddleware';
+import { RETRY_STATUSES, canRepeat } from './retryPolicy';
+
+export interface GraphHttpOptions {
+  /** `https://graph.microsoft.com`, a national cloud's host, or the sandbox's `http://127.0.0.1:port`. */
+  origin: string;
+  credential: TokenCredential;
+  scopes: string[];
+  /** Sent as Accept-Language (Node's fetch would send `*`, which some endpoints refuse). */
+  language?: string;
+  timeoutMs?: number;
+  maxRetries?: number;
+  /** Seconds to wait before a retry when the answer names no Retry-After. */
+  retryDelaySeconds?: number;
+  onRoundTrip?: (trip: RoundTrip) => void;
+}
+
+export interface BatchStep {
+  id: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Below the version, e.g. `/onPremisesPublishingProfiles/applicationProxy/connectorGroups`. */
+  path: string;
+  body?: unknown;
+  dependsOn?: string[];
+}
+
+export type BatchOutcome =
+  | { id: string; ok: true; status: number; body: unknown }
+  | { id: string; ok: false; status: number; error: GraphRequestError };
+
+export const MAX_BATCH_SIZE = 20;
+const MAX_PAGES = 10_000;
+const MAX_BATCH_ROUNDS = 4;
+const NETWORK_ATTEMPTS = 3;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class GraphHttp {
+  /** `origin/beta`: every path is resolved against it, and next links must stay under it. */
+  readonly serviceRoot: string;
+  private readonly chain: BearerTokenMiddleware;
+  private readonly language: string;
+  private readonly timeoutMs: number;
+
+  constructor(options: GraphHttpOptions) {
+    const origin = new URL(options.origin).origin;
+    this.serviceRoot = `${origin}/beta`;
+    this.language = options.language ?? 'en-US';
+    this.timeoutMs = options.timeoutMs ?? 60_000;
+    const retryOptions = new RetryHandlerOptions(
+      options.retryDelaySeconds ?? 1,
+      options.maxRetries ?? 3,
+      (_delay, _attempt, request, fetchOptions, response) =>
+        canRepeat(fetchOptions?.method ?? 'GET', typeof request === 'string' ? request : request.url, response.status === 429),
+    );
+    this.chain = new BearerTokenMiddleware(options.credential, options.scopes, origin);
+    const retry = new RetryHandler(retryOptions);
+    const roundTrips = new RoundTripMiddleware(options.onRoundTrip ?? (() => undefined));
+    this.chain.setNext(retry);
+    retry.setNext(roundTrips);
+    roundTrips.setNext(new HTTPMessageHandler());
+  }
+
+  /** An absolute URL for a path, as `@odata.id` references need. */
+  resourceUrl(path: string): string {
+    return `${this.serviceRoot}${path}`;
+  }
+
+  private resolve(pathOrUrl: string): string {
+    if (/^https?:/i.test(pathOrUrl)) {
+      if (!pathOrUrl.startsWith(`${this.serviceRoot}/`)) {
+        throw new GraphInputError(`Refusing to follow a link outside ${this.serviceRoot}: ${new URL(pathOrUrl).origin}.`);
+      }
+      return pathOrUrl;
+    }
+    return `${this.serviceRoot}${pathOrUrl}`;
+  }
+
+  /** Sends one request; resolves with the status and parsed body of a 2xx answer, throws a typed error otherwise. */
+  async send(method: string, pathOrUrl: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+    const url = this.resolve(pathOrUrl);
+    const description = { method, path: url.slice(this.serviceRoot.length) };
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'Accept-Language': this.language,
+      'client-request-id': crypto.randomUUID(),
+    };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    for (let attempt = 1; ; attempt++) {
+      const context: Context = {
+        request: url,
+        options: {
+          method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: AbortSignal.timeout(this.timeoutMs),
+        },
+      };
+      try {
+        await this.chain.execute(context);
+      } catch (error) {
+        if (error instanceof GraphInputError) throw error;
+        const reason = networkReason(error);
+        if (attempt < NETWORK_ATTEMPTS && canRepeat(method, url, false)) {
+          await sleep(250 * attempt);
+          continue;
+        }
+        throw new GraphNetworkError(description, reason, method !== 'GET');
+      }
+      const response = context.response!;
+      const text = await response.text();
+      if (!response.ok) throw errorFromResponse(description, response.status, response.headers, text);
+      if (text.trim() === '') return { status: response.status, body: undefined };
+      try {
+        return { status: response.status, body: JSON.parse(text) };
+      } catch {
+        throw errorFromResponse(description, response.status, response.headers, `Graph answered ${response.status} with a body that is not JSON.`);
+      }
+    }
+  }
+
+  async get<T>(pathOrUrl: string): Promise<T> {
+    return (await this.send('GET', pathOrUrl)).body as T;
+  }
+
+  /** All items of a collection, following `@odata.nextLink` as the absolute URL it is. */
+  async getAll<T>(pathOrUrl: string): Promise<T[]> {
+    const items: T[] = [];
+    let next: string | undefined = pathOrUrl;
+    for (let page = 0; next !== undefined; page++) {
+      if (page >= MAX_PAGES) throw new GraphInputError(`Stopped after ${MAX_PAGES} pages of ${pathOrUrl}.`);
+      const body: CollectionPage<T> = await this.get<CollectionPage<T>>(next);
+      items.push(...(body?.value ?? []));
+      next = body?.['@odata.nextLink'];
+    }
+    return items;
+  }
+
+  /**
+   * Sends steps in `$batch` requests of up to 20. Inner answers are not retried by the middleware,
+   * so throttled (and safely repeatable) steps are sent again after the longest Retry-After.
+   */
+  async batch(steps: BatchStep[]): Promise<Map<string, BatchOutcome>> {
+    const outcomes = new Map<string, BatchOutcome>();
+    for (let start = 0; start < steps.length; start += MAX_BATCH_SIZE) {
+      let pending = steps.slice(start, start + MAX_BATCH_SIZE);
+      for (let round = 1; pending.length > 0; round++) {
+        const answers = await this.sendBatch(pending);
+        const again: BatchStep[] = [];
+        let waitSeconds = 0;
+        for (const step of pending) {
+          const answer = answers.get(step.id);
+          const outcome = answer ?? missingAnswer(step);
+          const repeatable = !outcome.ok && RETRY_STATUSES.has(outcome.status)
+            && canRepeat(step.method, this.resolve(step.path), outcome.status === 429);
+          if (repeatable && round < MAX_BATCH_ROUNDS && !(step.dependsOn ?? []).length) {
+            again.push(step);
+            waitSeconds = Math.max(waitSeconds, outcome.ok ? 0 : outcome.error.retryAfterSeconds ?? 1);
+          } else {
+            outcomes.set(step.id, outcome);
+          }
+        }
+        if (again.length > 0) await sleep(waitSeconds * 1000);
+        pending = again;
+      }
+    }
+    return outcomes;
+  }
+
+  private async sendBatch(steps: BatchStep[]): Promise<Map<string, BatchOutcome>> {
+    const requests = steps.map((s) => ({
+      id: s.id,
+      method: s.method,
+      url: s.path,
+      ...(s.body === undefined ? {} : { body: s.body, headers: { 'Content-Type': 'application/json' } }),
+      ...(s.dependsOn?.length ? { dependsOn: s.dependsOn } : {}),
+    }));
+    const { body } = await this.send('POST', '/$batch', { requests });
+    const responses = (body as { responses?: unknown })?.responses;
+    const answers = new Map<string, BatchOutcome>();
+    if (!Array.isArray(responses)) return answers;
+    for (const raw of responses as RawBatchResponse[]) {
+      const step = steps.find((s) => s.id === raw?.id);
+      if (!step || typeof raw.status !== 'number') continue;
+      if (raw.status >= 200 && raw.status < 300) {
+        answers.set(step.id, { id: step.id, ok: true, status: raw.status, body: raw.body });
+      } else {
+        const headers = new Map(Object.entries(raw.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
+        const error = errorFromResponse(
+          { method: step.method, path: step.path },
+          raw.status,
+          { get: (name) => headers.get(name.toLowerCase()) ?? null },
+          raw.body === undefined ? '' : JSON.stringify(raw.body),
+        );
+        answers.set(step.id, { id: step.id, ok: false, status: raw.status, error });
+      }
+    }
+    return answers;
+  }
+}
+
+interface CollectionPage<T> {
+  value?: T[];
+  '@odata.nextLink'?: string;
+}
+
+interface RawBatchResponse {
+  id?: string;
+  status?: number;
+  headers?: Record<string, unknown>;
+  body?: unknown;
+}
+
+function missingAnswer(step: BatchStep): BatchOutcome {
+  return {
+    id: step.id, ok: false, status: 0,
+    error: errorFromResponse({ method: step.method, path: step.path }, 0, { get: () => null },
+      JSON.stringify({ error: { code: '', message: 'The batch answer had no response for this request.' } })),
+  };
+}
+
+function networkReason(error: unknown): string {
+  const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return 'the request timed out';
+  return e?.cause?.code ?? e?.cause?.message ?? e?.message ?? 'the connection failed';
+}

@@ -1,0 +1,40 @@
+// Reports every round trip (each retry is one) with its timing; never the request's headers.
+import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import { requestMethod, requestUrl } from './context';
+
+export interface RoundTrip {
+  method: string;
+  url: string;
+  /** 0 when no answer came. */
+  status: number;
+  ms: number;
+  requestId?: string;
+  error?: string;
+}
+
+export class RoundTripMiddleware implements Middleware {
+  private next: Middleware | undefined;
+
+  constructor(private readonly report: (trip: RoundTrip) => void) {}
+
+  async execute(context: Context): Promise<void> {
+    const started = performance.now();
+    const method = requestMethod(context);
+    const url = requestUrl(context);
+    try {
+      await this.next?.execute(context);
+      const response = context.response;
+      this.report({
+        method, url, status: response?.status ?? 0, ms: performance.now() - started,
+        requestId: response?.headers.get('request-id') ?? undefined,
+      });
+    } catch (error) {
+      this.report({ method, url, status: 0, ms: performance.now() - started, error: (error as Error).message });
+      throw error;
+    }
+  }
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+}

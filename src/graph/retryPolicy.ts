@@ -1,0 +1,15 @@
+// Which requests may be sent again after a failure without risking a second change.
+
+/**
+ * A throttled request (429) was not carried out, so it can always be repeated. After a 503/504 or a
+ * lost connection the first attempt may have taken effect: GET, PUT, PATCH and DELETE are idempotent
+ * here, and adding a `$ref` twice has the same result as once; a POST that creates something, or a
+ * `$batch` that may hold one, must not be repeated blindly.
+ */
+export function canRepeat(method: string, url: string, throttled: boolean): boolean {
+  if (throttled) return true;
+  if (method.toUpperCase() !== 'POST') return true;
+  return new URL(url).pathname.endsWith('/$ref');
+}
+
+export const RETRY_STATUSES = new Set([429, 503, 504]);

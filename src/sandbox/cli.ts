@@ -1,0 +1,81 @@
+// `npm run sandbox -- --port 8940`: starts the Graph sandbox and prints its URL and a full-permission token.
+import { parseArgs } from 'node:util';
+import { checkFaultRules } from './faults';
+import { demoTenant, scaleTenant } from './seeds';
+import { GraphSandbox } from './server';
+
+const USAGE = `Usage: npm run sandbox -- [options]
+  --port N            port on 127.0.0.1 (default 8940; 0 picks a free one)
+  --groups N --connectors N --applications N
+                      a generated tenant of that size instead of the demo tenant
+  --variant V         'standard' (create 201, update 204, add member 204) or
+                      'alternate' (create 200, update 200 + body, add member 201)
+  --latency MS        delay every answer
+  --faults JSON       fault rules, e.g. '[{"status":429,"rate":0.1,"retryAfterSeconds":1}]'
+  --fault-seed N      seed for rate-based faults (default 1)
+  --read-token        also print GRAPH_SANDBOX_READ_TOKEN, a token with Directory.Read.All only
+  --quiet             do not print each request on stderr`;
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '8940' },
+      groups: { type: 'string' },
+      connectors: { type: 'string' },
+      applications: { type: 'string' },
+      variant: { type: 'string', default: 'standard' },
+      latency: { type: 'string', default: '0' },
+      faults: { type: 'string', default: '[]' },
+      'fault-seed': { type: 'string', default: '1' },
+      'read-token': { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const number = (name: string, raw: string | undefined, fallback = 0): number => {
+    const value = raw === undefined ? fallback : Number(raw);
+    if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be a whole number ≥ 0, not '${raw}'.`);
+    return value;
+  };
+  if (values.variant !== 'standard' && values.variant !== 'alternate') throw new Error("--variant must be 'standard' or 'alternate'.");
+  const scaled = values.groups !== undefined || values.connectors !== undefined || values.applications !== undefined;
+  const tenant = scaled
+    ? scaleTenant({
+        groups: number('groups', values.groups, 10),
+        connectors: number('connectors', values.connectors, 0),
+        applications: number('applications', values.applications, 0),
+      })
+    : demoTenant();
+  const quiet = values.quiet;
+  void GraphSandbox.start({
+    port: number('port', values.port),
+    tenant,
+    variant: values.variant,
+    latencyMs: number('latency', values.latency),
+    faults: checkFaultRules(JSON.parse(values.faults)),
+    faultSeed: number('fault-seed', values['fault-seed']),
+    onRequest: quiet ? undefined : (e) => process.stderr.write(`${e.method} ${e.url} ${e.status} ${e.ms} ms\n`),
+  }).then((sandbox) => {
+    console.log(`GRAPH_SANDBOX_URL=${sandbox.url}`);
+    console.log(`GRAPH_SANDBOX_TOKEN=${sandbox.token}`);
+    if (values['read-token']) console.log(`GRAPH_SANDBOX_READ_TOKEN=${sandbox.tokens.issue(['Directory.Read.All'])}`);
+    process.stderr.write(`Graph sandbox for ${sandbox.store.tenant.organization.displayName} on ${sandbox.url}/beta (Ctrl-C stops it)\n`);
+    const stop = () => void sandbox.close().then(() => process.exit(0));
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  }, (error: Error) => {
+    process.stderr.write(`The Graph sandbox could not start: ${error.message}\n`);
+    process.exit(1);
+  });
+}
+
+try {
+  main();
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+  process.exit(2);
+}

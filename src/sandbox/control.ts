@@ -1,0 +1,81 @@
+// The sandbox's own control API under /_sandbox: state, reset, request log, faults, options and tokens.
+import { checkFaultRules } from './faults';
+import { SandboxError, badRequest } from './graphError';
+import { applicationDto, connectorDto, groupDto } from './resources';
+import type { RouteResult } from './routes';
+import { demoTenant, scaleTenant } from './seeds';
+import type { GraphSandbox } from './server';
+
+type Body = Record<string, unknown> | undefined;
+
+function snapshot(sandbox: GraphSandbox): object {
+  const { store } = sandbox;
+  const { organization, groups, connectors, applications } = store.tenant;
+  return {
+    organization,
+    groups: [...groups.values()].map((g) => ({
+      ...groupDto(g),
+      members: store.members(g).map((c) => c.id),
+      applications: store.applications(g).map((a) => a.id),
+    })),
+    connectors: [...connectors.values()].map((c) => ({ ...connectorDto(c), groupId: c.groupId })),
+    applications: [...applications.values()].map((a) => ({ ...applicationDto(a, 'beta'), groupId: a.groupId })),
+  };
+}
+
+function count(body: Body, key: string): number {
+  const value = (body?.scale as Record<string, unknown> | undefined)?.[key];
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 1_000_000) {
+    throw badRequest(`scale.${key} must be a whole number from 0 to 1000000.`);
+  }
+  return value;
+}
+
+export function handleControl(sandbox: GraphSandbox, method: string, path: string, raw: unknown): RouteResult {
+  const body = raw as Body;
+  const key = `${method} ${path.replace(/\/+$/, '')}`;
+  switch (key) {
+    case 'GET /_sandbox/state':
+      return { status: 200, body: snapshot(sandbox) };
+    case 'POST /_sandbox/reset':
+      sandbox.reset(body?.scale
+        ? scaleTenant({ groups: count(body, 'groups'), connectors: count(body, 'connectors'), applications: count(body, 'applications') })
+        : demoTenant());
+      return { status: 204 };
+    case 'GET /_sandbox/requests':
+      return { status: 200, body: { value: sandbox.requests } };
+    case 'DELETE /_sandbox/requests':
+      sandbox.requests.length = 0;
+      return { status: 204 };
+    case 'GET /_sandbox/faults':
+      return { status: 200, body: { value: sandbox.faults.list() } };
+    case 'PUT /_sandbox/faults':
+      sandbox.faults.set(checkFaultRules(body?.value ?? raw));
+      return { status: 204 };
+    case 'DELETE /_sandbox/faults':
+      sandbox.faults.set([]);
+      return { status: 204 };
+    case 'GET /_sandbox/options':
+      return { status: 200, body: { variant: sandbox.variant, latencyMs: sandbox.latencyMs } };
+    case 'PATCH /_sandbox/options': {
+      if (body?.variant !== undefined) {
+        if (body.variant !== 'standard' && body.variant !== 'alternate') throw badRequest("variant must be 'standard' or 'alternate'.");
+        sandbox.variant = body.variant;
+      }
+      if (body?.latencyMs !== undefined) {
+        if (typeof body.latencyMs !== 'number' || body.latencyMs < 0) throw badRequest('latencyMs must be a number ≥ 0.');
+        sandbox.latencyMs = body.latencyMs;
+      }
+      return { status: 200, body: { variant: sandbox.variant, latencyMs: sandbox.latencyMs } };
+    }
+    case 'POST /_sandbox/tokens': {
+      const scopes = body?.scopes;
+      if (!Array.isArray(scopes) || scopes.some((s) => typeof s !== 'string')) throw badRequest('scopes must be an array of strings.');
+      const ttl = body?.expiresInSeconds ?? 3600;
+      if (typeof ttl !== 'number') throw badRequest('expiresInSeconds must be a number (negative for an expired token).');
+      return { status: 200, body: { token: sandbox.tokens.issue(scopes as string[], ttl) } };
+    }
+    default:
+      throw new SandboxError(404, 'Request_ResourceNotFound', `No sandbox control endpoint '${key}'.`);
+  }
+}

@@ -1,0 +1,228 @@
+// The Graph sandbox: an HTTP server on loopback that answers like Microsoft Graph for the contract's endpoints.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { planBatch, runBatch, type BatchAnswer, type BatchStep } from './batch';
+import { handleControl } from './control';
+import { dispatch, type DispatchEnvironment } from './dispatch';
+import { FaultInjector, faultError, type FaultRule } from './faults';
+import { SandboxError, asSandboxError, badRequest, errorBody, type RequestIds } from './graphError';
+import { newGuid } from './ids';
+import type { Tenant } from './model';
+import type { RouteResult, StatusVariant } from './routes';
+import { demoTenant } from './seeds';
+import { TenantStore } from './tenantStore';
+import { FULL_SCOPES, TokenIssuer, type Grant } from './tokens';
+
+export interface SandboxOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  tenant?: Tenant;
+  variant?: StatusVariant;
+  latencyMs?: number;
+  faults?: FaultRule[];
+  faultSeed?: number;
+  /** Signing secret for tokens; random when absent, so tokens die with the server. */
+  secret?: string;
+  /** Called for every answered request (the CLI prints them). */
+  onRequest?: (entry: RequestLogEntry) => void;
+}
+
+export interface RequestLogEntry {
+  at: string;
+  method: string;
+  /** Path and query, as received. */
+  url: string;
+  status: number;
+  ms: number;
+  requestId: string;
+  /** The id of the `$batch` request this one was part of. */
+  batchRequestId?: string;
+}
+
+const JSON_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+const MAX_LOG_ENTRIES = 20_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function readBody(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new SandboxError(413, 'Request_EntityTooLarge', `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('error', reject);
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      if (text.trim() === '') return resolve(undefined);
+      try {
+        resolve(JSON.parse(text));
+      } catch {
+        reject(badRequest('Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.'));
+      }
+    });
+  });
+}
+
+function splitVersion(pathname: string): { version: 'beta' | 'v1.0'; path: string } {
+  const match = /^\/(beta|v1\.0)(\/.*)?$/i.exec(pathname);
+  if (!match) {
+    throw badRequest(`Invalid version: expected '/beta' or '/v1.0' at the start of '${pathname}'.`);
+  }
+  return { version: match[1].toLowerCase() as 'beta' | 'v1.0', path: match[2] ?? '/' };
+}
+
+export class GraphSandbox {
+  readonly store: TenantStore;
+  readonly faults: FaultInjector;
+  readonly tokens: TokenIssuer;
+  readonly requests: RequestLogEntry[] = [];
+  variant: StatusVariant;
+  latencyMs: number;
+  /** `http://127.0.0.1:port` */
+  url = '';
+  /** A token with full permissions, valid for a day. */
+  token = '';
+
+  private constructor(private readonly server: Server, private readonly options: SandboxOptions) {
+    const tenant = options.tenant ?? demoTenant();
+    this.store = new TenantStore(tenant);
+    this.tokens = new TokenIssuer(tenant.organization.id, options.secret);
+    this.faults = new FaultInjector(options.faultSeed);
+    this.faults.set(options.faults ?? []);
+    this.variant = options.variant ?? 'standard';
+    this.latencyMs = options.latencyMs ?? 0;
+  }
+
+  static async start(options: SandboxOptions = {}): Promise<GraphSandbox> {
+    const server = createServer();
+    const sandbox = new GraphSandbox(server, options);
+    server.on('request', (req, res) => void sandbox.handle(req, res));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      // Loopback only: the sandbox is never reachable from another machine.
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+    sandbox.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    sandbox.token = sandbox.tokens.issue(FULL_SCOPES);
+    return sandbox;
+  }
+
+  /** Replaces the tenant's content; the tenant id stays, so issued tokens keep working. */
+  reset(tenant: Tenant): void {
+    tenant.organization.id = this.store.tenant.organization.id;
+    this.store.tenant = tenant;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private get environment(): DispatchEnvironment {
+    return { store: this.store, origin: this.url, variant: this.variant };
+  }
+
+  private record(entry: RequestLogEntry): void {
+    this.requests.push(entry);
+    if (this.requests.length > MAX_LOG_ENTRIES) this.requests.splice(0, this.requests.length - MAX_LOG_ENTRIES);
+    this.options.onRequest?.(entry);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const clientRequestId = req.headers['client-request-id'];
+    const ids: RequestIds = {
+      requestId: newGuid(),
+      clientRequestId: typeof clientRequestId === 'string' && clientRequestId ? clientRequestId : newGuid(),
+      date: new Date(),
+    };
+    const method = (req.method ?? 'GET').toUpperCase();
+    const url = new URL(req.url ?? '/', this.url);
+    let answer: RouteResult & { headers?: Record<string, string> } = { status: 0 };
+    try {
+      if (url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/')) {
+        const grant = this.tokens.verify(req.headers.authorization);
+        if (!grant.canWrite) throw new SandboxError(403, 'Authorization_RequestDenied', 'The sandbox control API needs a token with write permission.');
+        answer = handleControl(this, method, url.pathname, await readBody(req));
+        return;
+      }
+      const fault = this.faults.pick(method, url.pathname);
+      const delay = this.latencyMs + (fault?.latencyMs ?? 0);
+      if (delay > 0) await sleep(delay);
+      if (fault?.drop && !fault.after) return void req.socket.destroy();
+      if (fault?.status && !fault.after) throw faultError(fault);
+      const grant = this.tokens.verify(req.headers.authorization);
+      const { version, path } = splitVersion(url.pathname);
+      const body = await readBody(req);
+      answer = method === 'POST' && path.toLowerCase() === '/$batch'
+        ? { status: 200, body: this.batch(version, body, grant, ids.requestId) }
+        : dispatch({ method, version, path, query: url.searchParams, body, grant }, this.environment);
+      if (fault?.drop) return void req.socket.destroy();
+      if (fault?.status) throw faultError(fault);
+    } catch (error) {
+      const failure = asSandboxError(error);
+      answer = { status: failure.status, body: errorBody(failure, ids), headers: failure.headers };
+    } finally {
+      if (!res.destroyed && !req.socket.destroyed) this.send(res, answer, ids);
+      this.record({
+        at: ids.date.toISOString(), method, url: req.url ?? '/', status: res.destroyed || req.socket.destroyed ? 0 : answer.status,
+        ms: Math.round((performance.now() - started) * 10) / 10, requestId: ids.requestId,
+      });
+    }
+  }
+
+  private send(res: ServerResponse, answer: RouteResult & { headers?: Record<string, string> }, ids: RequestIds): void {
+    res.statusCode = answer.status;
+    res.setHeader('request-id', ids.requestId);
+    res.setHeader('client-request-id', ids.clientRequestId);
+    res.setHeader('Date', ids.date.toUTCString());
+    for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
+    if (answer.body === undefined) {
+      res.end();
+      return;
+    }
+    res.setHeader('Content-Type', JSON_TYPE);
+    res.end(JSON.stringify(answer.body));
+  }
+
+  private batch(version: 'beta' | 'v1.0', body: unknown, grant: Grant, batchRequestId: string): object {
+    const steps = planBatch(body);
+    return runBatch(steps, (step) => this.runStep(version, step, grant, batchRequestId));
+  }
+
+  /** One request of a batch, answered as if it had been sent alone (its own faults included). */
+  private runStep(version: 'beta' | 'v1.0', step: BatchStep, grant: Grant, batchRequestId: string): BatchAnswer {
+    const started = performance.now();
+    const ids: RequestIds = { requestId: newGuid(), clientRequestId: step.headers['client-request-id'] ?? newGuid(), date: new Date() };
+    const url = new URL(step.url, 'http://batch');
+    let answer: BatchAnswer;
+    try {
+      const fault = this.faults.pick(step.method, `/${version}${url.pathname}`);
+      if (fault?.status && !fault.after) throw faultError(fault);
+      const result = dispatch(
+        { method: step.method, version, path: url.pathname, query: url.searchParams, body: step.body, grant },
+        this.environment,
+      );
+      if (fault?.status) throw faultError(fault);
+      answer = { status: result.status, headers: result.body === undefined ? {} : { 'Content-Type': JSON_TYPE }, body: result.body };
+    } catch (error) {
+      const failure = asSandboxError(error);
+      answer = { status: failure.status, headers: { 'Content-Type': JSON_TYPE, ...failure.headers }, body: errorBody(failure, ids) };
+    }
+    this.record({
+      at: ids.date.toISOString(), method: step.method, url: `/${version}${step.url}`, status: answer.status,
+      ms: Math.round((performance.now() - started) * 10) / 10, requestId: ids.requestId, batchRequestId,
+    });
+    return answer;
+  }
+}

@@ -1,0 +1,167 @@
+// The sandbox tenant's rules: every change Graph allows, and Graph's refusal for every one it does not.
+import { SandboxError, badRequest, notFound } from './graphError';
+import { GUID_PATTERN, newGuid } from './ids';
+import {
+  REGIONS, defaultGroup,
+  type ApplicationRecord, type ConnectorRecord, type GroupRecord, type Tenant,
+} from './model';
+
+const MAX_NAME_LENGTH = 256;
+const READ_ONLY_GROUP_PROPERTIES = new Set(['id', 'isDefault', 'connectorGroupType']);
+
+type Body = Record<string, unknown>;
+
+export function checkGuid(raw: string): string {
+  if (!GUID_PATTERN.test(raw)) badId(raw);
+  return raw.toLowerCase();
+}
+
+function badId(raw: string): never {
+  throw badRequest(`Invalid object identifier '${raw}'.`);
+}
+
+function missing(id: string): never {
+  throw notFound(`Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+}
+
+function checkName(value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw badRequest("Invalid value for property 'name': a connector group needs a non-empty name.");
+  }
+  if (value.length > MAX_NAME_LENGTH) {
+    throw badRequest(`Invalid value for property 'name': the name is longer than ${MAX_NAME_LENGTH} characters.`);
+  }
+  return value;
+}
+
+function checkRegion(value: unknown): string {
+  if (typeof value !== 'string' || !(REGIONS as readonly string[]).includes(value)) {
+    throw badRequest(`Invalid value '${String(value)}' for property 'region'. Allowed values: ${REGIONS.join(', ')}.`);
+  }
+  return value;
+}
+
+function checkBody(body: unknown): Body {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw badRequest('The request body must be a JSON object.');
+  }
+  return body as Body;
+}
+
+export class TenantStore {
+  constructor(public tenant: Tenant) {}
+
+  group(rawId: string): GroupRecord {
+    const id = checkGuid(rawId);
+    return this.tenant.groups.get(id) ?? missing(rawId);
+  }
+
+  connector(rawId: string): ConnectorRecord {
+    const id = checkGuid(rawId);
+    return this.tenant.connectors.get(id) ?? missing(rawId);
+  }
+
+  application(rawId: string): ApplicationRecord {
+    const id = checkGuid(rawId);
+    return this.tenant.applications.get(id) ?? missing(rawId);
+  }
+
+  /** A published application: assigning a plain one fails the way the live service does. */
+  publishedApplication(rawId: string): ApplicationRecord & { groupId: string } {
+    const application = this.application(rawId);
+    if (!application.onPremisesPublishing || application.groupId === null) {
+      throw new SandboxError(400, 'Application_NotFound', 'OnPremisesPublishing is not enabled for this application.');
+    }
+    return application as ApplicationRecord & { groupId: string };
+  }
+
+  members(group: GroupRecord): ConnectorRecord[] {
+    return [...this.tenant.connectors.values()].filter((c) => c.groupId === group.id);
+  }
+
+  applications(group: GroupRecord): ApplicationRecord[] {
+    return [...this.tenant.applications.values()].filter((a) => a.groupId === group.id);
+  }
+
+  private inUse(group: GroupRecord): boolean {
+    const has = <T extends { groupId: string | null }>(items: Map<string, T>) =>
+      [...items.values()].some((item) => item.groupId === group.id);
+    return has(this.tenant.connectors) || has(this.tenant.applications);
+  }
+
+  createGroup(rawBody: unknown): GroupRecord {
+    const body = checkBody(rawBody);
+    for (const key of Object.keys(body)) {
+      // Read-only properties in a create body are ignored, as the live service does.
+      if (key !== 'name' && key !== 'region' && !READ_ONLY_GROUP_PROPERTIES.has(key) && !key.startsWith('@odata.')) {
+        throw badRequest(`Property '${key}' does not exist on type 'microsoft.graph.connectorGroup'.`);
+      }
+    }
+    const group: GroupRecord = {
+      id: newGuid(),
+      name: checkName(body.name),
+      connectorGroupType: 'applicationProxy',
+      isDefault: false,
+      region: body.region === undefined ? defaultGroup(this.tenant).region : checkRegion(body.region),
+    };
+    this.tenant.groups.set(group.id, group);
+    return group;
+  }
+
+  updateGroup(rawId: string, rawBody: unknown): GroupRecord {
+    const group = this.group(rawId);
+    const body = checkBody(rawBody);
+    for (const key of Object.keys(body)) {
+      if (READ_ONLY_GROUP_PROPERTIES.has(key)) {
+        throw badRequest(`Property '${key}' is read-only and cannot be set.`);
+      }
+      if (key !== 'name' && key !== 'region' && !key.startsWith('@odata.')) {
+        throw badRequest(`Property '${key}' does not exist on type 'microsoft.graph.connectorGroup'.`);
+      }
+    }
+    const name = 'name' in body ? checkName(body.name) : group.name;
+    const region = 'region' in body ? checkRegion(body.region) : group.region;
+    if (region !== group.region && this.inUse(group)) {
+      throw badRequest(
+        `The region of connector group '${group.name}' can only be set while no connector and no application is assigned to it. Move its connectors and applications to another group first.`,
+      );
+    }
+    group.name = name;
+    group.region = region;
+    return group;
+  }
+
+  deleteGroup(rawId: string): void {
+    const group = this.group(rawId);
+    if (group.isDefault) {
+      throw badRequest('The default connector group cannot be deleted.');
+    }
+    if (this.inUse(group)) {
+      throw badRequest(
+        `Connector group '${group.name}' cannot be deleted while connectors or applications are assigned to it. Move them to another group first.`,
+      );
+    }
+    this.tenant.groups.delete(group.id);
+  }
+
+  /** Moves a connector: it belongs to exactly one group, so joining one leaves the other. */
+  moveConnector(connector: ConnectorRecord, target: GroupRecord): void {
+    if (connector.groupId === target.id) return;
+    const defaultRegion = defaultGroup(this.tenant).region;
+    const source = this.tenant.groups.get(connector.groupId);
+    if (target.region !== defaultRegion && source?.region !== defaultRegion) {
+      throw badRequest(
+        `Connector '${connector.machineName}' cannot be moved into the region-optimised group '${target.name}' (${target.region}) from group '${source?.name}' (${source?.region}): connectors can join a region-optimised group only from a group in the default region (${defaultRegion}). Move it to a group in the default region first.`,
+      );
+    }
+    connector.groupId = target.id;
+  }
+
+  assignApplication(application: ApplicationRecord & { groupId: string }, target: GroupRecord): void {
+    application.groupId = target.id;
+  }
+
+  unassignApplication(application: ApplicationRecord & { groupId: string }): void {
+    application.groupId = defaultGroup(this.tenant).id;
+  }
+}

@@ -1,0 +1,30 @@
+// One set of input rules for the extension and the webview: names, regions and ids.
+import { REGIONS, isRegion, type Region } from './regions';
+
+export const MAX_GROUP_NAME_LENGTH = 256;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; message: string };
+
+export function isGuid(value: unknown): value is string {
+  return typeof value === 'string' && GUID.test(value);
+}
+
+/** A group name: required, trimmed, at most 256 characters (the sandbox's bound; Graph documents none). */
+export function validateGroupName(raw: unknown): Validation<string> {
+  if (typeof raw !== 'string') return { ok: false, message: 'The name must be text.' };
+  const value = raw.trim();
+  if (value === '') return { ok: false, message: 'A connector group needs a name.' };
+  if (value.length > MAX_GROUP_NAME_LENGTH) {
+    return { ok: false, message: `The name is ${value.length} characters long; at most ${MAX_GROUP_NAME_LENGTH} are allowed.` };
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(value)) return { ok: false, message: 'The name cannot contain control characters.' };
+  return { ok: true, value };
+}
+
+export function validateRegion(raw: unknown): Validation<Region> {
+  return isRegion(raw)
+    ? { ok: true, value: raw }
+    : { ok: false, message: `Choose a region from the list (${REGIONS.join(', ')}).` };
+}
