@@ -39,6 +39,10 @@ function checkChanges(changes: GroupChanges): GroupChanges {
   return body;
 }
 
+function groupOf({ id, name, connectorGroupType, isDefault, region }: ConnectorGroup): ConnectorGroup {
+  return { id, name, connectorGroupType, isDefault, region };
+}
+
 /** Throws the first failure of a batch; returns the answers in step order otherwise. */
 function allOk(outcomes: Map<string, BatchOutcome>, steps: BatchStep[]): unknown[] {
   return steps.map((step) => {
@@ -56,15 +60,15 @@ export class ConnectorGroupsApi {
     return page?.value?.[0];
   }
 
-  listGroups(): Promise<ConnectorGroup[]> {
+  async listGroups(): Promise<ConnectorGroup[]> {
     return this.http.getAll<ConnectorGroup>(GROUPS);
   }
 
-  getGroup(id: string): Promise<ConnectorGroup> {
-    return this.http.get<ConnectorGroup>(groupPath(id));
+  async getGroup(id: string): Promise<ConnectorGroup> {
+    return this.http.getEntity<ConnectorGroup>(groupPath(id));
   }
 
-  findGroupsByName(name: string): Promise<ConnectorGroup[]> {
+  async findGroupsByName(name: string): Promise<ConnectorGroup[]> {
     return this.http.getAll<ConnectorGroup>(`${GROUPS}${query({ $filter: `name eq ${odataString(name)}` })}`);
   }
 
@@ -73,7 +77,7 @@ export class ConnectorGroupsApi {
     const body = checkChanges(input);
     const { body: created } = await this.http.send('POST', GROUPS, body);
     // Graph documents 201 and answers 200 live; both carry the group.
-    if (created && typeof (created as ConnectorGroup).id === 'string') return created as ConnectorGroup;
+    if (created && typeof (created as ConnectorGroup).id === 'string') return groupOf(created as ConnectorGroup);
     throw new GraphInputError('Graph created the group but did not return it; refresh to see it.');
   }
 
@@ -84,10 +88,7 @@ export class ConnectorGroupsApi {
   async updateGroup(group: ConnectorGroup, changes: GroupChanges): Promise<ConnectorGroup> {
     const body = checkChanges(changes);
     const { body: updated } = await this.http.send('PATCH', groupPath(group.id), body);
-    if (updated && typeof (updated as ConnectorGroup).id === 'string') {
-      const { id, name, connectorGroupType, isDefault, region } = updated as ConnectorGroup;
-      return { id, name, connectorGroupType, isDefault, region };
-    }
+    if (updated && typeof (updated as ConnectorGroup).id === 'string') return groupOf(updated as ConnectorGroup);
     return { ...group, ...body };
   }
 
@@ -95,20 +96,20 @@ export class ConnectorGroupsApi {
     await this.http.send('DELETE', groupPath(id));
   }
 
-  listMembers(groupId: string): Promise<Connector[]> {
+  async listMembers(groupId: string): Promise<Connector[]> {
     return this.http.getAll<Connector>(`${groupPath(groupId)}/members`);
   }
 
-  listGroupApplications(groupId: string): Promise<Application[]> {
+  async listGroupApplications(groupId: string): Promise<Application[]> {
     return this.http.getAll<Application>(`${groupPath(groupId)}/applications${query({ $select: APPLICATION_FIELDS })}`);
   }
 
-  listConnectors(): Promise<Connector[]> {
+  async listConnectors(): Promise<Connector[]> {
     return this.http.getAll<Connector>(CONNECTORS);
   }
 
-  getConnector(id: string): Promise<Connector> {
-    return this.http.get<Connector>(connectorPath(id));
+  async getConnector(id: string): Promise<Connector> {
+    return this.http.getEntity<Connector>(connectorPath(id));
   }
 
   async connectorGroupOf(connectorId: string): Promise<ConnectorGroup | undefined> {
@@ -135,16 +136,16 @@ export class ConnectorGroupsApi {
   }
 
   /** Every application; `isPublished` tells those that Application Proxy serves. */
-  listApplications(): Promise<Application[]> {
+  async listApplications(): Promise<Application[]> {
     return this.http.getAll<Application>(`/applications${query({ $select: APPLICATION_FIELDS })}`);
   }
 
-  getApplication(id: string): Promise<Application> {
-    return this.http.get<Application>(`${applicationPath(id)}${query({ $select: APPLICATION_FIELDS })}`);
+  async getApplication(id: string): Promise<Application> {
+    return this.http.getEntity<Application>(`${applicationPath(id)}${query({ $select: APPLICATION_FIELDS })}`);
   }
 
-  applicationGroup(applicationId: string): Promise<ConnectorGroup> {
-    return this.http.get<ConnectorGroup>(`${applicationPath(applicationId)}/connectorGroup`);
+  async applicationGroup(applicationId: string): Promise<ConnectorGroup> {
+    return this.http.getEntity<ConnectorGroup>(`${applicationPath(applicationId)}/connectorGroup`);
   }
 
   private assignStep(applicationId: string, groupId: string): BatchStep {
@@ -161,7 +162,7 @@ export class ConnectorGroupsApi {
     await this.http.send(step.method, step.path, step.body);
   }
 
-  assignApplications(applicationIds: string[], groupId: string): Promise<Map<string, BatchOutcome>> {
+  async assignApplications(applicationIds: string[], groupId: string): Promise<Map<string, BatchOutcome>> {
     return this.http.batch(applicationIds.map((id) => this.assignStep(id, groupId)));
   }
 

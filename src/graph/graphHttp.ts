@@ -129,6 +129,12 @@ export class GraphHttp {
     return (await this.send('GET', pathOrUrl)).body as T;
   }
 
+  /** One resource, without its OData annotations (`@odata.context`). */
+  async getEntity<T extends object>(pathOrUrl: string): Promise<T> {
+    const body = await this.get<Record<string, unknown>>(pathOrUrl);
+    return Object.fromEntries(Object.entries(body ?? {}).filter(([key]) => !key.startsWith('@odata.'))) as T;
+  }
+
   /** All items of a collection, following `@odata.nextLink` as the absolute URL it is. */
   async getAll<T>(pathOrUrl: string): Promise<T[]> {
     const items: T[] = [];
