@@ -1,1 +1,46 @@
-export function activate(): void {}
+// Activation wires the pieces together and does nothing else.
+import * as vscode from 'vscode';
+import { moveConnectorsTo, assignApplicationsTo } from './commands/moveOperations';
+import { registerCommands, runReported } from './commands/registerCommands';
+import type { Services } from './commands/services';
+import { createLogger } from './logging/logger';
+import { TenantRegistry } from './tenants/tenantRegistry';
+import { ConnectorGroupTreeProvider } from './tree/connectorGroupTreeProvider';
+import { ConnectorGroupDragAndDrop } from './tree/dragAndDrop';
+import type { TreeNode } from './tree/treeNode';
+import { TREE_VIEW_ID } from './ui/progress';
+import { windowPrompts, type Prompts } from './ui/prompts';
+
+/** What activate returns: used by the extension-host tests to read the tree and answer prompts. */
+export interface ConnectorGroupsExtensionApi {
+  readonly services: Services;
+  setPrompts(prompts: Prompts | undefined): void;
+}
+
+export function activate(context: vscode.ExtensionContext): ConnectorGroupsExtensionApi {
+  const logger = createLogger();
+  const registry = new TenantRegistry();
+  const tree = new ConnectorGroupTreeProvider(registry);
+  const services = { registry, tree, logger, prompts: windowPrompts } as Services & { treeView: vscode.TreeView<TreeNode> };
+  const dragAndDrop = new ConnectorGroupDragAndDrop({
+    moveConnectors: (nodes, target) => runReported(services, 'drop', () => moveConnectorsTo(services, nodes.map((n) => n.connector), target)),
+    assignApplications: (nodes, target) => runReported(services, 'drop', () => assignApplicationsTo(services, nodes.map((n) => n.application), target)),
+  });
+  services.treeView = vscode.window.createTreeView(TREE_VIEW_ID, {
+    treeDataProvider: tree,
+    dragAndDropController: dragAndDrop,
+    canSelectMany: true,
+    showCollapseAll: true,
+  });
+  context.subscriptions.push(logger, registry, tree, services.treeView, ...registerCommands(services));
+  void vscode.commands.executeCommand('setContext', 'connectorGroups.hasTenants', false);
+  if (process.env.CONNECTOR_GROUPS_SANDBOX_URL) void vscode.commands.executeCommand('connectorGroups.openSandboxTenant');
+  return {
+    services,
+    setPrompts: (prompts) => { services.prompts = prompts ?? windowPrompts; },
+  };
+}
+
+export function deactivate(): void {
+  // Disposables registered in activate stop the tenants and any in-process sandbox.
+}

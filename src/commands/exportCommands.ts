@@ -1,0 +1,84 @@
+// Export a node as JSON in Graph's own shape, copy its id, or open it in the Entra admin center.
+import * as vscode from 'vscode';
+import type { Tenant } from '../tenants/tenant';
+import { ApplicationNode } from '../tree/applicationNode';
+import { ConnectorNode } from '../tree/connectorNode';
+import { GroupNode } from '../tree/groupNode';
+import { TenantNode } from '../tree/tenantNode';
+import type { TreeNode } from '../tree/treeNode';
+import type { Services } from './services';
+import { loadedContents } from './targets';
+
+type Exportable = TenantNode | GroupNode | ConnectorNode | ApplicationNode;
+
+function exportable(node: unknown): Exportable {
+  if (node instanceof TenantNode || node instanceof GroupNode || node instanceof ConnectorNode || node instanceof ApplicationNode) return node;
+  throw new Error(vscode.l10n.t('Choose a tenant, group, connector or application in the Connector Groups view first.'));
+}
+
+function selectionOr(services: Services, node: unknown): Exportable {
+  return exportable(node ?? services.treeView.selection[0]);
+}
+
+/** Graph's own shape, with the relationships the tree knows; nothing else (no token ever reaches here). */
+async function asGraphJson(node: Exportable): Promise<object> {
+  if (node instanceof TenantNode) {
+    const contents = await loadedContents(node);
+    return {
+      organization: { id: node.tenant.tenantId, displayName: node.tenant.displayName },
+      connectorGroups: contents.groups,
+    };
+  }
+  if (node instanceof GroupNode) return node.group;
+  if (node instanceof ConnectorNode) {
+    const group = node.tenantNode.contents.group(node.groupId);
+    return { ...node.connector, memberOf: group ? [withoutContents(group)] : [] };
+  }
+  const group = node.tenantNode.contents.group(node.groupId);
+  return { ...node.application, connectorGroup: group ? withoutContents(group) : null };
+}
+
+function withoutContents<T extends { members?: unknown; applications?: unknown }>(group: T): Omit<T, 'members' | 'applications'> {
+  const { members: _m, applications: _a, ...rest } = group;
+  return rest;
+}
+
+export async function exportJson(services: Services, node?: TreeNode): Promise<string> {
+  const json = JSON.stringify(await asGraphJson(selectionOr(services, node)), null, 2);
+  const document = await vscode.workspace.openTextDocument({ language: 'json', content: json });
+  await vscode.window.showTextDocument(document, { preview: false });
+  return json;
+}
+
+function idOf(node: Exportable): string {
+  if (node instanceof TenantNode) return node.tenant.tenantId;
+  if (node instanceof GroupNode) return node.group.id;
+  if (node instanceof ConnectorNode) return node.connector.id;
+  return node.application.id;
+}
+
+export async function copyId(services: Services, node?: TreeNode): Promise<string> {
+  const id = idOf(selectionOr(services, node));
+  await vscode.env.clipboard.writeText(id);
+  services.prompts.info(vscode.l10n.t('Copied {0}', id));
+  return id;
+}
+
+/** Deep links of the Entra admin center; the tenant id in the path makes it open in the right directory. */
+export function portalUrl(tenant: Tenant, node: Exportable): string {
+  const base = `${tenant.portalOrigin}/${encodeURIComponent(tenant.tenantId)}#view`;
+  if (node instanceof ApplicationNode) {
+    return `${base}/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/Overview/appId/${encodeURIComponent(node.application.appId)}`;
+  }
+  if (node instanceof TenantNode) return `${base}/Microsoft_AAD_IAM/TenantOverview.ReactView`;
+  // Connector groups and connectors live on the Application Proxy page.
+  return `${base}/Microsoft_AAD_IAM/AppProxyOverviewBlade`;
+}
+
+export async function openInPortal(services: Services, node?: TreeNode): Promise<string> {
+  const target = selectionOr(services, node);
+  const tenant = target instanceof TenantNode ? target.tenant : target.tenantNode.tenant;
+  const url = portalUrl(tenant, target);
+  await services.prompts.openExternal(vscode.Uri.parse(url));
+  return url;
+}

@@ -1,0 +1,113 @@
+// Create, rename and delete connector groups.
+import * as vscode from 'vscode';
+import type { ConnectorGroup } from '../graph/types';
+import { REGION_NAMES, REGIONS } from '../shared/regions';
+import { validateGroupName } from '../shared/validation';
+import { GroupNode } from '../tree/groupNode';
+import type { TreeNode } from '../tree/treeNode';
+import { withNotificationProgress, withViewProgress } from '../ui/progress';
+import { moveContentsOut } from './moveOperations';
+import type { Services } from './services';
+import { Cancelled, groupTarget, loadedContents, pickGroup, pickTenant } from './targets';
+
+function nameValidator(raw: string): string | undefined {
+  const result = validateGroupName(raw);
+  return result.ok ? undefined : result.message;
+}
+
+export async function createGroup(services: Services, node?: TreeNode): Promise<ConnectorGroup | undefined> {
+  const tenant = await pickTenant(services, node);
+  const contents = await loadedContents(tenant);
+  const name = await services.prompts.input({
+    title: vscode.l10n.t('Create connector group in {0}', tenant.tenant.displayName),
+    prompt: vscode.l10n.t('Name of the new connector group'),
+    validateInput: nameValidator,
+  });
+  if (name === undefined) throw new Cancelled();
+  const trimmed = name.trim();
+  if (contents.groups.some((g) => g.name.toLowerCase() === trimmed.toLowerCase())) {
+    const again = await services.prompts.confirm(
+      vscode.l10n.t("A connector group named '{0}' already exists.", trimmed),
+      vscode.l10n.t('Graph allows two groups with the same name, but they are easy to confuse.'),
+      vscode.l10n.t('Create Anyway'),
+    );
+    if (!again) throw new Cancelled();
+  }
+  const region = await services.prompts.pick(
+    [
+      { label: vscode.l10n.t('Default region'), description: vscode.l10n.t('the tenant\'s default'), region: undefined as string | undefined },
+      ...REGIONS.map((r) => ({ label: REGION_NAMES[r], description: r, region: r as string | undefined })),
+    ],
+    { title: vscode.l10n.t('Region of {0}', trimmed) },
+  );
+  if (!region) throw new Cancelled();
+  const created = await withViewProgress(vscode.l10n.t('Creating {0}…', trimmed),
+    () => tenant.tenant.api.createGroup({ name: trimmed, region: region.region }));
+  contents.put(created);
+  services.tree.changed(tenant);
+  const createdNode = tenant.groupNodes().find((g) => g.group.id === created.id);
+  if (createdNode) await services.treeView.reveal(createdNode, { select: true, focus: true }).then(undefined, () => undefined);
+  services.logger.info(`Created connector group '${created.name}' (${created.id}) in ${tenant.tenant.displayName}`);
+  return created;
+}
+
+export async function renameGroup(services: Services, node?: TreeNode): Promise<ConnectorGroup | undefined> {
+  const target = await groupTarget(services, node, vscode.l10n.t('Choose the group to rename'));
+  const { group } = target;
+  const name = await services.prompts.input({
+    title: vscode.l10n.t('Rename {0}', group.name),
+    value: group.name,
+    prompt: vscode.l10n.t('New name of the connector group'),
+    validateInput: nameValidator,
+  });
+  if (name === undefined || name.trim() === group.name) throw new Cancelled();
+  const contents = target.tenantNode.contents;
+  const updated = await withViewProgress(vscode.l10n.t('Renaming {0}…', group.name),
+    () => target.tenantNode.tenant.api.updateGroup(group, { name: name.trim() }));
+  contents.put(updated);
+  services.tree.changed(target.tenantNode);
+  return updated;
+}
+
+export async function deleteGroup(services: Services, node?: TreeNode): Promise<boolean> {
+  const target = node instanceof GroupNode ? node : await pickGroup(services, await pickTenant(services, node),
+    vscode.l10n.t('Choose the group to delete'), (g) => g.isDefault);
+  const { group } = target;
+  const tenant = target.tenantNode;
+  if (!target.isApplicationProxy) {
+    throw new Error(vscode.l10n.t("'{0}' belongs to another hybrid agent, not to Application Proxy: manage it where that agent is managed.", group.name));
+  }
+  if (group.isDefault) {
+    throw new Error(vscode.l10n.t("'{0}' is the tenant's default connector group and cannot be deleted.", group.name));
+  }
+  const connectors = group.members.length;
+  const applications = group.applications.length;
+  if (connectors > 0 || applications > 0) {
+    const moveFirst = await services.prompts.confirm(
+      vscode.l10n.t("'{0}' still has {1} connector(s) and {2} application(s).", group.name, connectors, applications),
+      vscode.l10n.t('A group can be deleted only when it is empty. Move its connectors and applications to another group, then delete it?'),
+      vscode.l10n.t('Move and Delete…'),
+    );
+    if (!moveFirst) throw new Cancelled();
+    const destination = await pickGroup(services, tenant, vscode.l10n.t('Move the contents of {0} to…', group.name), (g) => g.id === group.id);
+    const confirmed = await services.prompts.confirm(
+      vscode.l10n.t("Move {0} connector(s) and {1} application(s) to '{2}', then delete '{3}'?", connectors, applications, destination.group.name, group.name),
+      vscode.l10n.t('Deleting a connector group cannot be undone.'),
+      vscode.l10n.t('Move and Delete'),
+    );
+    if (!confirmed) throw new Cancelled();
+    await withNotificationProgress(vscode.l10n.t('Emptying {0}', group.name), () => moveContentsOut(services, target, destination));
+  } else {
+    const confirmed = await services.prompts.confirm(
+      vscode.l10n.t("Delete the connector group '{0}'?", group.name),
+      vscode.l10n.t('It has no connectors and no applications. This cannot be undone.'),
+      vscode.l10n.t('Delete'),
+    );
+    if (!confirmed) throw new Cancelled();
+  }
+  await withViewProgress(vscode.l10n.t('Deleting {0}…', group.name), () => tenant.tenant.api.deleteGroup(group.id));
+  tenant.contents.drop(group.id);
+  services.tree.changed(tenant);
+  services.logger.info(`Deleted connector group '${group.name}' (${group.id})`);
+  return true;
+}

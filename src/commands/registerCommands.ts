@@ -1,0 +1,52 @@
+// The one table of command id → handler, each wrapped with the same logging and error handling.
+import * as vscode from 'vscode';
+import { describeError } from '../ui/describeError';
+import { assignApplications, unassignApplication } from './applicationCommands';
+import { moveConnector } from './connectorCommands';
+import { copyId, exportJson, openInPortal } from './exportCommands';
+import { createGroup, deleteGroup, renameGroup } from './groupCommands';
+import type { Services } from './services';
+import { Cancelled } from './targets';
+import { openSandboxTenant, refresh, refreshNode, removeTenant, showLog, signIn } from './tenantCommands';
+
+// Handlers take the services and whatever VS Code passes (the node, the multi-selection).
+type Handler = (services: Services, ...args: any[]) => Promise<unknown>;
+
+const COMMANDS: Record<string, Handler> = {
+  openSandboxTenant,
+  signIn,
+  removeTenant,
+  refresh,
+  refreshNode,
+  createGroup,
+  renameGroup,
+  deleteGroup,
+  moveConnector,
+  assignApplications,
+  unassignApplication,
+  exportJson,
+  copyId,
+  openInPortal,
+  showLog,
+};
+
+export function registerCommands(services: Services, extra: Record<string, Handler> = {}): vscode.Disposable[] {
+  return Object.entries({ ...COMMANDS, ...extra }).map(([name, handler]) =>
+    vscode.commands.registerCommand(`connectorGroups.${name}`, (...args: unknown[]) => runReported(services, name, () => handler(services, ...args))));
+}
+
+/** Runs a task; a failure is logged and shown once, with "Show log". Resolves to the task's result. */
+export async function runReported(services: Services, name: string, task: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await task();
+  } catch (error) {
+    if (error instanceof Cancelled) return undefined;
+    const message = describeError(error);
+    services.logger.error(`${name}: ${message}`);
+    const showLogAction = vscode.l10n.t('Show Log');
+    void services.prompts.error(message, showLogAction).then((choice) => {
+      if (choice === showLogAction) services.logger.show(true);
+    });
+    return undefined;
+  }
+}

@@ -1,0 +1,97 @@
+// Finds what a command acts on: the node it was run on, or — from the palette — what the user picks.
+import * as vscode from 'vscode';
+import type { ConnectorGroupWithContents } from '../graph/types';
+import type { TenantContents } from '../tenants/tenantContents';
+import { ApplicationNode } from '../tree/applicationNode';
+import { tenantOf } from '../tree/connectorGroupTreeProvider';
+import { ConnectorNode } from '../tree/connectorNode';
+import { GroupNode } from '../tree/groupNode';
+import type { TenantNode } from '../tree/tenantNode';
+import type { TreeNode } from '../tree/treeNode';
+import { withViewProgress } from '../ui/progress';
+import type { Services } from './services';
+
+/** Thrown when the user dismisses a prompt: the command ends quietly. */
+export class Cancelled extends Error {}
+
+export function groupDescription(group: ConnectorGroupWithContents): string {
+  return [
+    group.isDefault ? vscode.l10n.t('default') : undefined,
+    group.region ?? vscode.l10n.t('no region'),
+    vscode.l10n.t('{0} connectors', group.members.length),
+    vscode.l10n.t('{0} apps', group.applications.length),
+  ].filter(Boolean).join(' · ');
+}
+
+export async function pickTenant(services: Services, node?: TreeNode): Promise<TenantNode> {
+  const fromNode = tenantOf(node);
+  if (fromNode) return fromNode;
+  const tenants = services.tree.roots();
+  if (tenants.length === 0) throw new Error(vscode.l10n.t('No tenant is open: sign in or open the sandbox tenant first.'));
+  if (tenants.length === 1) return tenants[0];
+  const picked = await services.prompts.pick(
+    tenants.map((t) => ({ label: t.tenant.displayName, description: t.tenant.account, node: t })),
+    { title: vscode.l10n.t('Choose a tenant') },
+  );
+  if (!picked) throw new Cancelled();
+  return picked.node;
+}
+
+/** The tenant's contents, loaded (with progress) if the tree has not loaded them yet. */
+export async function loadedContents(tenant: TenantNode): Promise<TenantContents> {
+  const contents = tenant.contents;
+  if (contents.state.kind !== 'loaded') {
+    await withViewProgress(vscode.l10n.t('Loading connector groups…'), () => contents.load());
+  }
+  if (contents.state.kind === 'failed') throw contents.state.error;
+  return contents;
+}
+
+export async function pickGroup(
+  services: Services,
+  tenant: TenantNode,
+  title: string,
+  exclude: (group: ConnectorGroupWithContents) => boolean = () => false,
+): Promise<GroupNode> {
+  await loadedContents(tenant);
+  const candidates = tenant.groupNodes().filter((g) => g.isApplicationProxy && !exclude(g.group));
+  if (candidates.length === 0) throw new Error(vscode.l10n.t('There is no other connector group to choose.'));
+  const picked = await services.prompts.pick(
+    candidates.map((node) => ({ label: node.group.name, description: groupDescription(node.group), node })),
+    { title, matchOnDescription: true },
+  );
+  if (!picked) throw new Cancelled();
+  return picked.node;
+}
+
+export async function groupTarget(services: Services, node: unknown, title: string): Promise<GroupNode> {
+  if (node instanceof GroupNode) return node;
+  return pickGroup(services, await pickTenant(services, node as TreeNode | undefined), title);
+}
+
+/** Connectors from the tree selection (several when run on a multi-selection), or picked from every group. */
+export async function connectorTargets(services: Services, node: unknown, selection: unknown): Promise<ConnectorNode[]> {
+  const selected = Array.isArray(selection) ? selection.filter((n): n is ConnectorNode => n instanceof ConnectorNode) : [];
+  if (selected.length > 0) return selected;
+  if (node instanceof ConnectorNode) return [node];
+  const tenant = await pickTenant(services, node as TreeNode | undefined);
+  await loadedContents(tenant);
+  const all = tenant.groupNodes().filter((g) => g.isApplicationProxy)
+    .flatMap((g) => g.folder('connectors').children().filter((c): c is ConnectorNode => c instanceof ConnectorNode)
+      .map((c) => ({ label: c.connector.machineName, description: `${c.connector.status} · ${g.group.name}`, node: c })));
+  const picked = await services.prompts.pickMany(all, { title: vscode.l10n.t('Choose the connectors to move'), matchOnDescription: true });
+  if (!picked || picked.length === 0) throw new Cancelled();
+  return picked.map((p) => p.node);
+}
+
+export async function applicationTarget(services: Services, node: unknown): Promise<ApplicationNode> {
+  if (node instanceof ApplicationNode) return node;
+  const tenant = await pickTenant(services, node as TreeNode | undefined);
+  await loadedContents(tenant);
+  const all = tenant.groupNodes().filter((g) => g.isApplicationProxy)
+    .flatMap((g) => g.folder('applications').children().filter((a): a is ApplicationNode => a instanceof ApplicationNode)
+      .map((a) => ({ label: a.application.displayName, description: g.group.name, node: a })));
+  const picked = await services.prompts.pick(all, { title: vscode.l10n.t('Choose an application'), matchOnDescription: true });
+  if (!picked) throw new Cancelled();
+  return picked.node;
+}

@@ -1,0 +1,19 @@
+// Builds a tenant's Graph gateway: one code path for every cloud and the sandbox, only origin and credential differ.
+import type { TokenCredential } from '@azure/identity';
+import * as vscode from 'vscode';
+import { ConnectorGroupsApi } from '../graph/connectorGroupsApi';
+import { GraphHttp } from '../graph/graphHttp';
+import { logRoundTrip, type Logger } from '../logging/logger';
+
+export function connectGraph(origin: string, credential: TokenCredential, scopes: string[], logger: Logger, label: () => string): ConnectorGroupsApi {
+  const timeout = vscode.workspace.getConfiguration('connectorGroups').get<number>('requestTimeoutSeconds', 60);
+  const http = new GraphHttp({
+    origin,
+    credential,
+    scopes,
+    language: vscode.env.language,
+    timeoutMs: timeout * 1000,
+    onRoundTrip: (trip) => logRoundTrip(logger, label(), trip),
+  });
+  return new ConnectorGroupsApi(http);
+}

@@ -1,0 +1,114 @@
+// What the tree knows of one tenant: its groups with members and applications, loaded lazily and kept until refresh.
+import { isApplicationProxyGroup } from '../graph/connectorGroupsApi';
+import type { Application, Connector, ConnectorGroup, ConnectorGroupWithContents } from '../graph/types';
+import type { Tenant } from './tenant';
+
+export type LoadState =
+  | { kind: 'idle' }
+  | { kind: 'loading'; done: Promise<void> }
+  | { kind: 'loaded'; groups: ConnectorGroupWithContents[] }
+  | { kind: 'failed'; error: unknown };
+
+export class TenantContents {
+  state: LoadState = { kind: 'idle' };
+
+  constructor(readonly tenant: Tenant) {}
+
+  /** Starts loading unless already loaded or loading; resolves when the state has settled. */
+  load(): Promise<void> {
+    if (this.state.kind === 'loading') return this.state.done;
+    if (this.state.kind === 'loaded') return Promise.resolve();
+    const done = this.fetch().then(
+      (groups) => { this.state = { kind: 'loaded', groups }; },
+      (error: unknown) => { this.state = { kind: 'failed', error }; },
+    );
+    this.state = { kind: 'loading', done };
+    return done;
+  }
+
+  private async fetch(): Promise<ConnectorGroupWithContents[]> {
+    const [organization, groups] = await Promise.all([
+      this.tenant.tenantId ? undefined : this.tenant.api.organization().catch(() => undefined),
+      this.tenant.api.loadGroupsWithContents(),
+    ]);
+    if (organization) {
+      this.tenant.tenantId = organization.id;
+      this.tenant.displayName = organization.displayName || organization.id;
+    }
+    return groups;
+  }
+
+  invalidate(): void {
+    this.state = { kind: 'idle' };
+  }
+
+  get groups(): ConnectorGroupWithContents[] {
+    return this.state.kind === 'loaded' ? this.state.groups : [];
+  }
+
+  group(id: string): ConnectorGroupWithContents | undefined {
+    return this.groups.find((g) => g.id === id);
+  }
+
+  defaultGroup(): ConnectorGroupWithContents | undefined {
+    return this.groups.find((g) => g.isDefault);
+  }
+
+  applicationProxyGroups(): ConnectorGroupWithContents[] {
+    return this.groups.filter(isApplicationProxyGroup);
+  }
+
+  /** Re-reads one group and its contents; a group that no longer exists is dropped. */
+  async reloadGroup(id: string): Promise<void> {
+    const { api } = this.tenant;
+    const [group, members, applications] = await Promise.all([api.getGroup(id), api.listMembers(id), api.listGroupApplications(id)]);
+    this.put({ ...group, members, applications });
+  }
+
+  /** Records a group as Graph now has it (after create or update), keeping known contents. */
+  put(group: ConnectorGroup & Partial<Pick<ConnectorGroupWithContents, 'members' | 'applications'>>): void {
+    if (this.state.kind !== 'loaded') return;
+    const known = this.group(group.id);
+    const next: ConnectorGroupWithContents = {
+      ...group,
+      members: group.members ?? known?.members ?? [],
+      applications: group.applications ?? known?.applications ?? [],
+    };
+    const groups = this.state.groups;
+    const index = groups.findIndex((g) => g.id === group.id);
+    if (index >= 0) groups[index] = next;
+    else groups.push(next);
+  }
+
+  drop(groupId: string): void {
+    if (this.state.kind === 'loaded') this.state.groups = this.state.groups.filter((g) => g.id !== groupId);
+  }
+
+  /** Records a move Graph has confirmed, without reading the groups again. */
+  moveConnector(connectorId: string, targetGroupId: string): void {
+    const source = this.groupOfConnector(connectorId);
+    const target = this.group(targetGroupId);
+    if (!source || !target || source === target) return;
+    const connector = source.members.find((c) => c.id === connectorId)!;
+    source.members = source.members.filter((c) => c.id !== connectorId);
+    target.members = [...target.members, connector];
+  }
+
+  moveApplication(applicationId: string, targetGroupId: string): void {
+    const source = this.groupOfApplication(applicationId);
+    const target = this.group(targetGroupId);
+    if (!source || !target || source === target) return;
+    const application = source.applications.find((a) => a.id === applicationId)!;
+    source.applications = source.applications.filter((a) => a.id !== applicationId);
+    target.applications = [...target.applications, application];
+  }
+
+  /** Where a connector or application is now, by id. */
+  groupOfConnector(connectorId: string): ConnectorGroupWithContents | undefined {
+    return this.groups.find((g) => g.members.some((c: Connector) => c.id === connectorId));
+  }
+
+  groupOfApplication(applicationId: string): ConnectorGroupWithContents | undefined {
+    return this.groups.find((g) => g.applications.some((a: Application) => a.id === applicationId));
+  }
+}

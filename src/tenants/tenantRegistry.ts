@@ -1,0 +1,42 @@
+// The tenants shown in the tree; several can be open at once, each with its own credential and Graph origin.
+import * as vscode from 'vscode';
+import type { Tenant } from './tenant';
+
+export class TenantRegistry implements vscode.Disposable {
+  private readonly tenants = new Map<string, Tenant>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  list(): Tenant[] {
+    return [...this.tenants.values()];
+  }
+
+  get(key: string): Tenant | undefined {
+    return this.tenants.get(key);
+  }
+
+  async add(tenant: Tenant): Promise<void> {
+    await this.tenants.get(tenant.key)?.dispose();
+    this.tenants.set(tenant.key, tenant);
+    await this.update();
+  }
+
+  async remove(key: string): Promise<void> {
+    const tenant = this.tenants.get(key);
+    if (!tenant) return;
+    this.tenants.delete(key);
+    await tenant.dispose();
+    await this.update();
+  }
+
+  private async update(): Promise<void> {
+    await vscode.commands.executeCommand('setContext', 'connectorGroups.hasTenants', this.tenants.size > 0);
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    for (const tenant of this.tenants.values()) void tenant.dispose();
+    this.tenants.clear();
+    this.changed.dispose();
+  }
+}

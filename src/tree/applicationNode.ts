@@ -1,0 +1,43 @@
+// A published application: display name, external URL in the tooltip.
+import * as vscode from 'vscode';
+import type { Application } from '../graph/types';
+import type { GroupNode } from './groupNode';
+import type { TenantNode } from './tenantNode';
+import { tooltip } from './tooltip';
+import { TreeNode } from './treeNode';
+
+export class ApplicationNode extends TreeNode {
+  constructor(parent: TreeNode, readonly groupId: string, public application: Application, public inDefaultGroup: boolean) {
+    super(`${parent.id}/application:${application.id}`, parent);
+  }
+
+  get tenantNode(): TenantNode {
+    return (this.parent!.parent as GroupNode).tenantNode;
+  }
+
+  treeItem(): vscode.TreeItem {
+    const { application } = this;
+    const publishing = application.onPremisesPublishing ?? undefined;
+    const item = new vscode.TreeItem(application.displayName || application.id);
+    item.id = this.id;
+    item.description = publishing?.externalUrl ? hostOf(publishing.externalUrl) : undefined;
+    item.iconPath = new vscode.ThemeIcon('globe');
+    item.tooltip = tooltip(application.displayName, [
+      [vscode.l10n.t('External URL'), publishing?.externalUrl],
+      [vscode.l10n.t('Internal URL'), publishing?.internalUrl],
+      [vscode.l10n.t('Pre-authentication'), publishing?.externalAuthenticationType],
+      [vscode.l10n.t('Application (client) ID'), application.appId],
+      [vscode.l10n.t('Object ID'), application.id],
+    ]);
+    item.contextValue = `application${this.inDefaultGroup ? ';inDefault' : ''}`;
+    return item;
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,118 @@
+// The tree of tenants → connector groups → connectors / applications, loaded lazily and refreshed per node.
+import * as vscode from 'vscode';
+import { TenantContents } from '../tenants/tenantContents';
+import type { TenantRegistry } from '../tenants/tenantRegistry';
+import { GroupNode } from './groupNode';
+import { LoadingNode } from './stateNodes';
+import type { TreeContext } from './treeContext';
+import { TenantNode } from './tenantNode';
+import { NodeCache, type TreeNode } from './treeNode';
+
+export class ConnectorGroupTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changedEmitter = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changedEmitter.event;
+  private readonly tenantNodes = new NodeCache<TenantNode>();
+  private readonly contentsByTenant = new Map<string, TenantContents>();
+  private readonly subscription: vscode.Disposable;
+  private readonly context: TreeContext;
+
+  constructor(private readonly registry: TenantRegistry) {
+    this.context = {
+      contents: (key) => this.contents(key),
+      changed: (node) => this.changedEmitter.fire(node),
+      showSyncFabricGroups: () => vscode.workspace.getConfiguration('connectorGroups').get('showSyncFabricGroups', true),
+    };
+    this.subscription = registry.onDidChange(() => {
+      for (const key of [...this.contentsByTenant.keys()]) {
+        if (!registry.get(key)) this.contentsByTenant.delete(key);
+      }
+      this.changedEmitter.fire(undefined);
+    });
+  }
+
+  contents(tenantKey: string): TenantContents {
+    let contents = this.contentsByTenant.get(tenantKey);
+    const tenant = this.registry.get(tenantKey);
+    if (!contents || contents.tenant !== tenant) {
+      if (!tenant) throw new Error(`No tenant '${tenantKey}' is open.`);
+      contents = new TenantContents(tenant);
+      this.contentsByTenant.set(tenantKey, contents);
+    }
+    return contents;
+  }
+
+  roots(): TenantNode[] {
+    return this.tenantNodes.reconcile(this.registry.list(), (t) => `tenant:${t.key}`, (t) => new TenantNode(t, this.context));
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return node.treeItem();
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    return node ? node.children() : this.roots();
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
+  }
+
+  /** Children once loading has settled: what a person sees after the spinner (tests and reveal use it). */
+  async settledChildren(node?: TreeNode): Promise<TreeNode[]> {
+    for (;;) {
+      const children = this.getChildren(node);
+      const loading = children.find((c) => c instanceof LoadingNode);
+      if (!loading) return children;
+      const tenant = tenantOf(loading);
+      if (tenant) await tenant.contents.load();
+    }
+  }
+
+  tenantNode(key: string): TenantNode | undefined {
+    return this.roots().find((n) => n.tenant.key === key);
+  }
+
+  /** The node of a group, once its tenant is loaded. */
+  async groupNode(tenantKey: string, groupId: string): Promise<GroupNode | undefined> {
+    const tenant = this.tenantNode(tenantKey);
+    if (!tenant) return undefined;
+    await tenant.contents.load();
+    return tenant.groupNodes().find((g) => g.group.id === groupId);
+  }
+
+  /** Reloads what a node shows: everything, a tenant, or one group. */
+  async refresh(node?: TreeNode): Promise<void> {
+    if (!node) {
+      for (const contents of this.contentsByTenant.values()) contents.invalidate();
+      this.changedEmitter.fire(undefined);
+      return;
+    }
+    const group = node instanceof GroupNode ? node : undefined;
+    if (group) {
+      await this.contents(group.tenantKey).reloadGroup(group.group.id);
+      this.changedEmitter.fire(group);
+      return;
+    }
+    const tenant = tenantOf(node);
+    if (tenant) {
+      tenant.contents.invalidate();
+      this.changedEmitter.fire(tenant);
+    }
+  }
+
+  /** Says that these nodes' data changed locally (after a command updated the contents). */
+  changed(...nodes: (TreeNode | undefined)[]): void {
+    for (const node of nodes) this.changedEmitter.fire(node);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changedEmitter.dispose();
+  }
+}
+
+export function tenantOf(node: TreeNode | undefined): TenantNode | undefined {
+  let current = node;
+  while (current && !(current instanceof TenantNode)) current = current.parent;
+  return current;
+}

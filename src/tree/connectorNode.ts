@@ -1,0 +1,39 @@
+// A connector: machine name, status with a themed icon, external IP and version.
+import * as vscode from 'vscode';
+import type { Connector } from '../graph/types';
+import type { GroupNode } from './groupNode';
+import type { TenantNode } from './tenantNode';
+import { tooltip } from './tooltip';
+import { TreeNode } from './treeNode';
+
+export class ConnectorNode extends TreeNode {
+  constructor(parent: TreeNode, readonly groupId: string, public connector: Connector) {
+    super(`${parent.id}/connector:${connector.id}`, parent);
+  }
+
+  get active(): boolean {
+    return this.connector.status === 'active';
+  }
+
+  get tenantNode(): TenantNode {
+    return (this.parent!.parent as GroupNode).tenantNode;
+  }
+
+  treeItem(): vscode.TreeItem {
+    const { connector } = this;
+    const item = new vscode.TreeItem(connector.machineName || connector.id);
+    item.id = this.id;
+    item.description = [connector.status, connector.externalIp, connector.version].filter(Boolean).join(' · ');
+    item.iconPath = this.active
+      ? new vscode.ThemeIcon('vm-active', new vscode.ThemeColor('testing.iconPassed'))
+      : new vscode.ThemeIcon('vm-outline', new vscode.ThemeColor('list.warningForeground'));
+    item.tooltip = tooltip(connector.machineName, [
+      [vscode.l10n.t('Status'), connector.status],
+      [vscode.l10n.t('External IP'), connector.externalIp],
+      [vscode.l10n.t('Version'), connector.version],
+      [vscode.l10n.t('ID'), connector.id],
+    ]);
+    item.contextValue = `connector;${this.active ? 'active' : 'inactive'}`;
+    return item;
+  }
+}

@@ -1,0 +1,85 @@
+// A connector group: name; region and counts in the description; default and health marked; facets in contextValue.
+import * as vscode from 'vscode';
+import { isApplicationProxyGroup } from '../graph/connectorGroupsApi';
+import type { ConnectorGroupWithContents } from '../graph/types';
+import { regionLabel } from '../shared/regions';
+import { FolderNode } from './folderNode';
+import { groupHealth } from './groupHealth';
+import type { TenantNode } from './tenantNode';
+import { tooltip } from './tooltip';
+import { TreeNode } from './treeNode';
+
+export class GroupNode extends TreeNode {
+  private readonly folders: FolderNode[];
+
+  constructor(parent: TreeNode, readonly tenantNode: TenantNode, public group: ConnectorGroupWithContents) {
+    // The id does not depend on the folder a group is shown in.
+    super(`tenant:${tenantNode.tenant.key}/group:${group.id}`, parent);
+    this.folders = [
+      new FolderNode(this, 'connectors', () => this.group),
+      new FolderNode(this, 'applications', () => this.group),
+    ];
+  }
+
+  get tenantKey(): string {
+    return this.tenantNode.tenant.key;
+  }
+
+  get isApplicationProxy(): boolean {
+    return isApplicationProxyGroup(this.group);
+  }
+
+  /** Facets the package.json menus match on, e.g. `group;appProxy;default;connectors`. */
+  contextValue(): string {
+    const { group } = this;
+    if (!this.isApplicationProxy) return 'group;syncFabric';
+    const facets = ['group', 'appProxy'];
+    if (group.isDefault) facets.push('default');
+    if (group.members.length === 0 && group.applications.length === 0) facets.push('empty');
+    if (group.members.length > 0) facets.push('connectors');
+    if (group.applications.length > 0) facets.push('applications');
+    return facets.join(';');
+  }
+
+  treeItem(): vscode.TreeItem {
+    const { group } = this;
+    const item = new vscode.TreeItem(group.name || group.id, this.isApplicationProxy
+      ? vscode.TreeItemCollapsibleState.Collapsed
+      : vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.contextValue = this.contextValue();
+    const connectors = vscode.l10n.t('{0} connectors', group.members.length);
+    const apps = vscode.l10n.t('{0} apps', group.applications.length);
+    const parts = [group.region ?? vscode.l10n.t('no region'), connectors, apps];
+    if (group.isDefault) parts.unshift(vscode.l10n.t('default'));
+    item.description = parts.join(' · ');
+    const health = this.isApplicationProxy ? groupHealth(group) : 'ok';
+    let note: string | undefined;
+    if (health === 'down') {
+      note = vscode.l10n.t('No active connector: the applications of this group are unreachable.');
+      item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+    } else if (health === 'noRedundancy') {
+      note = vscode.l10n.t('Only one active connector: no redundancy if it fails.');
+      item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    } else {
+      item.iconPath = new vscode.ThemeIcon(group.isDefault ? 'home' : this.isApplicationProxy ? 'server-environment' : 'sync');
+    }
+    item.tooltip = tooltip(group.name, [
+      [vscode.l10n.t('ID'), group.id],
+      [vscode.l10n.t('Type'), group.connectorGroupType],
+      [vscode.l10n.t('Region'), group.region ? `${regionLabel(group.region)} (${group.region})` : vscode.l10n.t('none')],
+      [vscode.l10n.t('Default'), group.isDefault ? vscode.l10n.t('yes') : vscode.l10n.t('no')],
+      [vscode.l10n.t('Connectors'), `${group.members.length} (${group.members.filter((c) => c.status === 'active').length} active)`],
+      [vscode.l10n.t('Applications'), String(group.applications.length)],
+    ], note);
+    return item;
+  }
+
+  override children(): TreeNode[] {
+    return this.isApplicationProxy ? this.folders : [];
+  }
+
+  folder(kind: 'connectors' | 'applications'): FolderNode {
+    return this.folders[kind === 'connectors' ? 0 : 1];
+  }
+}

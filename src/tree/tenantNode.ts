@@ -1,0 +1,62 @@
+// A tenant: its name, id and account; its children are its App Proxy groups and, apart, other agents' groups.
+import * as vscode from 'vscode';
+import type { Tenant } from '../tenants/tenant';
+import { GroupNode } from './groupNode';
+import { ErrorNode, LoadingNode } from './stateNodes';
+import { OtherAgentsNode } from './otherAgentsNode';
+import type { TreeContext } from './treeContext';
+import { NodeCache, TreeNode } from './treeNode';
+
+export class TenantNode extends TreeNode {
+  private readonly groups = new NodeCache<GroupNode>();
+  private readonly otherAgents: OtherAgentsNode;
+
+  constructor(readonly tenant: Tenant, private readonly context: TreeContext) {
+    super(`tenant:${tenant.key}`, undefined);
+    this.otherAgents = new OtherAgentsNode(this, () => this.groupNodes().filter((g) => !g.isApplicationProxy));
+  }
+
+  get contents() {
+    return this.context.contents(this.tenant.key);
+  }
+
+  treeItem(): vscode.TreeItem {
+    const { tenant } = this;
+    const item = new vscode.TreeItem(tenant.displayName, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = this.id;
+    item.description = [tenant.kind === 'sandbox' ? vscode.l10n.t('sandbox') : undefined, tenant.account].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(tenant.kind === 'sandbox' ? 'beaker' : 'organization');
+    item.tooltip = new vscode.MarkdownString().appendMarkdown('**').appendText(tenant.displayName).appendMarkdown('**\n\n')
+      .appendMarkdown(`${vscode.l10n.t('Tenant ID')}: `).appendText(tenant.tenantId || vscode.l10n.t('not read yet'))
+      .appendMarkdown(`  \n${vscode.l10n.t('Account')}: `).appendText(tenant.account);
+    item.contextValue = `tenant;${tenant.kind}`;
+    return item;
+  }
+
+  /** Group nodes for every loaded group, one instance per group id. */
+  groupNodes(): GroupNode[] {
+    const groups = [...this.contents.groups].sort((a, b) =>
+      Number(b.isDefault) - Number(a.isDefault) || a.name.localeCompare(b.name));
+    return this.groups.reconcile(groups, (g) => `${this.id}/group:${g.id}`,
+      (g) => new GroupNode(g.connectorGroupType === 'applicationProxy' ? this : this.otherAgents, this, g),
+      (node, g) => { node.group = g; });
+  }
+
+  override children(): TreeNode[] {
+    const { state } = this.contents;
+    switch (state.kind) {
+      case 'idle':
+        void this.contents.load().then(() => this.context.changed(this));
+        return [new LoadingNode(this)];
+      case 'loading':
+        return [new LoadingNode(this)];
+      case 'failed':
+        return [new ErrorNode(this, state.error)];
+      case 'loaded': {
+        const nodes: TreeNode[] = this.groupNodes().filter((g) => g.isApplicationProxy);
+        if (this.context.showSyncFabricGroups() && this.groupNodes().some((g) => !g.isApplicationProxy)) nodes.push(this.otherAgents);
+        return nodes;
+      }
+    }
+  }
+}

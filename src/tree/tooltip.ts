@@ -1,0 +1,20 @@
+// Markdown tooltips built safely: our labels as Markdown, every value from Graph as plain text.
+import * as vscode from 'vscode';
+
+export function tooltip(title: string, rows: [label: string, value: string | undefined][], note?: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown('**');
+  md.appendText(title);
+  md.appendMarkdown('**\n\n');
+  for (const [label, value] of rows) {
+    if (value === undefined || value === '') continue;
+    md.appendMarkdown(`${label}: `);
+    md.appendText(value);
+    md.appendMarkdown('  \n');
+  }
+  if (note) {
+    md.appendMarkdown('\n');
+    md.appendText(note);
+  }
+  return md;
+}

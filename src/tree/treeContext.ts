@@ -1,0 +1,9 @@
+// What nodes need from the provider: the contents of their tenant and a way to say they changed.
+import type { TenantContents } from '../tenants/tenantContents';
+import type { TreeNode } from './treeNode';
+
+export interface TreeContext {
+  contents(tenantKey: string): TenantContents;
+  changed(node: TreeNode): void;
+  showSyncFabricGroups(): boolean;
+}

@@ -1,0 +1,136 @@
+// What every extension-host test needs: the activated extension, its tree, scripted prompts and the sandbox.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ConnectorGroupsExtensionApi } from '../../src/extension';
+import type { Prompts } from '../../src/ui/prompts';
+import { SandboxClient } from '../support/sandboxClient';
+
+export const EXTENSION_ID = 'connector-groups.connector-groups';
+
+export async function extensionApi(): Promise<ConnectorGroupsExtensionApi> {
+  const extension = vscode.extensions.getExtension<ConnectorGroupsExtensionApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is installed`);
+  return extension.activate();
+}
+
+export function sandboxClient(): SandboxClient {
+  const url = process.env.CONNECTOR_GROUPS_SANDBOX_URL;
+  const token = process.env.CONNECTOR_GROUPS_SANDBOX_TOKEN;
+  assert.ok(url && token, 'the test host passes the sandbox in CONNECTOR_GROUPS_SANDBOX_URL/_TOKEN');
+  return new SandboxClient(url, token);
+}
+
+type Answer = string | undefined | boolean | ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | vscode.QuickPickItem[] | undefined);
+
+/**
+ * Prompts answered from a script, in order. Input boxes run their validateInput as VS Code would: an
+ * answer it refuses is recorded and treated as the user giving up.
+ */
+export class ScriptedPrompts implements Prompts {
+  readonly asked: string[] = [];
+  readonly infos: string[] = [];
+  readonly errors: string[] = [];
+  readonly validationMessages: string[] = [];
+  readonly opened: string[] = [];
+
+  constructor(private readonly answers: Answer[]) {}
+
+  private next(kind: string, title: string | undefined): Answer {
+    this.asked.push(`${kind}: ${title ?? ''}`);
+    if (this.answers.length === 0) throw new Error(`No scripted answer for ${kind} '${title}'`);
+    return this.answers.shift();
+  }
+
+  async input(options: vscode.InputBoxOptions): Promise<string | undefined> {
+    const answer = this.next('input', options.title);
+    if (typeof answer !== 'string') return undefined;
+    const message = await options.validateInput?.(answer);
+    if (message) {
+      this.validationMessages.push(typeof message === 'string' ? message : message.message);
+      return undefined;
+    }
+    return answer;
+  }
+
+  async pick<T extends vscode.QuickPickItem>(items: T[], options: vscode.QuickPickOptions): Promise<T | undefined> {
+    const answer = this.next('pick', options.title);
+    if (typeof answer === 'function') return answer(items) as T | undefined;
+    return items.find((i) => i.label === answer);
+  }
+
+  async pickMany<T extends vscode.QuickPickItem>(items: T[], options: vscode.QuickPickOptions): Promise<T[] | undefined> {
+    const answer = this.next('pickMany', options.title);
+    if (typeof answer === 'function') return answer(items) as T[] | undefined;
+    return undefined;
+  }
+
+  async confirm(message: string, _detail: string, action: string): Promise<boolean> {
+    const answer = this.next('confirm', message);
+    return answer === true || answer === action;
+  }
+
+  info(message: string): void {
+    this.infos.push(message);
+  }
+
+  async error(message: string): Promise<string | undefined> {
+    this.errors.push(message);
+    return undefined;
+  }
+
+  async openExternal(uri: vscode.Uri): Promise<boolean> {
+    this.opened.push(uri.toString(true));
+    return true;
+  }
+
+  /** Every answer was used: the command asked exactly what the test expected. */
+  assertDone(): void {
+    assert.deepEqual(this.answers, [], `unused answers; asked: ${this.asked.join(' | ')}`);
+  }
+}
+
+/** The tree as a person would read it, after loading settled. */
+export interface ShownItem {
+  node: any;
+  label: string;
+  description: string;
+  contextValue: string;
+  icon: string | undefined;
+}
+
+export async function shown(api: ConnectorGroupsExtensionApi, node?: unknown): Promise<ShownItem[]> {
+  const children = await api.services.tree.settledChildren(node as any);
+  return children.map((child: any) => {
+    const item = child.treeItem() as vscode.TreeItem;
+    return {
+      node: child,
+      label: typeof item.label === 'string' ? item.label : item.label?.label ?? '',
+      description: typeof item.description === 'string' ? item.description : '',
+      contextValue: item.contextValue ?? '',
+      icon: item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined,
+    };
+  });
+}
+
+export async function sandboxTenantNode(api: ConnectorGroupsExtensionApi): Promise<any> {
+  await vscode.commands.executeCommand('connectorGroups.openSandboxTenant');
+  const node = api.services.tree.tenantNode('sandbox');
+  assert.ok(node, 'the sandbox tenant is in the tree');
+  return node;
+}
+
+/** The group row with this name under the sandbox tenant. */
+export async function groupItem(api: ConnectorGroupsExtensionApi, name: string): Promise<ShownItem> {
+  const items = await shown(api, await sandboxTenantNode(api));
+  const item = items.find((i) => i.label === name);
+  assert.ok(item, `group '${name}' is shown; shown: ${items.map((i) => i.label).join(', ')}`);
+  return item;
+}
+
+/** Resets the sandbox to the demo tenant and the tree to match, between tests. */
+export async function freshStart(api: ConnectorGroupsExtensionApi, sandbox: SandboxClient): Promise<void> {
+  await sandbox.reset();
+  api.setPrompts(undefined);
+  await sandboxTenantNode(api);
+  await vscode.commands.executeCommand('connectorGroups.refresh');
+}
