@@ -1,0 +1,57 @@
+// The workbench as a person sees it: code-server with the extension installed, a Graph sandbox, and Chromium.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { installExtension, launchBrowser, makeScratch, root, startCodeServer } from './codeServer.mjs';
+import { startSandbox } from './sandboxProcess.mjs';
+
+export const screenshotsDir = path.join(root, 'test-results', 'screenshots');
+
+/** Starts everything; `close()` stops it all and removes the throwaway folders. */
+export async function openWorkbench({ viewport = { width: 1400, height: 900 }, colorTheme } = {}) {
+  const scratch = makeScratch();
+  let sandbox;
+  let server;
+  let browser;
+  const close = async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    await sandbox?.stop();
+    scratch.remove();
+  };
+  try {
+    sandbox = await startSandbox();
+    installExtension(scratch);
+    server = await startCodeServer({
+      scratch,
+      env: { CONNECTOR_GROUPS_SANDBOX_URL: sandbox.url, CONNECTOR_GROUPS_SANDBOX_TOKEN: sandbox.token },
+      settings: colorTheme ? { 'workbench.colorTheme': colorTheme } : {},
+    });
+    browser = await launchBrowser(scratch);
+    const page = await browser.newPage({ viewport });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(scratch.workspace)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    mkdirSync(screenshotsDir, { recursive: true });
+    return {
+      page,
+      sandbox,
+      screenshot: (name) => page.screenshot({ path: path.join(screenshotsDir, `${name}.png`) }),
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Opens our view from the activity bar (a click on the active one would hide it again); returns the side bar. */
+export async function openConnectorGroupsView(page) {
+  const sidebar = page.locator('.part.sidebar');
+  const title = sidebar.locator('.composite.title', { hasText: /Connector Groups/i });
+  if (!(await title.isVisible().catch(() => false))) {
+    const icon = page.locator('.activitybar .action-item a[aria-label^="Connector Groups"], .activitybar .action-item [aria-label^="Connector Groups"]').first();
+    await icon.waitFor({ timeout: 60_000 });
+    await icon.click();
+  }
+  await title.waitFor({ timeout: 30_000 });
+  return sidebar;
+}
