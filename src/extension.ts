@@ -14,6 +14,7 @@ import { windowPrompts, type Prompts } from './ui/prompts';
 /** What activate returns: used by the extension-host tests to read the tree and answer prompts. */
 export interface ConnectorGroupsExtensionApi {
   readonly services: Services;
+  readonly dragAndDrop: vscode.TreeDragAndDropController<TreeNode>;
   setPrompts(prompts: Prompts | undefined): void;
 }
 
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
   if (process.env.CONNECTOR_GROUPS_SANDBOX_URL) void vscode.commands.executeCommand('connectorGroups.openSandboxTenant');
   return {
     services,
+    dragAndDrop,
     setPrompts: (prompts) => { services.prompts = prompts ?? windowPrompts; },
   };
 }

@@ -149,8 +149,9 @@ export class GraphSandbox {
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', this.url);
     let answer: RouteResult & { headers?: Record<string, string> } = { status: 0 };
+    const control = url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/');
     try {
-      if (url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/')) {
+      if (control) {
         const grant = this.tokens.verify(req.headers.authorization);
         if (!grant.canWrite) throw new SandboxError(403, 'Authorization_RequestDenied', 'The sandbox control API needs a token with write permission.');
         answer = handleControl(this, method, url.pathname, await readBody(req));
@@ -174,7 +175,8 @@ export class GraphSandbox {
       answer = { status: failure.status, body: errorBody(failure, ids), headers: failure.headers };
     } finally {
       if (!res.destroyed && !req.socket.destroyed) this.send(res, answer, ids);
-      this.record({
+      // The log is of Graph traffic; the control API's own calls would only blur it.
+      if (!control) this.record({
         at: ids.date.toISOString(), method, url: req.url ?? '/', status: res.destroyed || req.socket.destroyed ? 0 : answer.status,
         ms: Math.round((performance.now() - started) * 10) / 10, requestId: ids.requestId,
       });

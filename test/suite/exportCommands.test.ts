@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { ScriptedPrompts, extensionApi, freshStart, groupItem, sandboxClient, sandboxTenantNode, shown } from './harness';
+
+describe('commands: export as JSON, copy id, open in the admin center', () => {
+  const sandbox = sandboxClient();
+
+  beforeEach(async () => freshStart(await extensionApi(), sandbox));
+  afterEach(async () => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('exports the tenant with every group, its members and applications, into a JSON editor tab', async () => {
+    const api = await extensionApi();
+    const json = await vscode.commands.executeCommand<string>('connectorGroups.exportJson', await sandboxTenantNode(api));
+    const exported = JSON.parse(json);
+    const state = await sandbox.state();
+    assert.equal(exported.connectorGroups.length, state.groups.length);
+    const eu = exported.connectorGroups.find((g: { name: string }) => g.name === 'EU Frankfurt');
+    assert.deepEqual(eu.members.map((c: { id: string }) => c.id).sort(), (await sandbox.group('EU Frankfurt')).members.sort());
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.languageId, 'json');
+    assert.equal(editor?.document.getText(), json);
+    assert.ok(editor?.document.isUntitled);
+    assert.ok(!json.includes(sandbox.token.split('.')[2]), 'no token in the export');
+  });
+
+  it("exports a group, a connector and an application in Graph's shape", async () => {
+    const api = await extensionApi();
+    const eu = await groupItem(api, 'EU Frankfurt');
+    const group = JSON.parse(await vscode.commands.executeCommand<string>('connectorGroups.exportJson', eu.node));
+    assert.deepEqual(Object.keys(group).sort(), ['applications', 'connectorGroupType', 'id', 'isDefault', 'members', 'name', 'region']);
+    const [connectorsFolder, appsFolder] = await shown(api, eu.node);
+    const [connector] = await shown(api, connectorsFolder.node);
+    const exportedConnector = JSON.parse(await vscode.commands.executeCommand<string>('connectorGroups.exportJson', connector.node));
+    assert.equal(exportedConnector.memberOf[0].id, eu.node.group.id);
+    assert.equal(exportedConnector.machineName, connector.label);
+    const [app] = await shown(api, appsFolder.node);
+    const exportedApp = JSON.parse(await vscode.commands.executeCommand<string>('connectorGroups.exportJson', app.node));
+    assert.equal(exportedApp.connectorGroup.id, eu.node.group.id);
+    assert.ok(exportedApp.onPremisesPublishing.externalUrl);
+  });
+
+  it('copies the id of a node to the clipboard', async () => {
+    const api = await extensionApi();
+    api.setPrompts(new ScriptedPrompts([]));
+    const eu = await groupItem(api, 'EU Frankfurt');
+    assert.equal(await vscode.commands.executeCommand('connectorGroups.copyId', eu.node), eu.node.group.id);
+    assert.equal(await vscode.env.clipboard.readText(), eu.node.group.id);
+  });
+
+  it('opens the admin center at the item, in the right tenant', async () => {
+    const api = await extensionApi();
+    const prompts = new ScriptedPrompts([]);
+    api.setPrompts(prompts);
+    const eu = await groupItem(api, 'EU Frankfurt');
+    const [, appsFolder] = await shown(api, eu.node);
+    const [app] = await shown(api, appsFolder.node);
+    const url = await vscode.commands.executeCommand<string>('connectorGroups.openInPortal', app.node);
+    const tenantId = (await sandbox.state()).organization.id;
+    assert.equal(url, `https://entra.microsoft.com/${tenantId}#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/Overview/appId/${app.node.application.appId}`);
+    assert.deepEqual(prompts.opened, [url]);
+  });
+});

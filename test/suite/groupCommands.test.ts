@@ -1,0 +1,136 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { ScriptedPrompts, extensionApi, freshStart, groupItem, sandboxClient, sandboxTenantNode, shown } from './harness';
+
+const pickLabel = (label: string) => (items: readonly vscode.QuickPickItem[]) => items.find((i) => i.label === label);
+
+describe('commands: create, rename and delete groups', () => {
+  const sandbox = sandboxClient();
+
+  beforeEach(async () => freshStart(await extensionApi(), sandbox));
+
+  async function script(...answers: ConstructorParameters<typeof ScriptedPrompts>[0]): Promise<ScriptedPrompts> {
+    const prompts = new ScriptedPrompts(answers);
+    (await extensionApi()).setPrompts(prompts);
+    return prompts;
+  }
+
+  it('creates a group with a region from the palette, and shows it in the tree', async () => {
+    const prompts = await script('  Branch Offices  ', pickLabel('Europe'));
+    const created = await vscode.commands.executeCommand<{ id: string; name: string }>('connectorGroups.createGroup');
+    prompts.assertDone();
+    assert.equal(created?.name, 'Branch Offices');
+    const inSandbox = await sandbox.group('Branch Offices');
+    assert.equal(inSandbox.region, 'eur');
+    assert.equal(inSandbox.id, created!.id);
+    const item = await groupItem(await extensionApi(), 'Branch Offices');
+    assert.equal(item.description, 'eur · 0 connectors · 0 apps');
+  });
+
+  it('creates in the default region when none is chosen, from the tenant node', async () => {
+    const api = await extensionApi();
+    await script('Plain', pickLabel('Default region'));
+    await vscode.commands.executeCommand('connectorGroups.createGroup', await sandboxTenantNode(api));
+    assert.equal((await sandbox.group('Plain')).region, 'nam');
+  });
+
+  it('refuses an empty or overlong name in the input box and creates nothing', async () => {
+    for (const name of ['   ', 'x'.repeat(257)]) {
+      const before = (await sandbox.state()).groups.length;
+      const prompts = await script(name);
+      assert.equal(await vscode.commands.executeCommand('connectorGroups.createGroup'), undefined);
+      assert.equal(prompts.validationMessages.length, 1);
+      assert.equal((await sandbox.state()).groups.length, before);
+    }
+  });
+
+  it('warns about a duplicate name and creates only when confirmed', async () => {
+    const declined = await script('EU Frankfurt', false);
+    await vscode.commands.executeCommand('connectorGroups.createGroup');
+    declined.assertDone();
+    assert.equal((await sandbox.state()).groups.filter((g) => g.name === 'EU Frankfurt').length, 1);
+    await script('EU Frankfurt', true, pickLabel('Default region'));
+    await vscode.commands.executeCommand('connectorGroups.createGroup');
+    assert.equal((await sandbox.state()).groups.filter((g) => g.name === 'EU Frankfurt').length, 2);
+  });
+
+  it('renames a group from the tree', async () => {
+    const api = await extensionApi();
+    const node = (await groupItem(api, 'Asia Singapore')).node;
+    const prompts = await script('Asia Pacific');
+    await vscode.commands.executeCommand('connectorGroups.renameGroup', node);
+    prompts.assertDone();
+    assert.equal((await sandbox.state()).groups.find((g) => g.id === node.group.id)?.name, 'Asia Pacific');
+    await groupItem(api, 'Asia Pacific');
+  });
+
+  it('renames from the palette, picking the group, in the alternate status variant', async () => {
+    await sandbox.options({ variant: 'alternate' });
+    await script(pickLabel('India Pune'), 'India Mumbai');
+    await vscode.commands.executeCommand('connectorGroups.renameGroup');
+    await sandbox.group('India Mumbai');
+    await groupItem(await extensionApi(), 'India Mumbai');
+  });
+
+  it('deletes an empty group after a modal confirmation', async () => {
+    const api = await extensionApi();
+    const node = (await groupItem(api, 'India Pune')).node;
+    const prompts = await script(true);
+    assert.equal(await vscode.commands.executeCommand('connectorGroups.deleteGroup', node), true);
+    assert.match(prompts.asked[0], /Delete the connector group 'India Pune'\?/);
+    assert.ok(!(await sandbox.state()).groups.some((g) => g.id === node.group.id));
+    const labels = (await shown(api, await sandboxTenantNode(api))).map((g) => g.label);
+    assert.ok(!labels.includes('India Pune'));
+  });
+
+  it('keeps the group when the confirmation is declined', async () => {
+    const node = (await groupItem(await extensionApi(), 'India Pune')).node;
+    await script(false);
+    await vscode.commands.executeCommand('connectorGroups.deleteGroup', node);
+    await sandbox.group('India Pune');
+  });
+
+  it('refuses to delete the default group with an explanation, without calling Graph', async () => {
+    const node = (await groupItem(await extensionApi(), 'Default')).node;
+    const prompts = await script();
+    await sandbox.call('DELETE', '/_sandbox/requests');
+    await vscode.commands.executeCommand('connectorGroups.deleteGroup', node);
+    assert.match(prompts.errors[0], /default connector group and cannot be deleted/);
+    assert.deepEqual((await sandbox.requests()).filter((e) => e.method === 'DELETE'), []);
+  });
+
+  it('empties a group into another one, then deletes it', async () => {
+    const api = await extensionApi();
+    const node = (await groupItem(api, 'EU Frankfurt')).node;
+    const members = (await sandbox.group('EU Frankfurt')).members;
+    const apps = (await sandbox.group('EU Frankfurt')).applications;
+    const prompts = await script(true, pickLabel('Default'), true);
+    assert.equal(await vscode.commands.executeCommand('connectorGroups.deleteGroup', node), true);
+    prompts.assertDone();
+    assert.match(prompts.asked[0], /still has 3 connector\(s\) and 3 application\(s\)/);
+    const home = await sandbox.group('Default');
+    assert.ok(members.every((id) => home.members.includes(id)));
+    assert.ok(apps.every((id) => home.applications.includes(id)));
+    assert.ok(!(await sandbox.state()).groups.some((g) => g.name === 'EU Frankfurt'));
+    assert.match((await groupItem(api, 'Default')).description, /6 connectors · 5 apps/);
+  });
+
+  it('explains a move the region rule forbids before deleting anything', async () => {
+    const node = (await groupItem(await extensionApi(), 'EU Frankfurt')).node;
+    const prompts = await script(true, pickLabel('Asia Singapore'), true);
+    await sandbox.call('DELETE', '/_sandbox/requests');
+    await vscode.commands.executeCommand('connectorGroups.deleteGroup', node);
+    assert.match(prompts.errors[0], /default region/);
+    assert.deepEqual((await sandbox.requests()).filter((e) => e.method !== 'GET'), []);
+    assert.equal((await sandbox.group('EU Frankfurt')).members.length, 3);
+  });
+
+  it("shows Graph's refusal with its request id when a call fails", async () => {
+    const node = (await groupItem(await extensionApi(), 'India Pune')).node;
+    await sandbox.faults([{ method: 'DELETE', status: 503, retryAfterSeconds: 0, times: 10 }]);
+    const prompts = await script(true);
+    assert.equal(await vscode.commands.executeCommand('connectorGroups.deleteGroup', node), undefined);
+    assert.match(prompts.errors[0], /temporarily unavailable.*HTTP 503 ServiceUnavailable, request id [0-9a-f-]{36}/);
+    await sandbox.group('India Pune');
+  });
+});

@@ -1,0 +1,111 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { ScriptedPrompts, extensionApi, freshStart, groupItem, sandboxClient, shown } from './harness';
+
+const pickLabel = (label: string) => (items: readonly vscode.QuickPickItem[]) => items.find((i) => i.label === label);
+const pickLabels = (...labels: string[]) => (items: readonly vscode.QuickPickItem[]) => items.filter((i) => labels.includes(i.label));
+
+describe('commands: move connectors, assign and unassign applications', () => {
+  const sandbox = sandboxClient();
+
+  beforeEach(async () => freshStart(await extensionApi(), sandbox));
+
+  async function script(...answers: ConstructorParameters<typeof ScriptedPrompts>[0]): Promise<ScriptedPrompts> {
+    const prompts = new ScriptedPrompts(answers);
+    (await extensionApi()).setPrompts(prompts);
+    return prompts;
+  }
+
+  async function connectorNodes(groupName: string) {
+    const api = await extensionApi();
+    const [folder] = await shown(api, (await groupItem(api, groupName)).node);
+    return shown(api, folder.node);
+  }
+
+  async function applicationNodes(groupName: string) {
+    const api = await extensionApi();
+    const [, folder] = await shown(api, (await groupItem(api, groupName)).node);
+    return shown(api, folder.node);
+  }
+
+  it('moves a connector from the tree and refreshes both groups', async () => {
+    const [connector] = await connectorNodes('EU Frankfurt');
+    const prompts = await script(pickLabel('Default'));
+    assert.equal(await vscode.commands.executeCommand('connectorGroups.moveConnector', connector.node), 1);
+    prompts.assertDone();
+    assert.ok((await sandbox.group('Default')).members.includes(connector.node.connector.id));
+    assert.equal((await groupItem(await extensionApi(), 'EU Frankfurt')).description, 'eur · 2 connectors · 3 apps');
+    assert.ok((await connectorNodes('Default')).some((c) => c.label === connector.label));
+  });
+
+  it('moves a multi-selection in one $batch round trip', async () => {
+    const connectors = await connectorNodes('EU Frankfurt');
+    await script(pickLabel('Default'));
+    await sandbox.call('DELETE', '/_sandbox/requests');
+    await vscode.commands.executeCommand('connectorGroups.moveConnector', connectors[0].node, connectors.map((c) => c.node));
+    assert.equal((await sandbox.group('EU Frankfurt')).members.length, 0);
+    const outer = (await sandbox.requests()).filter((e) => !e.batchRequestId && e.method !== 'GET');
+    assert.deepEqual(outer.map((e) => e.url), ['/beta/$batch']);
+  });
+
+  it('moves connectors picked from the palette', async () => {
+    await script(pickLabels('SIN-APPPROXY-01.contoso.com'), pickLabel('Default'));
+    await vscode.commands.executeCommand('connectorGroups.moveConnector');
+    assert.equal((await sandbox.group('Asia Singapore')).members.length, 0);
+  });
+
+  it('explains the region rule and makes no call when it forbids the move', async () => {
+    const [connector] = await connectorNodes('EU Frankfurt');
+    const prompts = await script(pickLabel('Asia Singapore'));
+    await sandbox.call('DELETE', '/_sandbox/requests');
+    await vscode.commands.executeCommand('connectorGroups.moveConnector', connector.node);
+    assert.match(prompts.errors[0], /only from a group in the default region \('nam'\)/);
+    assert.deepEqual((await sandbox.requests()).filter((e) => e.method !== 'GET'), []);
+  });
+
+  it('drops connectors and applications onto a group node to move and assign them', async () => {
+    const api = await extensionApi();
+    const [connector] = await connectorNodes('Default');
+    const [app] = await applicationNodes('Default');
+    const target = (await groupItem(api, 'EU Frankfurt')).node;
+    const transfer = new vscode.DataTransfer();
+    const token = new vscode.CancellationTokenSource().token;
+    await api.dragAndDrop.handleDrag!([connector.node, app.node], transfer, token);
+    await api.dragAndDrop.handleDrop!(target, transfer, token);
+    const eu = await sandbox.group('EU Frankfurt');
+    assert.ok(eu.members.includes(connector.node.connector.id));
+    assert.ok(eu.applications.includes(app.node.application.id));
+    assert.equal((await groupItem(api, 'EU Frankfurt')).description, 'eur · 4 connectors · 4 apps');
+  });
+
+  it('assigns applications picked from other groups, in one round trip', async () => {
+    const api = await extensionApi();
+    const target = (await groupItem(api, 'India Pune')).node;
+    const prompts = await script(pickLabels('Wiki', 'Ticketing'));
+    await sandbox.call('DELETE', '/_sandbox/requests');
+    assert.equal(await vscode.commands.executeCommand('connectorGroups.assignApplications', target), 2);
+    prompts.assertDone();
+    const state = await sandbox.state();
+    const names = (await sandbox.group('India Pune')).applications.map((id) => state.applications.find((a) => a.id === id)!.displayName);
+    assert.deepEqual(names.sort(), ['Ticketing', 'Wiki']);
+    assert.deepEqual((await sandbox.requests()).filter((e) => !e.batchRequestId && e.method !== 'GET').map((e) => e.url), ['/beta/$batch']);
+    assert.equal((await groupItem(api, 'India Pune')).description, 'ind · 0 connectors · 2 apps');
+  });
+
+  it('unassigns an application: it returns to the default group', async () => {
+    const [app] = await applicationNodes('EU Frankfurt');
+    assert.equal(app.contextValue, 'application');
+    assert.equal(await vscode.commands.executeCommand('connectorGroups.unassignApplication', app.node), true);
+    assert.ok((await sandbox.group('Default')).applications.includes(app.node.application.id));
+    assert.ok((await applicationNodes('Default')).some((a) => a.label === app.label && a.contextValue === 'application;inDefault'));
+  });
+
+  it('reports a failed Graph call and leaves the tree as it was', async () => {
+    const [connector] = await connectorNodes('EU Frankfurt');
+    await sandbox.faults([{ method: 'POST', path: 'members', status: 503, retryAfterSeconds: 0, times: 10 }]);
+    const prompts = await script(pickLabel('Default'));
+    await vscode.commands.executeCommand('connectorGroups.moveConnector', connector.node);
+    assert.match(prompts.errors[0], /HTTP 503/);
+    assert.equal((await groupItem(await extensionApi(), 'EU Frankfurt')).description, 'eur · 3 connectors · 3 apps');
+  });
+});

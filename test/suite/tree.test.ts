@@ -1,0 +1,120 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { extensionApi, freshStart, groupItem, sandboxClient, sandboxTenantNode, shown } from './harness';
+
+describe('tree: tenant → connector groups → connectors / applications', () => {
+  const sandbox = sandboxClient();
+
+  beforeEach(async () => freshStart(await extensionApi(), sandbox));
+
+  it('shows the tenant by its name with the account', async () => {
+    const api = await extensionApi();
+    const [tenant] = await shown(api);
+    await shown(api, tenant.node);
+    const item = tenant.node.treeItem() as vscode.TreeItem;
+    assert.equal(item.label, 'Contoso (sandbox)');
+    assert.match(String(item.description), /admin@contoso\.com/);
+    assert.equal(item.contextValue, 'tenant;sandbox');
+  });
+
+  it('lists every App Proxy group with region and counts, the default group first and marked', async () => {
+    const api = await extensionApi();
+    const groups = await shown(api, await sandboxTenantNode(api));
+    const state = await sandbox.state();
+    const appProxy = state.groups.filter((g) => g.connectorGroupType === 'applicationProxy');
+    assert.deepEqual(groups.filter((g) => g.contextValue.startsWith('group;')).map((g) => g.label).sort(), appProxy.map((g) => g.name).sort());
+    assert.equal(groups[0].label, 'Default');
+    assert.match(groups[0].description, /^default · nam · 3 connectors · 2 apps$/);
+    assert.match(groups[0].contextValue, /^group;appProxy;default/);
+    const eu = groups.find((g) => g.label === 'EU Frankfurt')!;
+    assert.equal(eu.description, 'eur · 3 connectors · 3 apps');
+  });
+
+  it("shows a region outside Graph's enum as it is", async () => {
+    const tokyo = await groupItem(await extensionApi(), 'Tokyo (legacy)');
+    assert.match(tokyo.description, /^japan · /);
+  });
+
+  it('keeps groups of other hybrid agents apart, with no App Proxy facet', async () => {
+    const api = await extensionApi();
+    const groups = await shown(api, await sandboxTenantNode(api));
+    const other = groups.find((g) => g.contextValue === 'folder;otherAgents');
+    assert.ok(other, 'an "Other hybrid agents" folder');
+    const inside = await shown(api, other.node);
+    assert.deepEqual(inside.map((g) => [g.label, g.contextValue]), [['Default group for AD Sync Fabric', 'group;syncFabric']]);
+  });
+
+  it('flags a group whose applications have no active connector, and one with a single active connector', async () => {
+    const api = await extensionApi();
+    assert.equal((await groupItem(api, 'Australia Sydney')).icon, 'error');
+    assert.equal((await groupItem(api, 'Asia Singapore')).icon, 'warning');
+    assert.equal((await groupItem(api, 'EU Frankfurt')).icon, 'server-environment');
+    const tooltip = (await groupItem(api, 'Australia Sydney')).node.treeItem().tooltip as vscode.MarkdownString;
+    assert.match(tooltip.value, /unreachable/);
+  });
+
+  it('shows connectors with status, IP and version, and applications with their URL', async () => {
+    const api = await extensionApi();
+    const eu = await groupItem(api, 'EU Frankfurt');
+    const [connectorsFolder, appsFolder] = await shown(api, eu.node);
+    assert.deepEqual([connectorsFolder.label, appsFolder.label], ['Connectors', 'Applications']);
+    const connectors = await shown(api, connectorsFolder.node);
+    assert.deepEqual(connectors.map((c) => c.label), ['FRA-APPPROXY-01.contoso.com', 'FRA-APPPROXY-02.contoso.com', 'FRA-APPPROXY-03.contoso.com']);
+    assert.match(connectors[0].description, /^active · 203\.0\.113\.\d+ · 1\.5\.3437\.0$/);
+    assert.equal(connectors[0].contextValue, 'connector;active');
+    const apps = await shown(api, appsFolder.node);
+    assert.equal(apps.length, 3);
+    assert.ok(apps.every((a) => a.description.endsWith('msappproxy.net')));
+    const sydney = await shown(api, (await shown(api, (await groupItem(api, 'Australia Sydney')).node))[0].node);
+    assert.ok(sydney.every((c) => c.contextValue === 'connector;inactive'));
+  });
+
+  it('shows an empty state instead of an empty folder', async () => {
+    const api = await extensionApi();
+    const pune = await groupItem(api, 'India Pune');
+    assert.match(pune.contextValue, /;empty/);
+    const [connectorsFolder] = await shown(api, pune.node);
+    const children = await shown(api, connectorsFolder.node);
+    assert.deepEqual(children.map((c) => [c.label, c.contextValue]), [['No connectors in this group', 'empty']]);
+  });
+
+  it('shows a failed load as an error node with a retry, and recovers', async () => {
+    const api = await extensionApi();
+    await sandbox.faults([{ method: 'GET', path: 'connectorGroups$', status: 500, times: 5 }]);
+    await vscode.commands.executeCommand('connectorGroups.refresh');
+    const tenant = await sandboxTenantNode(api);
+    const [error] = await shown(api, tenant);
+    assert.equal(error.contextValue, 'error');
+    assert.match(error.label, /Could not load: An internal server error occurred\. \(HTTP 500 InternalServerError, request id/);
+    const item = error.node.treeItem() as vscode.TreeItem;
+    assert.equal(item.command?.command, 'connectorGroups.refreshNode');
+    await sandbox.call('DELETE', '/_sandbox/faults');
+    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    const groups = await shown(api, tenant);
+    assert.ok(groups.some((g) => g.label === 'EU Frankfurt'));
+  });
+
+  it('loads a tenant lazily in two round trips and caches it until refresh', async () => {
+    const api = await extensionApi();
+    await vscode.commands.executeCommand('connectorGroups.refresh');
+    await sandbox.call('DELETE', '/_sandbox/requests');
+    const tenant = await sandboxTenantNode(api);
+    await shown(api, tenant);
+    const outer = (await sandbox.requests()).filter((e) => !e.batchRequestId);
+    assert.ok(outer.length <= 3, `at most organization, groups and one $batch: ${outer.map((e) => e.url).join(', ')}`);
+    await shown(api, (await groupItem(api, 'EU Frankfurt')).node);
+    await shown(api, tenant);
+    assert.equal((await sandbox.requests()).filter((e) => !e.batchRequestId).length, outer.length, 'nothing read again');
+  });
+
+  it('refreshes one group without reading the others', async () => {
+    const api = await extensionApi();
+    const eu = await groupItem(api, 'EU Frankfurt');
+    await sandbox.call('PATCH', `/beta/onPremisesPublishingProfiles/applicationProxy/connectorGroups/${eu.node.group.id}`, { body: { name: 'EU Frankfurt (renamed elsewhere)' } });
+    await sandbox.call('DELETE', '/_sandbox/requests');
+    await vscode.commands.executeCommand('connectorGroups.refreshNode', eu.node);
+    const log = await sandbox.requests();
+    assert.ok(log.every((e) => e.url.includes(eu.node.group.id)), log.map((e) => e.url).join(', '));
+    await groupItem(api, 'EU Frankfurt (renamed elsewhere)');
+  });
+});
