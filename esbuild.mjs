@@ -23,6 +23,15 @@ const node = {
 const builds = [
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...node, entryPoints: ['src/sandbox/cli.ts'], outfile: 'dist/sandbox.js' },
+  // The region form runs in the webview: a browser bundle with its web components.
+  {
+    ...node,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: ['src/webview/app/regionFormApp.ts'],
+    outfile: 'dist/webview/regionForm.js',
+  },
 ];
 
 if (watch) {

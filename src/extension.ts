@@ -10,6 +10,7 @@ import { ConnectorGroupDragAndDrop } from './tree/dragAndDrop';
 import type { TreeNode } from './tree/treeNode';
 import { TREE_VIEW_ID } from './ui/progress';
 import { windowPrompts, type Prompts } from './ui/prompts';
+import { REGION_FORM_VIEW_TYPE, RegionFormPanel } from './webview/regionFormPanel';
 
 /** What activate returns: used by the extension-host tests to read the tree and answer prompts. */
 export interface ConnectorGroupsExtensionApi {
@@ -22,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
   const logger = createLogger();
   const registry = new TenantRegistry();
   const tree = new ConnectorGroupTreeProvider(registry);
-  const services = { registry, tree, logger, prompts: windowPrompts } as Services & { treeView: vscode.TreeView<TreeNode> };
+  const services = { registry, tree, logger, prompts: windowPrompts, extensionUri: context.extensionUri } as Services & { treeView: vscode.TreeView<TreeNode> };
   const dragAndDrop = new ConnectorGroupDragAndDrop({
     moveConnectors: (nodes, target) => runReported(services, 'drop', () => moveConnectorsTo(services, nodes.map((n) => n.connector), target)),
     assignApplications: (nodes, target) => runReported(services, 'drop', () => assignApplicationsTo(services, nodes.map((n) => n.application), target)),
@@ -33,7 +34,12 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
     canSelectMany: true,
     showCollapseAll: true,
   });
-  context.subscriptions.push(logger, registry, tree, services.treeView, ...registerCommands(services));
+  context.subscriptions.push(
+    logger, registry, tree, services.treeView, ...registerCommands(services),
+    vscode.window.registerWebviewPanelSerializer(REGION_FORM_VIEW_TYPE, {
+      deserializeWebviewPanel: (panel, state) => RegionFormPanel.restore(services, context.extensionUri, panel, state),
+    }),
+  );
   void vscode.commands.executeCommand('setContext', 'connectorGroups.hasTenants', false);
   if (process.env.CONNECTOR_GROUPS_SANDBOX_URL) void vscode.commands.executeCommand('connectorGroups.openSandboxTenant');
   return {

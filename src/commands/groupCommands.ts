@@ -1,9 +1,10 @@
 // Create, rename and delete connector groups.
 import * as vscode from 'vscode';
-import type { ConnectorGroup } from '../graph/types';
+import type { ConnectorGroup, GroupChanges } from '../graph/types';
 import { REGION_NAMES, REGIONS } from '../shared/regions';
 import { validateGroupName } from '../shared/validation';
 import { GroupNode } from '../tree/groupNode';
+import type { TenantNode } from '../tree/tenantNode';
 import type { TreeNode } from '../tree/treeNode';
 import { withNotificationProgress, withViewProgress } from '../ui/progress';
 import { moveContentsOut } from './moveOperations';
@@ -61,13 +62,19 @@ export async function renameGroup(services: Services, node?: TreeNode): Promise<
     validateInput: nameValidator,
   });
   if (name === undefined || name.trim() === group.name) throw new Cancelled();
-  const contents = target.tenantNode.contents;
-  const updated = await withViewProgress(vscode.l10n.t('Renaming {0}…', group.name),
-    () => target.tenantNode.tenant.api.updateGroup(group, { name: name.trim() }));
-  contents.put(updated);
-  services.tree.changed(target.tenantNode);
+  return withViewProgress(vscode.l10n.t('Renaming {0}…', group.name),
+    () => updateGroupInTree(services, target.tenantNode, group, { name: name.trim() }));
+}
+
+/** Renames a group and/or sets its region, then shows the change in the tree. */
+export async function updateGroupInTree(services: Services, tenant: TenantNode, group: ConnectorGroup, changes: GroupChanges): Promise<ConnectorGroup> {
+  const updated = await tenant.tenant.api.updateGroup(group, changes);
+  tenant.contents.put(updated);
+  services.tree.changed(tenant);
+  services.logger.info(`Updated connector group '${updated.name}' (${updated.id}): ${JSON.stringify(changes)}`);
   return updated;
 }
+
 
 export async function deleteGroup(services: Services, node?: TreeNode): Promise<boolean> {
   const target = node instanceof GroupNode ? node : await pickGroup(services, await pickTenant(services, node),

@@ -5,6 +5,7 @@ import { assignApplications, unassignApplication } from './applicationCommands';
 import { moveConnector } from './connectorCommands';
 import { copyId, exportJson, openInPortal } from './exportCommands';
 import { createGroup, deleteGroup, renameGroup } from './groupCommands';
+import { editRegion } from './regionCommands';
 import type { Services } from './services';
 import { Cancelled } from './targets';
 import { openSandboxTenant, refresh, refreshNode, removeTenant, showLog, signIn } from './tenantCommands';
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, Handler> = {
   createGroup,
   renameGroup,
   deleteGroup,
+  editRegion,
   moveConnector,
   assignApplications,
   unassignApplication,

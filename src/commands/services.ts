@@ -11,5 +11,6 @@ export interface Services {
   readonly tree: ConnectorGroupTreeProvider;
   readonly treeView: vscode.TreeView<TreeNode>;
   readonly logger: Logger;
+  readonly extensionUri: vscode.Uri;
   prompts: Prompts;
 }

@@ -20,6 +20,8 @@ export function validateGroupName(raw: unknown): Validation<string> {
   }
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(value)) return { ok: false, message: 'The name cannot contain control characters.' };
+  // Markup in a name is never meant, and shows up raw wherever names are listed.
+  if (/[<>]/.test(value)) return { ok: false, message: 'The name cannot contain < or >.' };
   return { ok: true, value };
 }
 

@@ -1,0 +1,82 @@
+// The region form's messages, both ways, and the one validation both the webview and the extension apply.
+import { REGION_NAMES, REGIONS, type Region } from './regions';
+import { isGuid, validateGroupName, validateRegion } from './validation';
+
+/** What the form shows of a group. */
+export interface RegionFormGroup {
+  id: string;
+  name: string;
+  isDefault: boolean;
+  /** As Graph answered it: it may be outside the enum, or missing. */
+  region: string | null;
+  connectors: number;
+  applications: number;
+}
+
+export type ToWebview =
+  | { type: 'init'; group: RegionFormGroup; regions: { value: Region; label: string }[] }
+  | { type: 'saving' }
+  | { type: 'saved'; group: RegionFormGroup }
+  | { type: 'failed'; message: string; field?: 'name' | 'region' };
+
+export type FromWebview =
+  | { type: 'ready' }
+  | { type: 'save'; groupId: string; name: string; region: string }
+  | { type: 'cancel' };
+
+export const REGION_OPTIONS = REGIONS.map((value) => ({ value, label: REGION_NAMES[value] }));
+
+export interface FormErrors {
+  name?: string;
+  region?: string;
+}
+
+/** Why the region cannot change right now, or undefined when it can. */
+export function regionLockReason(group: RegionFormGroup): string | undefined {
+  if (group.connectors === 0 && group.applications === 0) return undefined;
+  return `The region can only change while no connector and no application is assigned. This group has ${group.connectors} connector(s) and ${group.applications} application(s): move them to another group first.`;
+}
+
+/**
+ * Checks what the user entered against the group. The region may stay as it is (even a value outside
+ * the enum that the service returned); changing it needs an empty group and a value from the list.
+ */
+export function validateRegionForm(group: RegionFormGroup, name: string, region: string): FormErrors {
+  const errors: FormErrors = {};
+  const nameResult = validateGroupName(name);
+  if (!nameResult.ok) errors.name = nameResult.message;
+  if (region !== (group.region ?? '')) {
+    const regionResult = validateRegion(region);
+    if (!regionResult.ok) errors.region = regionResult.message;
+    else errors.region = regionLockReason(group);
+  }
+  return Object.fromEntries(Object.entries(errors).filter(([, v]) => v !== undefined)) as FormErrors;
+}
+
+export type Parsed<T> = { ok: true; message: T } | { ok: false; error: string };
+
+const MAX_FIELD_LENGTH = 4096;
+
+/** Reads a message from the (untrusted) webview: exact shape, types and sizes, or a refusal saying why. */
+export function parseFromWebview(raw: unknown): Parsed<FromWebview> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, error: 'The message is not an object.' };
+  const message = raw as Record<string, unknown>;
+  const keys = Object.keys(message).sort().join(',');
+  switch (message.type) {
+    case 'ready':
+    case 'cancel':
+      return keys === 'type' ? { ok: true, message: { type: message.type } } : { ok: false, error: `Unexpected fields in a '${message.type}' message.` };
+    case 'save': {
+      if (keys !== 'groupId,name,region,type') return { ok: false, error: "A 'save' message has exactly groupId, name and region." };
+      const { groupId, name, region } = message;
+      if (!isGuid(groupId)) return { ok: false, error: 'The group id is not a valid id.' };
+      if (typeof name !== 'string' || typeof region !== 'string') return { ok: false, error: 'Name and region must be text.' };
+      if (name.length > MAX_FIELD_LENGTH || region.length > MAX_FIELD_LENGTH) {
+        return { ok: false, error: `The name or region is far too long (${Math.max(name.length, region.length)} characters).` };
+      }
+      return { ok: true, message: { type: 'save', groupId, name, region } };
+    }
+    default:
+      return { ok: false, error: `Unknown message type '${String(message.type).slice(0, 40)}'.` };
+  }
+}

@@ -1,0 +1,77 @@
+// The extension side of the region form: every message from the webview is checked again here, since
+// the webview is untrusted; only a valid change of this form's group reaches Graph.
+import type { ConnectorGroup, ConnectorGroupWithContents, GroupChanges } from '../graph/types';
+import {
+  REGION_OPTIONS, parseFromWebview, validateRegionForm,
+  type RegionFormGroup, type ToWebview,
+} from '../shared/regionFormMessages';
+
+export interface RegionFormDeps {
+  /** The group as the tree knows it now; undefined once it is gone. */
+  group(): ConnectorGroupWithContents | undefined;
+  /** Sends the change to Graph and records it in the tree. */
+  update(group: ConnectorGroupWithContents, changes: GroupChanges): Promise<ConnectorGroup>;
+  post(message: ToWebview): void;
+  close(): void;
+  describe(error: unknown): string;
+  log(message: string): void;
+}
+
+export function formGroup(group: ConnectorGroupWithContents): RegionFormGroup {
+  return {
+    id: group.id,
+    name: group.name,
+    isDefault: group.isDefault,
+    region: group.region,
+    connectors: group.members.length,
+    applications: group.applications.length,
+  };
+}
+
+export class RegionFormController {
+  constructor(private readonly deps: RegionFormDeps) {}
+
+  async handle(raw: unknown): Promise<void> {
+    const parsed = parseFromWebview(raw);
+    if (!parsed.ok) {
+      this.deps.log(`Region form: refused a message: ${parsed.error}`);
+      this.deps.post({ type: 'failed', message: parsed.error });
+      return;
+    }
+    const message = parsed.message;
+    if (message.type === 'cancel') return this.deps.close();
+    const group = this.deps.group();
+    if (!group) {
+      this.deps.post({ type: 'failed', message: 'This connector group no longer exists. Refresh the tree.' });
+      return;
+    }
+    if (message.type === 'ready') {
+      this.deps.post({ type: 'init', group: formGroup(group), regions: REGION_OPTIONS });
+      return;
+    }
+    if (message.groupId !== group.id) {
+      this.deps.post({ type: 'failed', message: 'This form edits another connector group.' });
+      return;
+    }
+    const errors = validateRegionForm(formGroup(group), message.name, message.region);
+    const field = errors.name ? 'name' : errors.region ? 'region' : undefined;
+    if (field) {
+      this.deps.post({ type: 'failed', message: (errors.name ?? errors.region)!, field });
+      return;
+    }
+    const changes: GroupChanges = {};
+    if (message.name.trim() !== group.name) changes.name = message.name.trim();
+    if (message.region !== (group.region ?? '')) changes.region = message.region;
+    if (Object.keys(changes).length === 0) {
+      this.deps.post({ type: 'saved', group: formGroup(group) });
+      return;
+    }
+    this.deps.post({ type: 'saving' });
+    try {
+      await this.deps.update(group, changes);
+      this.deps.post({ type: 'saved', group: formGroup(this.deps.group() ?? group) });
+    } catch (error) {
+      this.deps.post({ type: 'failed', message: this.deps.describe(error) });
+    }
+  }
+}

@@ -1,0 +1,120 @@
+// The region form's panel: one per group, strict CSP with a nonce, messages routed to the controller.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { Services } from '../commands/services';
+import type { GroupNode } from '../tree/groupNode';
+import type { TenantNode } from '../tree/tenantNode';
+import { describeError } from '../ui/describeError';
+import { updateGroupInTree } from '../commands/groupCommands';
+import { RegionFormController } from './regionFormController';
+
+export const REGION_FORM_VIEW_TYPE = 'connectorGroups.regionForm';
+
+/** What the webview keeps with setState, so a restored panel knows its group. */
+export interface RegionFormState {
+  tenantKey: string;
+  groupId: string;
+}
+
+export class RegionFormPanel {
+  private static readonly open = new Map<string, RegionFormPanel>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  /** Shows the form of a group, reusing its panel when it is already open. */
+  static show(services: Services, extensionUri: vscode.Uri, group: GroupNode): RegionFormPanel {
+    const key = `${group.tenantKey}/${group.group.id}`;
+    const existing = RegionFormPanel.open.get(key);
+    if (existing) {
+      existing.panel.reveal();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(REGION_FORM_VIEW_TYPE, title(group), vscode.ViewColumn.Active, webviewOptions(extensionUri));
+    return new RegionFormPanel(services, extensionUri, panel, group.tenantNode, group.group.id);
+  }
+
+  /** Re-attaches a panel VS Code restored after a reload, if its tenant is open again. */
+  static async restore(services: Services, extensionUri: vscode.Uri, panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const { tenantKey, groupId } = (state ?? {}) as Partial<RegionFormState>;
+    const tenant = typeof tenantKey === 'string' ? services.tree.tenantNode(tenantKey) : undefined;
+    if (!tenant || typeof groupId !== 'string') {
+      panel.dispose();
+      return;
+    }
+    await tenant.contents.load();
+    if (!tenant.contents.group(groupId)) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = webviewOptions(extensionUri);
+    new RegionFormPanel(services, extensionUri, panel, tenant, groupId);
+  }
+
+  private constructor(
+    services: Services,
+    extensionUri: vscode.Uri,
+    readonly panel: vscode.WebviewPanel,
+    tenant: TenantNode,
+    readonly groupId: string,
+  ) {
+    const key = `${tenant.tenant.key}/${groupId}`;
+    RegionFormPanel.open.set(key, this);
+    const controller = new RegionFormController({
+      group: () => tenant.contents.group(groupId),
+      update: (group, changes) => updateGroupInTree(services, tenant, group, changes),
+      post: (message) => void panel.webview.postMessage(message),
+      close: () => panel.dispose(),
+      describe: describeError,
+      log: (message) => services.logger.warn(message),
+    });
+    panel.webview.html = html(panel.webview, extensionUri, { tenantKey: tenant.tenant.key, groupId });
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((message: unknown) => controller.handle(message)),
+      panel.onDidDispose(() => {
+        RegionFormPanel.open.delete(key);
+        for (const d of this.disposables) d.dispose();
+      }),
+    );
+  }
+}
+
+function title(group: GroupNode): string {
+  return vscode.l10n.t('Region: {0}', group.group.name);
+}
+
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+function attribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function html(webview: vscode.Webview, extensionUri: vscode.Uri, state: RegionFormState): string {
+  const nonce = randomBytes(16).toString('base64');
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'regionForm.js'));
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'regionForm.css'));
+  const csp = [
+    "default-src 'none'",
+    `style-src ${webview.cspSource} 'nonce-${nonce}'`,
+    `script-src 'nonce-${nonce}'`,
+    `font-src ${webview.cspSource}`,
+    `img-src ${webview.cspSource}`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="${attribute(vscode.env.language)}">
+<head>
+  <meta charset="UTF-8">
+  <meta http-equiv="Content-Security-Policy" content="${csp}">
+  <meta name="viewport" content="width=device-width, initial-scale=1.0">
+  <link rel="stylesheet" nonce="${nonce}" href="${style}">
+  <title>${attribute(vscode.l10n.t('Edit region'))}</title>
+</head>
+<body data-tenant-key="${attribute(state.tenantKey)}" data-group-id="${attribute(state.groupId)}">
+  <main id="app"><p>${attribute(vscode.l10n.t('Loading…'))}</p></main>
+  <script nonce="${nonce}" src="${script}"></script>
+</body>
+</html>`;
+}

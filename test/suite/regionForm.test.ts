@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { ScriptedPrompts, extensionApi, freshStart, groupItem, sandboxClient } from './harness';
+
+/** The labels of the open region-form tabs, in every editor group. */
+function regionFormTabs(): string[] {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('connectorGroups.regionForm'))
+    .map((tab) => tab.label);
+}
+
+/** Tabs reach the extension host a moment after the panel is created: waits for them to settle. */
+async function tabsUntil(predicate: (labels: string[]) => boolean): Promise<string[]> {
+  for (let waited = 0; waited < 10_000 && !predicate(regionFormTabs()); waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return regionFormTabs().sort();
+}
+
+describe('commands: the region form', () => {
+  const sandbox = sandboxClient();
+
+  beforeEach(async () => freshStart(await extensionApi(), sandbox));
+  afterEach(async () => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('opens one panel per group, and reuses it when opened again', async () => {
+    const api = await extensionApi();
+    const pune = (await groupItem(api, 'India Pune')).node;
+    await vscode.commands.executeCommand('connectorGroups.editRegion', pune);
+    await vscode.commands.executeCommand('connectorGroups.editRegion', pune);
+    await vscode.commands.executeCommand('connectorGroups.editRegion', (await groupItem(api, 'EU Frankfurt')).node);
+    // Tab events arrive in order: once Frankfurt's is in, a second Pune tab would be too.
+    const tabs = await tabsUntil((labels) => labels.includes('Region: EU Frankfurt'));
+    assert.deepEqual(tabs, ['Region: EU Frankfurt', 'Region: India Pune']);
+  });
+
+  it('asks for the group when run from the palette', async () => {
+    const prompts = new ScriptedPrompts(['Asia Singapore']);
+    (await extensionApi()).setPrompts(prompts);
+    await vscode.commands.executeCommand('connectorGroups.editRegion');
+    prompts.assertDone();
+    assert.deepEqual(await tabsUntil((labels) => labels.length > 0), ['Region: Asia Singapore']);
+  });
+
+  it('opens nothing for a group of another hybrid agent, and says why', async () => {
+    const api = await extensionApi();
+    const prompts = new ScriptedPrompts([]);
+    api.setPrompts(prompts);
+    const other = (await groupItem(api, 'Other hybrid agents')).node;
+    const [syncFabric] = await api.services.tree.settledChildren(other);
+    await vscode.commands.executeCommand('connectorGroups.editRegion', syncFabric);
+    assert.deepEqual(regionFormTabs(), []);
+    assert.match(prompts.errors.join('\n'), /another hybrid agent/);
+  });
+});
