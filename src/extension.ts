@@ -4,6 +4,7 @@ import { moveConnectorsTo, assignApplicationsTo } from './commands/moveOperation
 import { registerCommands, runReported } from './commands/registerCommands';
 import type { Services } from './commands/services';
 import { createLogger } from './logging/logger';
+import { l10n } from './shared/l10n';
 import { TenantRegistry } from './tenants/tenantRegistry';
 import { ConnectorGroupTreeProvider } from './tree/connectorGroupTreeProvider';
 import { ConnectorGroupDragAndDrop } from './tree/dragAndDrop';
@@ -20,6 +21,8 @@ export interface ConnectorGroupsExtensionApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ConnectorGroupsExtensionApi {
+  // The shared rules' messages are translated like the rest of the extension's.
+  l10n.use((template, ...args) => vscode.l10n.t(template, ...args));
   const logger = createLogger();
   const registry = new TenantRegistry();
   const tree = new ConnectorGroupTreeProvider(registry);

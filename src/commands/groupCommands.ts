@@ -1,7 +1,7 @@
 // Create, rename and delete connector groups.
 import * as vscode from 'vscode';
 import type { ConnectorGroup, GroupChanges } from '../graph/types';
-import { REGION_NAMES, REGIONS } from '../shared/regions';
+import { REGIONS, regionName } from '../shared/regions';
 import { validateGroupName } from '../shared/validation';
 import { GroupNode } from '../tree/groupNode';
 import type { TenantNode } from '../tree/tenantNode';
@@ -37,7 +37,7 @@ export async function createGroup(services: Services, node?: TreeNode): Promise<
   const region = await services.prompts.pick(
     [
       { label: vscode.l10n.t('Default region'), description: vscode.l10n.t('the tenant\'s default'), region: undefined as string | undefined },
-      ...REGIONS.map((r) => ({ label: REGION_NAMES[r], description: r, region: r as string | undefined })),
+      ...REGIONS.map((r) => ({ label: regionName(r), description: r, region: r as string | undefined })),
     ],
     { title: vscode.l10n.t('Region of {0}', trimmed) },
   );

@@ -21,45 +21,63 @@ export async function moveConnectorsTo(services: Services, connectors: Connector
     const refusal = source && connectorMoveRefusal(source, target.group, defaultGroup);
     if (refusal) throw new Error(vscode.l10n.t('{0} cannot be moved: {1}', connector.machineName, refusal));
   }
-  if (moving.length === 0) return 0;
   const api = target.tenantNode.tenant.api;
-  const title = vscode.l10n.t('Moving {0} connector(s) to {1}…', moving.length, target.group.name);
-  let failed: string[] = [];
-  await withViewProgress(title, async () => {
-    if (moving.length === 1) {
-      await api.moveConnector(moving[0].id, target.group.id);
-      contents.moveConnector(moving[0].id, target.group.id);
-      return;
-    }
-    const outcomes = await api.moveConnectors(moving.map((c) => c.id), target.group.id);
-    for (const [id, outcome] of outcomes) if (outcome.ok) contents.moveConnector(id, target.group.id);
-    failed = failures(outcomes, new Map(moving.map((c) => [c.id, c.machineName])));
+  return relocate(services, target, moving, {
+    title: vscode.l10n.t('Moving {0} connector(s) to {1}…', moving.length, target.group.name),
+    label: (c) => c.machineName,
+    one: (id) => api.moveConnector(id, target.group.id),
+    many: (ids) => api.moveConnectors(ids, target.group.id),
+    record: (id) => contents.moveConnector(id, target.group.id),
+    incomplete: (failed) => vscode.l10n.t('{0} of {1} connectors were not moved. {2}', failed.length, moving.length, failed.join(' ')),
+    done: `Moved ${moving.length} connector(s)`,
   });
-  services.tree.changed(target.tenantNode);
-  if (failed.length > 0) throw new Error(vscode.l10n.t('{0} of {1} connectors were not moved. {2}', failed.length, moving.length, failed.join(' ')));
-  services.logger.info(`Moved ${moving.length} connector(s) to '${target.group.name}' (${target.group.id})`);
-  return moving.length;
 }
 
 export async function assignApplicationsTo(services: Services, applications: Application[], target: GroupNode): Promise<number> {
   const contents = target.tenantNode.contents;
   const moving = applications.filter((a) => contents.groupOfApplication(a.id)?.id !== target.group.id);
-  if (moving.length === 0) return 0;
   const api = target.tenantNode.tenant.api;
+  return relocate(services, target, moving, {
+    title: vscode.l10n.t('Assigning {0} application(s) to {1}…', moving.length, target.group.name),
+    label: (a) => a.displayName,
+    one: (id) => api.assignApplication(id, target.group.id),
+    many: (ids) => api.assignApplications(ids, target.group.id),
+    record: (id) => contents.moveApplication(id, target.group.id),
+    incomplete: (failed) => vscode.l10n.t('{0} of {1} applications were not assigned. {2}', failed.length, moving.length, failed.join(' ')),
+    done: `Assigned ${moving.length} application(s)`,
+  });
+}
+
+interface Relocation<T> {
+  title: string;
+  label(item: T): string;
+  /** One item: a plain request. */
+  one(id: string): Promise<void>;
+  /** Several: one $batch, with an outcome each. */
+  many(ids: string[]): Promise<Map<string, BatchOutcome>>;
+  /** Records in the tree's cache what Graph confirmed. */
+  record(id: string): void;
+  incomplete(failed: string[]): string;
+  done: string;
+}
+
+/** Sends the moves, records what succeeded, and reports what did not, naming each item. */
+async function relocate<T extends { id: string }>(services: Services, target: GroupNode, moving: T[], how: Relocation<T>): Promise<number> {
+  if (moving.length === 0) return 0;
   let failed: string[] = [];
-  await withViewProgress(vscode.l10n.t('Assigning {0} application(s) to {1}…', moving.length, target.group.name), async () => {
+  await withViewProgress(how.title, async () => {
     if (moving.length === 1) {
-      await api.assignApplication(moving[0].id, target.group.id);
-      contents.moveApplication(moving[0].id, target.group.id);
+      await how.one(moving[0].id);
+      how.record(moving[0].id);
       return;
     }
-    const outcomes = await api.assignApplications(moving.map((a) => a.id), target.group.id);
-    for (const [id, outcome] of outcomes) if (outcome.ok) contents.moveApplication(id, target.group.id);
-    failed = failures(outcomes, new Map(moving.map((a) => [a.id, a.displayName])));
+    const outcomes = await how.many(moving.map((item) => item.id));
+    for (const [id, outcome] of outcomes) if (outcome.ok) how.record(id);
+    failed = failures(outcomes, new Map(moving.map((item) => [item.id, how.label(item)])));
   });
   services.tree.changed(target.tenantNode);
-  if (failed.length > 0) throw new Error(vscode.l10n.t('{0} of {1} applications were not assigned. {2}', failed.length, moving.length, failed.join(' ')));
-  services.logger.info(`Assigned ${moving.length} application(s) to '${target.group.name}' (${target.group.id})`);
+  if (failed.length > 0) throw new Error(how.incomplete(failed));
+  services.logger.info(`${how.done} to '${target.group.name}' (${target.group.id})`);
   return moving.length;
 }
 

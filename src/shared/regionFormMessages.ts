@@ -1,5 +1,6 @@
 // The region form's messages, both ways, and the one validation both the webview and the extension apply.
-import { REGION_NAMES, REGIONS, type Region } from './regions';
+import { l10n } from './l10n';
+import { REGIONS, regionName, type Region } from './regions';
 import { isGuid, validateGroupName, validateRegion } from './validation';
 
 /** What the form shows of a group. */
@@ -14,7 +15,8 @@ export interface RegionFormGroup {
 }
 
 export type ToWebview =
-  | { type: 'init'; group: RegionFormGroup; regions: { value: Region; label: string }[] }
+  /** bundle: vscode.l10n.bundle, the translations of the form's texts (none for English). */
+  | { type: 'init'; group: RegionFormGroup; regions: { value: Region; label: string }[]; bundle?: Record<string, string> }
   | { type: 'saving' }
   | { type: 'saved'; group: RegionFormGroup }
   | { type: 'failed'; message: string; field?: 'name' | 'region' };
@@ -24,7 +26,9 @@ export type FromWebview =
   | { type: 'save'; groupId: string; name: string; region: string }
   | { type: 'cancel' };
 
-export const REGION_OPTIONS = REGIONS.map((value) => ({ value, label: REGION_NAMES[value] }));
+export function regionOptions(): { value: Region; label: string }[] {
+  return REGIONS.map((value) => ({ value, label: regionName(value) }));
+}
 
 export interface FormErrors {
   name?: string;
@@ -34,7 +38,7 @@ export interface FormErrors {
 /** Why the region cannot change right now, or undefined when it can. */
 export function regionLockReason(group: RegionFormGroup): string | undefined {
   if (group.connectors === 0 && group.applications === 0) return undefined;
-  return `The region can only change while no connector and no application is assigned. This group has ${group.connectors} connector(s) and ${group.applications} application(s): move them to another group first.`;
+  return l10n.t('The region can only change while no connector and no application is assigned. This group has {0} connector(s) and {1} application(s): move them to another group first.', group.connectors, group.applications);
 }
 
 /**
@@ -59,24 +63,24 @@ const MAX_FIELD_LENGTH = 4096;
 
 /** Reads a message from the (untrusted) webview: exact shape, types and sizes, or a refusal saying why. */
 export function parseFromWebview(raw: unknown): Parsed<FromWebview> {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, error: 'The message is not an object.' };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, error: l10n.t('The message is not an object.') };
   const message = raw as Record<string, unknown>;
   const keys = Object.keys(message).sort().join(',');
   switch (message.type) {
     case 'ready':
     case 'cancel':
-      return keys === 'type' ? { ok: true, message: { type: message.type } } : { ok: false, error: `Unexpected fields in a '${message.type}' message.` };
+      return keys === 'type' ? { ok: true, message: { type: message.type } } : { ok: false, error: l10n.t("Unexpected fields in a '{0}' message.", message.type) };
     case 'save': {
-      if (keys !== 'groupId,name,region,type') return { ok: false, error: "A 'save' message has exactly groupId, name and region." };
+      if (keys !== 'groupId,name,region,type') return { ok: false, error: l10n.t("A 'save' message has exactly groupId, name and region.") };
       const { groupId, name, region } = message;
-      if (!isGuid(groupId)) return { ok: false, error: 'The group id is not a valid id.' };
-      if (typeof name !== 'string' || typeof region !== 'string') return { ok: false, error: 'Name and region must be text.' };
+      if (!isGuid(groupId)) return { ok: false, error: l10n.t('The group id is not a valid id.') };
+      if (typeof name !== 'string' || typeof region !== 'string') return { ok: false, error: l10n.t('Name and region must be text.') };
       if (name.length > MAX_FIELD_LENGTH || region.length > MAX_FIELD_LENGTH) {
-        return { ok: false, error: `The name or region is far too long (${Math.max(name.length, region.length)} characters).` };
+        return { ok: false, error: l10n.t('The name or region is far too long ({0} characters).', Math.max(name.length, region.length)) };
       }
       return { ok: true, message: { type: 'save', groupId, name, region } };
     }
     default:
-      return { ok: false, error: `Unknown message type '${String(message.type).slice(0, 40)}'.` };
+      return { ok: false, error: l10n.t("Unknown message type '{0}'.", String(message.type).slice(0, 40)) };
   }
 }

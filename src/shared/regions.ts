@@ -1,15 +1,17 @@
 // Connector group regions as Graph names them, with the names people know them by.
-
+import { l10n } from './l10n';
 export const REGIONS = ['nam', 'eur', 'aus', 'asia', 'ind'] as const;
 export type Region = (typeof REGIONS)[number];
 
-export const REGION_NAMES: Record<Region, string> = {
-  nam: 'North America',
-  eur: 'Europe',
-  aus: 'Australia',
-  asia: 'Asia',
-  ind: 'India',
-};
+export function regionName(region: Region): string {
+  switch (region) {
+    case 'nam': return l10n.t('North America');
+    case 'eur': return l10n.t('Europe');
+    case 'aus': return l10n.t('Australia');
+    case 'asia': return l10n.t('Asia');
+    case 'ind': return l10n.t('India');
+  }
+}
 
 export function isRegion(value: unknown): value is Region {
   return typeof value === 'string' && (REGIONS as readonly string[]).includes(value);
@@ -17,6 +19,6 @@ export function isRegion(value: unknown): value is Region {
 
 /** A region for display: its human name when known, the raw value otherwise (the service can send others). */
 export function regionLabel(region: string | null | undefined): string {
-  if (!region) return 'no region';
-  return isRegion(region) ? REGION_NAMES[region] : region;
+  if (!region) return l10n.t('no region');
+  return isRegion(region) ? regionName(region) : region;
 }

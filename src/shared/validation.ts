@@ -1,4 +1,5 @@
 // One set of input rules for the extension and the webview: names, regions and ids.
+import { l10n } from './l10n';
 import { REGIONS, isRegion, type Region } from './regions';
 
 export const MAX_GROUP_NAME_LENGTH = 256;
@@ -12,21 +13,21 @@ export function isGuid(value: unknown): value is string {
 
 /** A group name: required, trimmed, at most 256 characters (the sandbox's bound; Graph documents none). */
 export function validateGroupName(raw: unknown): Validation<string> {
-  if (typeof raw !== 'string') return { ok: false, message: 'The name must be text.' };
+  if (typeof raw !== 'string') return { ok: false, message: l10n.t('The name must be text.') };
   const value = raw.trim();
-  if (value === '') return { ok: false, message: 'A connector group needs a name.' };
+  if (value === '') return { ok: false, message: l10n.t('A connector group needs a name.') };
   if (value.length > MAX_GROUP_NAME_LENGTH) {
-    return { ok: false, message: `The name is ${value.length} characters long; at most ${MAX_GROUP_NAME_LENGTH} are allowed.` };
+    return { ok: false, message: l10n.t('The name is {0} characters long; at most {1} are allowed.', value.length, MAX_GROUP_NAME_LENGTH) };
   }
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(value)) return { ok: false, message: 'The name cannot contain control characters.' };
+  if (/[\u0000-\u001f\u007f]/.test(value)) return { ok: false, message: l10n.t('The name cannot contain control characters.') };
   // Markup in a name is never meant, and shows up raw wherever names are listed.
-  if (/[<>]/.test(value)) return { ok: false, message: 'The name cannot contain < or >.' };
+  if (/[<>]/.test(value)) return { ok: false, message: l10n.t('The name cannot contain < or >.') };
   return { ok: true, value };
 }
 
 export function validateRegion(raw: unknown): Validation<Region> {
   return isRegion(raw)
     ? { ok: true, value: raw }
-    : { ok: false, message: `Choose a region from the list (${REGIONS.join(', ')}).` };
+    : { ok: false, message: l10n.t('Choose a region from the list ({0}).', REGIONS.join(', ')) };
 }

@@ -1,6 +1,6 @@
 // What the tree knows of one tenant: its groups with members and applications, loaded lazily and kept until refresh.
 import { isApplicationProxyGroup } from '../graph/connectorGroupsApi';
-import type { Application, Connector, ConnectorGroup, ConnectorGroupWithContents } from '../graph/types';
+import type { ConnectorGroup, ConnectorGroupWithContents } from '../graph/types';
 import type { Tenant } from './tenant';
 
 export type LoadState =
@@ -8,6 +8,9 @@ export type LoadState =
   | { kind: 'loading'; done: Promise<void> }
   | { kind: 'loaded'; groups: ConnectorGroupWithContents[] }
   | { kind: 'failed'; error: unknown };
+
+/** The two lists a group holds. */
+type ContentsList = 'members' | 'applications';
 
 export class TenantContents {
   state: LoadState = { kind: 'idle' };
@@ -86,29 +89,32 @@ export class TenantContents {
 
   /** Records a move Graph has confirmed, without reading the groups again. */
   moveConnector(connectorId: string, targetGroupId: string): void {
-    const source = this.groupOfConnector(connectorId);
-    const target = this.group(targetGroupId);
-    if (!source || !target || source === target) return;
-    const connector = source.members.find((c) => c.id === connectorId)!;
-    source.members = source.members.filter((c) => c.id !== connectorId);
-    target.members = [...target.members, connector];
+    this.relocate('members', connectorId, targetGroupId);
   }
 
   moveApplication(applicationId: string, targetGroupId: string): void {
-    const source = this.groupOfApplication(applicationId);
-    const target = this.group(targetGroupId);
-    if (!source || !target || source === target) return;
-    const application = source.applications.find((a) => a.id === applicationId)!;
-    source.applications = source.applications.filter((a) => a.id !== applicationId);
-    target.applications = [...target.applications, application];
+    this.relocate('applications', applicationId, targetGroupId);
   }
 
   /** Where a connector or application is now, by id. */
   groupOfConnector(connectorId: string): ConnectorGroupWithContents | undefined {
-    return this.groups.find((g) => g.members.some((c: Connector) => c.id === connectorId));
+    return this.holder('members', connectorId);
   }
 
   groupOfApplication(applicationId: string): ConnectorGroupWithContents | undefined {
-    return this.groups.find((g) => g.applications.some((a: Application) => a.id === applicationId));
+    return this.holder('applications', applicationId);
+  }
+
+  private holder(list: ContentsList, id: string): ConnectorGroupWithContents | undefined {
+    return this.groups.find((g) => g[list].some((item) => item.id === id));
+  }
+
+  private relocate(list: ContentsList, id: string, targetGroupId: string): void {
+    const source = this.holder(list, id);
+    const target = this.group(targetGroupId);
+    if (!source || !target || source === target) return;
+    const item = source[list].find((i) => i.id === id)!;
+    (source[list] as { id: string }[]) = source[list].filter((i) => i.id !== id);
+    (target[list] as { id: string }[]) = [...target[list], item];
   }
 }

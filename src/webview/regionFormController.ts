@@ -1,8 +1,9 @@
 // The extension side of the region form: every message from the webview is checked again here, since
 // the webview is untrusted; only a valid change of this form's group reaches Graph.
 import type { ConnectorGroup, ConnectorGroupWithContents, GroupChanges } from '../graph/types';
+import { l10n } from '../shared/l10n';
 import {
-  REGION_OPTIONS, parseFromWebview, validateRegionForm,
+  parseFromWebview, regionOptions, validateRegionForm,
   type RegionFormGroup, type ToWebview,
 } from '../shared/regionFormMessages';
 
@@ -15,6 +16,8 @@ export interface RegionFormDeps {
   close(): void;
   describe(error: unknown): string;
   log(message: string): void;
+  /** The translations the webview needs, as vscode.l10n.bundle holds them. */
+  bundle?: Record<string, string>;
 }
 
 export function formGroup(group: ConnectorGroupWithContents): RegionFormGroup {
@@ -29,6 +32,9 @@ export function formGroup(group: ConnectorGroupWithContents): RegionFormGroup {
 }
 
 export class RegionFormController {
+  /** A save under way: a second one (a double Enter) waits for nothing and sends nothing. */
+  private saving = false;
+
   constructor(private readonly deps: RegionFormDeps) {}
 
   async handle(raw: unknown): Promise<void> {
@@ -42,15 +48,19 @@ export class RegionFormController {
     if (message.type === 'cancel') return this.deps.close();
     const group = this.deps.group();
     if (!group) {
-      this.deps.post({ type: 'failed', message: 'This connector group no longer exists. Refresh the tree.' });
+      this.deps.post({ type: 'failed', message: l10n.t('This connector group no longer exists. Refresh the tree.') });
       return;
     }
     if (message.type === 'ready') {
-      this.deps.post({ type: 'init', group: formGroup(group), regions: REGION_OPTIONS });
+      this.deps.post({ type: 'init', group: formGroup(group), regions: regionOptions(), bundle: this.deps.bundle });
+      return;
+    }
+    if (this.saving) {
+      this.deps.log('Region form: ignored a save while another is under way.');
       return;
     }
     if (message.groupId !== group.id) {
-      this.deps.post({ type: 'failed', message: 'This form edits another connector group.' });
+      this.deps.post({ type: 'failed', message: l10n.t('This form edits another connector group.') });
       return;
     }
     const errors = validateRegionForm(formGroup(group), message.name, message.region);
@@ -67,11 +77,14 @@ export class RegionFormController {
       return;
     }
     this.deps.post({ type: 'saving' });
+    this.saving = true;
     try {
       await this.deps.update(group, changes);
       this.deps.post({ type: 'saved', group: formGroup(this.deps.group() ?? group) });
     } catch (error) {
       this.deps.post({ type: 'failed', message: this.deps.describe(error) });
+    } finally {
+      this.saving = false;
     }
   }
 }

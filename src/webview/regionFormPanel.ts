@@ -65,6 +65,7 @@ export class RegionFormPanel {
       close: () => panel.dispose(),
       describe: describeError,
       log: (message) => services.logger.warn(message),
+      bundle: vscode.l10n.bundle,
     });
     panel.webview.html = html(panel.webview, extensionUri, { tenantKey: tenant.tenant.key, groupId });
     this.disposables.push(

@@ -1,74 +1,91 @@
-// End-to-end: the region form, from the tree's context menu to Graph and back, in a dark workbench.
+// End-to-end: the region form, from the tree's context menu to Graph and back: by mouse in a dark
+// workbench, by keyboard alone in high contrast.
 import assert from 'node:assert/strict';
-import { openConnectorGroupsView, openWorkbench } from '../host/workbench.mjs';
-import supportModule from '../../out/test/support/sandboxClient.js';
+import { openConnectorGroupsView } from '../host/workbench.mjs';
+import { useWorkbench } from './workbenchFixture.mjs';
 
-const { SandboxClient } = supportModule;
+/** Opens the form of a group from the tree's context menu, as a person would; returns the view and the form's frame. */
+async function openForm(wb, groupName) {
+  const view = await openConnectorGroupsView(wb.page);
+  const row = view.locator('.monaco-list-row', { hasText: groupName }).first();
+  await row.waitFor({ timeout: 30_000 });
+  await row.click({ button: 'right' });
+  const item = wb.page.locator('.monaco-menu .action-label', { hasText: 'Edit Region…' });
+  // VS Code's menus ignore a click that comes right after they open.
+  await item.hover();
+  await wb.page.waitForTimeout(300);
+  await item.click();
+  const frame = wb.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+  await frame.locator('h1', { hasText: `Region of ${groupName}` }).waitFor({ timeout: 30_000 });
+  return { view, frame };
+}
 
 describe('workbench: the region form', function () {
   this.timeout(180_000);
-  let wb;
-  let sandbox;
-
-  before(async () => {
-    wb = await openWorkbench({ colorTheme: 'Default Dark Modern' });
-    sandbox = new SandboxClient(wb.sandbox.url, wb.sandbox.token);
-  });
-
-  after(async () => {
-    await wb?.close();
-  });
-
-  async function openForm(groupName) {
-    const view = await openConnectorGroupsView(wb.page);
-    const row = view.locator('.monaco-list-row', { hasText: groupName }).first();
-    await row.waitFor({ timeout: 30_000 });
-    await row.click({ button: 'right' });
-    const item = wb.page.locator('.monaco-menu .action-label', { hasText: 'Edit Region…' });
-    // VS Code's menus ignore a click that comes right after they open.
-    await item.hover();
-    await wb.page.waitForTimeout(300);
-    await item.click();
-    const frame = wb.page.frameLocator(`iframe.webview.ready`).last().frameLocator('#active-frame');
-    await frame.locator('h1', { hasText: `Region of ${groupName}` }).waitFor({ timeout: 30_000 });
-    return { view, frame };
-  }
+  const fixture = useWorkbench({ colorTheme: 'Default Dark Modern' });
 
   it('changes the region of an empty group: Graph has it, and the tree shows it', async () => {
-    const { view, frame } = await openForm('India Pune');
-    await wb.screenshot('region-form-open');
+    const { view, frame } = await openForm(fixture.wb, 'India Pune');
+    await fixture.wb.screenshot('region-form-open');
     await frame.locator('#region').click();
     // The select draws its list in its shadow root; that list is what a person clicks.
     await frame.locator('#region li[role="option"]', { hasText: 'Europe' }).click();
     await frame.locator('#save').click();
     await frame.locator('#status', { hasText: 'Saved.' }).waitFor({ timeout: 15_000 });
-    assert.equal((await sandbox.group('India Pune')).region, 'eur');
+    assert.equal((await fixture.sandbox.group('India Pune')).region, 'eur');
     await view.locator('.monaco-list-row', { hasText: 'India Pune' }).filter({ hasText: 'eur ·' }).waitFor({ timeout: 15_000 });
     assert.equal(await frame.locator('#fact-region').innerText(), 'Europe (eur)');
-    await wb.screenshot('region-form-saved');
+    await fixture.wb.screenshot('region-form-saved');
   });
 
   it('explains why the region of a group with connectors cannot change', async () => {
-    const { frame } = await openForm('EU Frankfurt');
+    const { frame } = await openForm(fixture.wb, 'EU Frankfurt');
     const select = frame.locator('#region');
     assert.equal(await select.getAttribute('disabled'), '');
     await frame.locator('#region-help', { hasText: 'move them to another group first' }).waitFor();
-    await wb.screenshot('region-form-locked');
-    assert.equal((await sandbox.group('EU Frankfurt')).region, 'eur');
+    await fixture.wb.screenshot('region-form-locked');
+    assert.equal((await fixture.sandbox.group('EU Frankfurt')).region, 'eur');
   });
 
   it('refuses an invalid name in the form, before anything is sent', async () => {
-    const { frame } = await openForm('EU Frankfurt');
-    await sandbox.call('DELETE', '/_sandbox/requests');
+    const { frame } = await openForm(fixture.wb, 'EU Frankfurt');
+    await fixture.sandbox.call('DELETE', '/_sandbox/requests');
     const name = frame.locator('#name');
     await name.click();
-    await wb.page.keyboard.press('Control+A');
-    await wb.page.keyboard.press('Backspace');
+    await fixture.wb.page.keyboard.press('Control+A');
+    await fixture.wb.page.keyboard.press('Backspace');
     await frame.locator('#name-help', { hasText: 'needs a name' }).waitFor({ timeout: 10_000 });
     await frame.locator('#save').click();
     await frame.locator('#status', { hasText: 'Fix the highlighted field first.' }).waitFor({ timeout: 10_000 });
-    await wb.screenshot('region-form-invalid-name');
-    assert.deepEqual((await sandbox.requests()).filter((e) => e.method !== 'GET'), []);
-    assert.equal((await sandbox.group('EU Frankfurt')).name, 'EU Frankfurt');
+    await fixture.wb.screenshot('region-form-invalid-name');
+    assert.deepEqual((await fixture.sandbox.requests()).filter((e) => e.method !== 'GET'), []);
+    assert.equal((await fixture.sandbox.group('EU Frankfurt')).name, 'EU Frankfurt');
+  });
+});
+
+describe('workbench: the region form by keyboard, in high contrast', function () {
+  this.timeout(180_000);
+  const fixture = useWorkbench({ colorTheme: 'Default High Contrast' });
+
+  it('changes the region with the keyboard alone', async () => {
+    const { view, frame } = await openForm(fixture.wb, 'India Pune');
+    const keyboard = fixture.wb.page.keyboard;
+    // The name field has the focus when the form opens; Tab leads to the region.
+    await frame.locator('#name:focus').waitFor({ timeout: 10_000 });
+    await keyboard.press('Tab');
+    await frame.locator('#region:focus').waitFor({ timeout: 10_000 });
+    await keyboard.press('Enter');
+    await frame.locator('#region li[role="option"]', { hasText: 'Australia' }).waitFor({ timeout: 10_000 });
+    await fixture.wb.screenshot('region-form-high-contrast');
+    // India is last in the list; Australia is two up.
+    await keyboard.press('ArrowUp');
+    await keyboard.press('ArrowUp');
+    await keyboard.press('Enter');
+    await keyboard.press('Tab');
+    await frame.locator('#save:focus').waitFor({ timeout: 10_000 });
+    await keyboard.press('Enter');
+    await frame.locator('#status', { hasText: 'Saved.' }).waitFor({ timeout: 15_000 });
+    assert.equal((await fixture.sandbox.group('India Pune')).region, 'aus');
+    await view.locator('.monaco-list-row', { hasText: 'India Pune' }).filter({ hasText: 'aus ·' }).waitFor({ timeout: 15_000 });
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ScriptedPrompts, extensionApi, freshStart, groupItem, sandboxClient, sandboxTenantNode, shown } from './harness';
+import { extensionApi, freshStart, groupItem, sandboxClient, sandboxTenantNode, script, shown } from './harness';
 
 describe('commands: export as JSON, copy id, open in the admin center', () => {
   const sandbox = sandboxClient();
@@ -41,7 +41,7 @@ describe('commands: export as JSON, copy id, open in the admin center', () => {
 
   it('copies the id of a node to the clipboard', async () => {
     const api = await extensionApi();
-    api.setPrompts(new ScriptedPrompts([]));
+    await script();
     const eu = await groupItem(api, 'EU Frankfurt');
     assert.equal(await vscode.commands.executeCommand('connectorGroups.copyId', eu.node), eu.node.group.id);
     assert.equal(await vscode.env.clipboard.readText(), eu.node.group.id);
@@ -49,8 +49,7 @@ describe('commands: export as JSON, copy id, open in the admin center', () => {
 
   it('opens the admin center at the item, in the right tenant', async () => {
     const api = await extensionApi();
-    const prompts = new ScriptedPrompts([]);
-    api.setPrompts(prompts);
+    const prompts = await script();
     const eu = await groupItem(api, 'EU Frankfurt');
     const [, appsFolder] = await shown(api, eu.node);
     const [app] = await shown(api, appsFolder.node);

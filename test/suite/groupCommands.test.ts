@@ -1,19 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ScriptedPrompts, extensionApi, freshStart, groupItem, sandboxClient, sandboxTenantNode, shown } from './harness';
-
-const pickLabel = (label: string) => (items: readonly vscode.QuickPickItem[]) => items.find((i) => i.label === label);
+import { extensionApi, freshStart, groupItem, pickLabel, sandboxClient, sandboxTenantNode, script, shown } from './harness';
 
 describe('commands: create, rename and delete groups', () => {
   const sandbox = sandboxClient();
 
   beforeEach(async () => freshStart(await extensionApi(), sandbox));
-
-  async function script(...answers: ConstructorParameters<typeof ScriptedPrompts>[0]): Promise<ScriptedPrompts> {
-    const prompts = new ScriptedPrompts(answers);
-    (await extensionApi()).setPrompts(prompts);
-    return prompts;
-  }
 
   it('creates a group with a region from the palette, and shows it in the tree', async () => {
     const prompts = await script('  Branch Offices  ', pickLabel('Europe'));

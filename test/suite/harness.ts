@@ -89,6 +89,19 @@ export class ScriptedPrompts implements Prompts {
   }
 }
 
+/** Answers the next prompts from a script (see ScriptedPrompts), for the command a test runs next. */
+export async function script(...answers: Answer[]): Promise<ScriptedPrompts> {
+  const prompts = new ScriptedPrompts(answers);
+  (await extensionApi()).setPrompts(prompts);
+  return prompts;
+}
+
+/** A quick-pick answer: the item with this label. */
+export const pickLabel = (label: string) => (items: readonly vscode.QuickPickItem[]) => items.find((i) => i.label === label);
+
+/** A multi-select answer: the items with these labels. */
+export const pickLabels = (...labels: string[]) => (items: readonly vscode.QuickPickItem[]) => items.filter((i) => labels.includes(i.label));
+
 /** The tree as a person would read it, after loading settled. */
 export interface ShownItem {
   node: any;

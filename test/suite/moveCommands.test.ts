@@ -1,20 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ScriptedPrompts, extensionApi, freshStart, groupItem, sandboxClient, shown } from './harness';
-
-const pickLabel = (label: string) => (items: readonly vscode.QuickPickItem[]) => items.find((i) => i.label === label);
-const pickLabels = (...labels: string[]) => (items: readonly vscode.QuickPickItem[]) => items.filter((i) => labels.includes(i.label));
+import { extensionApi, freshStart, groupItem, pickLabel, pickLabels, sandboxClient, script, shown } from './harness';
 
 describe('commands: move connectors, assign and unassign applications', () => {
   const sandbox = sandboxClient();
 
   beforeEach(async () => freshStart(await extensionApi(), sandbox));
-
-  async function script(...answers: ConstructorParameters<typeof ScriptedPrompts>[0]): Promise<ScriptedPrompts> {
-    const prompts = new ScriptedPrompts(answers);
-    (await extensionApi()).setPrompts(prompts);
-    return prompts;
-  }
 
   async function connectorNodes(groupName: string) {
     const api = await extensionApi();

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ScriptedPrompts, extensionApi, freshStart, groupItem, sandboxClient } from './harness';
+import { extensionApi, freshStart, groupItem, sandboxClient, script } from './harness';
 
 /** The labels of the open region-form tabs, in every editor group. */
 function regionFormTabs(): string[] {
@@ -36,8 +36,7 @@ describe('commands: the region form', () => {
   });
 
   it('asks for the group when run from the palette', async () => {
-    const prompts = new ScriptedPrompts(['Asia Singapore']);
-    (await extensionApi()).setPrompts(prompts);
+    const prompts = await script('Asia Singapore');
     await vscode.commands.executeCommand('connectorGroups.editRegion');
     prompts.assertDone();
     assert.deepEqual(await tabsUntil((labels) => labels.length > 0), ['Region: Asia Singapore']);
@@ -45,8 +44,7 @@ describe('commands: the region form', () => {
 
   it('opens nothing for a group of another hybrid agent, and says why', async () => {
     const api = await extensionApi();
-    const prompts = new ScriptedPrompts([]);
-    api.setPrompts(prompts);
+    const prompts = await script();
     const other = (await groupItem(api, 'Other hybrid agents')).node;
     const [syncFabric] = await api.services.tree.settledChildren(other);
     await vscode.commands.executeCommand('connectorGroups.editRegion', syncFabric);

@@ -10,6 +10,7 @@ import {
   regionLockReason, validateRegionForm,
   type FromWebview, type RegionFormGroup, type ToWebview,
 } from '../../shared/regionFormMessages';
+import { l10n } from '../../shared/l10n';
 import { MAX_GROUP_NAME_LENGTH } from '../../shared/validation';
 import { regionLabel } from '../../shared/regions';
 
@@ -51,40 +52,43 @@ function remember(): void {
   vscode.setState({ tenantKey, groupId, draft });
 }
 
+const nameHint = () => l10n.t('Required; at most {0} characters.', MAX_GROUP_NAME_LENGTH);
+const regionHint = () => l10n.t('Connectors in a region-optimised group serve traffic through that region.');
+
 function render(): void {
   if (!group) return;
   const current = group.region ?? '';
   const options = [...regions];
   if (!options.some((o) => o.value === current)) {
-    options.unshift({ value: current, label: current ? `${current} (as reported by Graph)` : '(no region)' });
+    options.unshift({ value: current, label: current ? l10n.t('{0} (as reported by Graph)', current) : l10n.t('(no region)') });
   }
   const lock = regionLockReason(group);
   const select = el('vscode-single-select', { id: 'region', 'aria-describedby': 'region-help', ...(lock ? { disabled: '' } : {}) },
     ...options.map((o) => el('vscode-option', { value: o.value, description: o.value }, o.label)));
   const app = byId('app');
   app.replaceChildren(
-    el('h1', {}, `Region of ${group.name}`),
+    el('h1', {}, l10n.t('Region of {0}', group.name)),
     el('dl', { class: 'facts' },
-      el('dt', {}, 'ID'), el('dd', { id: 'fact-id' }, group.id),
-      el('dt', {}, 'Default group'), el('dd', { id: 'fact-default' }, group.isDefault ? 'yes' : 'no'),
-      el('dt', {}, 'Current region'), el('dd', { id: 'fact-region' }, group.region ? `${regionLabel(group.region)} (${group.region})` : 'none'),
-      el('dt', {}, 'Assigned'), el('dd', { id: 'fact-assigned' }, `${group.connectors} connector(s), ${group.applications} application(s)`),
+      el('dt', {}, l10n.t('ID')), el('dd', { id: 'fact-id' }, group.id),
+      el('dt', {}, l10n.t('Default group')), el('dd', { id: 'fact-default' }, group.isDefault ? l10n.t('yes') : l10n.t('no')),
+      el('dt', {}, l10n.t('Current region')), el('dd', { id: 'fact-region' }, group.region ? `${regionLabel(group.region)} (${group.region})` : l10n.t('none')),
+      el('dt', {}, l10n.t('Assigned')), el('dd', { id: 'fact-assigned' }, l10n.t('{0} connector(s), {1} application(s)', group.connectors, group.applications)),
     ),
     el('form', { id: 'form', novalidate: '' },
       el('div', { class: 'field' },
-        el('vscode-label', { for: 'name', required: '' }, 'Name'),
+        el('vscode-label', { for: 'name', required: '' }, l10n.t('Name')),
         el('vscode-textfield', { id: 'name', maxlength: String(MAX_GROUP_NAME_LENGTH + 1), 'aria-describedby': 'name-help' }),
-        el('vscode-form-helper', { id: 'name-help' }, `Required; at most ${MAX_GROUP_NAME_LENGTH} characters.`),
+        el('vscode-form-helper', { id: 'name-help' }, nameHint()),
       ),
       el('div', { class: 'field' },
-        el('vscode-label', { for: 'region' }, 'Region'),
+        el('vscode-label', { for: 'region' }, l10n.t('Region')),
         select,
         el('vscode-form-helper', { id: 'region-help', class: lock ? 'locked' : '' },
-          lock ?? 'Connectors in a region-optimised group serve traffic through that region.'),
+          lock ?? regionHint()),
       ),
       el('div', { class: 'actions' },
-        el('vscode-button', { id: 'save', type: 'submit' }, 'Save'),
-        el('vscode-button', { id: 'cancel', secondary: '' }, 'Cancel'),
+        el('vscode-button', { id: 'save', type: 'submit' }, l10n.t('Save')),
+        el('vscode-button', { id: 'cancel', secondary: '' }, l10n.t('Cancel')),
       ),
       el('div', { id: 'status', role: 'status', 'aria-live': 'polite' }),
     ),
@@ -95,9 +99,8 @@ function render(): void {
   byId<Field>('region').value = entered.region;
   name.addEventListener('input', () => onEdit({ name: name.value }));
   byId('region').addEventListener('change', () => onEdit({ region: byId<Field>('region').value }));
+  // Save is a submit button, and Enter in the name submits too: the form's submit event covers both.
   byId('form').addEventListener('submit', (event) => { event.preventDefault(); save(); });
-  name.addEventListener('keydown', (event) => { if ((event as KeyboardEvent).key === 'Enter') save(); });
-  byId('save').addEventListener('click', save);
   byId('cancel').addEventListener('click', () => vscode.postMessage({ type: 'cancel' }));
   validate();
 }
@@ -108,11 +111,11 @@ function validate(): boolean {
   const errors = validateRegionForm(group, entered.name, entered.region);
   const name = byId<Field>('name');
   name.invalid = Boolean(errors.name);
-  byId('name-help').textContent = errors.name ?? `Required; at most ${MAX_GROUP_NAME_LENGTH} characters.`;
+  byId('name-help').textContent = errors.name ?? nameHint();
   byId('name-help').classList.toggle('error', Boolean(errors.name));
   const lock = regionLockReason(group);
   byId<Field>('region').invalid = Boolean(errors.region);
-  byId('region-help').textContent = errors.region ?? lock ?? 'Connectors in a region-optimised group serve traffic through that region.';
+  byId('region-help').textContent = errors.region ?? lock ?? regionHint();
   byId('region-help').classList.toggle('error', Boolean(errors.region));
   return !errors.name && !errors.region;
 }
@@ -132,6 +135,11 @@ function status(text: string, kind: 'info' | 'error' | 'success' = 'info'): void
   node.setAttribute('role', kind === 'error' ? 'alert' : 'status');
 }
 
+/** The elements render their inner input asynchronously; focus delegates to it only once it is there. */
+function focusWhenRendered(element: HTMLElement): void {
+  void (element as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete?.then(() => element.focus());
+}
+
 function busy(on: boolean): void {
   for (const id of ['save', 'cancel']) byId<Field>(id).disabled = on;
 }
@@ -140,7 +148,7 @@ function save(): void {
   if (!group) return;
   if (!validate()) {
     (byId<Field>('name').invalid ? byId('name') : byId('region')).focus();
-    status('Fix the highlighted field first.', 'error');
+    status(l10n.t('Fix the highlighted field first.'), 'error');
     return;
   }
   vscode.postMessage({ type: 'save', groupId: group.id, ...entered });
@@ -150,21 +158,22 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
   switch (message.type) {
     case 'init':
+      l10n.useBundle(message.bundle);
       group = message.group;
       regions = message.regions;
       render();
-      byId('name').focus();
+      focusWhenRendered(byId('name'));
       break;
     case 'saving':
       busy(true);
-      status('Saving…');
+      status(l10n.t('Saving…'));
       break;
     case 'saved':
       group = message.group;
       draft = undefined;
       remember();
       render();
-      status('Saved.', 'success');
+      status(l10n.t('Saved.'), 'success');
       break;
     case 'failed':
       busy(false);

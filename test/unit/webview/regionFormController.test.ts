@@ -72,6 +72,15 @@ describe('region form: the extension re-checks every webview message', () => {
     assert.equal((await fx.client.group('India Pune')).region, 'ind');
   });
 
+  it('sends a double save once', async () => {
+    const form = await formFor('India Pune');
+    const save = { type: 'save', groupId: form.group().id, name: 'India Pune', region: 'aus' };
+    await Promise.all([form.controller.handle(save), form.controller.handle({ ...save })]);
+    assert.equal(form.trips.length, 1);
+    assert.deepEqual(form.posted.map((m) => m.type), ['saving', 'saved']);
+    assert.equal((await fx.client.group('India Pune')).region, 'aus');
+  });
+
   it('closes on cancel', async () => {
     const form = await formFor('India Pune');
     await form.controller.handle({ type: 'cancel' });
