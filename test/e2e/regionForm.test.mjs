@@ -47,6 +47,19 @@ describe('workbench: the region form', function () {
     assert.equal((await fixture.sandbox.group('EU Frankfurt')).region, 'eur');
   });
 
+  it('keeps a draft while the form is hidden behind another tab', async () => {
+    const { frame } = await openForm(fixture.wb, 'Tokyo (legacy)');
+    await frame.locator('#name').click();
+    await fixture.wb.page.keyboard.press('End');
+    await fixture.wb.page.keyboard.type(' draft');
+    await openForm(fixture.wb, 'Asia Singapore');
+    await fixture.wb.page.locator('.tab', { hasText: 'Region: Tokyo (legacy)' }).click();
+    const shown = fixture.wb.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    await shown.locator('h1', { hasText: 'Region of Tokyo (legacy)' }).waitFor({ timeout: 30_000 });
+    assert.equal(await shown.locator('#name').evaluate((field) => field.value), 'Tokyo (legacy) draft');
+    assert.equal((await fixture.sandbox.group('Tokyo (legacy)')).name, 'Tokyo (legacy)');
+  });
+
   it('refuses an invalid name in the form, before anything is sent', async () => {
     const { frame } = await openForm(fixture.wb, 'EU Frankfurt');
     await fixture.sandbox.call('DELETE', '/_sandbox/requests');
