@@ -1,8 +1,9 @@
-// `npm test`: builds, then runs the unit, extension-host and end-to-end layers, and prints one summary.
+// `npm test`: compiles, lints and builds, then runs the unit, extension-host and end-to-end layers, and prints one summary.
 import { spawn } from 'node:child_process';
 
 const LAYERS = [
   { name: 'compile', command: ['npm', 'run', '--silent', 'compile'], gate: true },
+  { name: 'lint', command: ['npm', 'run', '--silent', 'lint'], gate: true },
   { name: 'build', command: ['npm', 'run', '--silent', 'build'], gate: true },
   { name: 'unit', command: ['npm', 'run', '--silent', 'test:unit'] },
   { name: 'extension-host', command: ['npm', 'run', '--silent', 'test:host'] },

@@ -39,7 +39,7 @@ async function asGraphJson(node: Exportable): Promise<object> {
 }
 
 function withoutContents<T extends { members?: unknown; applications?: unknown }>(group: T): Omit<T, 'members' | 'applications'> {
-  const { members: _m, applications: _a, ...rest } = group;
+  const { members, applications, ...rest } = group;
   return rest;
 }
 

@@ -19,7 +19,6 @@ export function validateGroupName(raw: unknown): Validation<string> {
   if (value.length > MAX_GROUP_NAME_LENGTH) {
     return { ok: false, message: l10n.t('The name is {0} characters long; at most {1} are allowed.', value.length, MAX_GROUP_NAME_LENGTH) };
   }
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(value)) return { ok: false, message: l10n.t('The name cannot contain control characters.') };
   // Markup in a name is never meant, and shows up raw wherever names are listed.
   if (/[<>]/.test(value)) return { ok: false, message: l10n.t('The name cannot contain < or >.') };

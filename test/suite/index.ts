@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
-import Mocha = require('mocha');
+import Mocha from 'mocha';
 
 /** Marks the suite's report so the code-server runner can tell it from the workbench's own log. */
 export const REPORT_PREFIX = '[suite] ';
