@@ -74,6 +74,11 @@ describe('workbench: the region form', function () {
     assert.deepEqual((await fixture.sandbox.requests()).filter((e) => e.method !== 'GET'), []);
     assert.equal((await fixture.sandbox.group('EU Frankfurt')).name, 'EU Frankfurt');
   });
+
+  it('ran every form under its CSP without a violation', () => {
+    const violations = fixture.wb.consoleMessages.filter((m) => /Content Security Policy|Refused to (load|apply|execute)/i.test(m));
+    assert.deepEqual(violations, []);
+  });
 });
 
 describe('workbench: the region form by keyboard, in high contrast', function () {

@@ -28,12 +28,16 @@ export async function openWorkbench({ viewport = { width: 1400, height: 900 }, c
     });
     browser = await launchBrowser(scratch);
     const page = await browser.newPage({ viewport });
+    // Every frame's console, webviews included: tests look here for CSP violations.
+    const consoleMessages = [];
+    page.on('console', (message) => consoleMessages.push(`${message.type()}: ${message.text()}`));
     await page.goto(`${server.url}/?folder=${encodeURIComponent(scratch.workspace)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     mkdirSync(screenshotsDir, { recursive: true });
     return {
       page,
       sandbox,
+      consoleMessages,
       screenshot: (name) => page.screenshot({ path: path.join(screenshotsDir, `${name}.png`) }),
       close,
     };
