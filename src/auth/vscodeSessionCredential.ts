@@ -12,8 +12,8 @@ export class VscodeSessionCredential implements TokenCredential {
   }
 
   async getToken(scopes: string | string[]): Promise<AccessToken | null> {
-    const session = await this.session(Array.isArray(scopes) ? scopes : [scopes], false)
-      ?? await this.session(Array.isArray(scopes) ? scopes : [scopes], true);
+    const list = Array.isArray(scopes) ? scopes : [scopes];
+    const session = await this.session(list, false) ?? await this.session(list, true);
     if (!session) return null;
     // VS Code refreshes the session itself; report a short life so callers ask again.
     return { token: session.accessToken, expiresOnTimestamp: Date.now() + 5 * 60_000 };

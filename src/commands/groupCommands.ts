@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import type { ConnectorGroup, GroupChanges } from '../graph/types';
 import { REGIONS, regionName } from '../shared/regions';
 import { validateGroupName } from '../shared/validation';
-import { GroupNode } from '../tree/groupNode';
 import type { TenantNode } from '../tree/tenantNode';
 import type { TreeNode } from '../tree/treeNode';
 import { withNotificationProgress, withViewProgress } from '../ui/progress';
@@ -75,10 +74,8 @@ export async function updateGroupInTree(services: Services, tenant: TenantNode, 
   return updated;
 }
 
-
 export async function deleteGroup(services: Services, node?: TreeNode): Promise<boolean> {
-  const target = node instanceof GroupNode ? node : await pickGroup(services, await pickTenant(services, node),
-    vscode.l10n.t('Choose the group to delete'), (g) => g.isDefault);
+  const target = await groupTarget(services, node, vscode.l10n.t('Choose the group to delete'), (g) => g.isDefault);
   const { group } = target;
   const tenant = target.tenantNode;
   if (!target.isApplicationProxy) {

@@ -34,8 +34,8 @@ const COMMANDS: Record<string, Handler> = {
   showLog,
 };
 
-export function registerCommands(services: Services, extra: Record<string, Handler> = {}): vscode.Disposable[] {
-  return Object.entries({ ...COMMANDS, ...extra }).map(([name, handler]) =>
+export function registerCommands(services: Services): vscode.Disposable[] {
+  return Object.entries(COMMANDS).map(([name, handler]) =>
     vscode.commands.registerCommand(`connectorGroups.${name}`, (...args: unknown[]) => runReported(services, name, () => handler(services, ...args))));
 }
 

@@ -5,7 +5,8 @@ import type { TenantContents } from '../tenants/tenantContents';
 import { ApplicationNode } from '../tree/applicationNode';
 import { tenantOf } from '../tree/connectorGroupTreeProvider';
 import { ConnectorNode } from '../tree/connectorNode';
-import { GroupNode } from '../tree/groupNode';
+import type { FolderKind } from '../tree/folderNode';
+import { GroupNode, groupDescription } from '../tree/groupNode';
 import type { TenantNode } from '../tree/tenantNode';
 import type { TreeNode } from '../tree/treeNode';
 import { withViewProgress } from '../ui/progress';
@@ -13,15 +14,6 @@ import type { Services } from './services';
 
 /** Thrown when the user dismisses a prompt: the command ends quietly. */
 export class Cancelled extends Error {}
-
-export function groupDescription(group: ConnectorGroupWithContents): string {
-  return [
-    group.isDefault ? vscode.l10n.t('default') : undefined,
-    group.region ?? vscode.l10n.t('no region'),
-    vscode.l10n.t('{0} connectors', group.members.length),
-    vscode.l10n.t('{0} apps', group.applications.length),
-  ].filter(Boolean).join(' · ');
-}
 
 export async function pickTenant(services: Services, node?: TreeNode): Promise<TenantNode> {
   const fromNode = tenantOf(node);
@@ -64,9 +56,28 @@ export async function pickGroup(
   return picked.node;
 }
 
-export async function groupTarget(services: Services, node: unknown, title: string): Promise<GroupNode> {
+/** The group node a command was run on, or one picked (leaving out `exclude`) from the palette. */
+export async function groupTarget(
+  services: Services,
+  node: unknown,
+  title: string,
+  exclude?: (group: ConnectorGroupWithContents) => boolean,
+): Promise<GroupNode> {
   if (node instanceof GroupNode) return node;
-  return pickGroup(services, await pickTenant(services, node as TreeNode | undefined), title);
+  return pickGroup(services, await pickTenant(services, node as TreeNode | undefined), title, exclude);
+}
+
+/** The connector or application nodes of every App Proxy group of the tenant the node is in (or one picked). */
+async function itemNodes<T extends TreeNode>(
+  services: Services,
+  node: unknown,
+  kind: FolderKind,
+  type: abstract new (...args: never[]) => T,
+): Promise<{ node: T; group: GroupNode }[]> {
+  const tenant = await pickTenant(services, node as TreeNode | undefined);
+  await loadedContents(tenant);
+  return tenant.groupNodes().filter((g) => g.isApplicationProxy)
+    .flatMap((group) => group.folder(kind).children().filter((c): c is T => c instanceof type).map((item) => ({ node: item, group })));
 }
 
 /** Connectors from the tree selection (several when run on a multi-selection), or picked from every group. */
@@ -74,11 +85,8 @@ export async function connectorTargets(services: Services, node: unknown, select
   const selected = Array.isArray(selection) ? selection.filter((n): n is ConnectorNode => n instanceof ConnectorNode) : [];
   if (selected.length > 0) return selected;
   if (node instanceof ConnectorNode) return [node];
-  const tenant = await pickTenant(services, node as TreeNode | undefined);
-  await loadedContents(tenant);
-  const all = tenant.groupNodes().filter((g) => g.isApplicationProxy)
-    .flatMap((g) => g.folder('connectors').children().filter((c): c is ConnectorNode => c instanceof ConnectorNode)
-      .map((c) => ({ label: c.connector.machineName, description: `${c.connector.status} · ${g.group.name}`, node: c })));
+  const all = (await itemNodes(services, node, 'connectors', ConnectorNode))
+    .map(({ node: c, group }) => ({ label: c.connector.machineName, description: `${c.connector.status} · ${group.group.name}`, node: c }));
   const picked = await services.prompts.pickMany(all, { title: vscode.l10n.t('Choose the connectors to move'), matchOnDescription: true });
   if (!picked || picked.length === 0) throw new Cancelled();
   return picked.map((p) => p.node);
@@ -86,11 +94,8 @@ export async function connectorTargets(services: Services, node: unknown, select
 
 export async function applicationTarget(services: Services, node: unknown): Promise<ApplicationNode> {
   if (node instanceof ApplicationNode) return node;
-  const tenant = await pickTenant(services, node as TreeNode | undefined);
-  await loadedContents(tenant);
-  const all = tenant.groupNodes().filter((g) => g.isApplicationProxy)
-    .flatMap((g) => g.folder('applications').children().filter((a): a is ApplicationNode => a instanceof ApplicationNode)
-      .map((a) => ({ label: a.application.displayName, description: g.group.name, node: a })));
+  const all = (await itemNodes(services, node, 'applications', ApplicationNode))
+    .map(({ node: a, group }) => ({ label: a.application.displayName, description: group.group.name, node: a }));
   const picked = await services.prompts.pick(all, { title: vscode.l10n.t('Choose an application'), matchOnDescription: true });
   if (!picked) throw new Cancelled();
   return picked.node;

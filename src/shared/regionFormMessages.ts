@@ -51,10 +51,10 @@ export function validateRegionForm(group: RegionFormGroup, name: string, region:
   if (!nameResult.ok) errors.name = nameResult.message;
   if (region !== (group.region ?? '')) {
     const regionResult = validateRegion(region);
-    if (!regionResult.ok) errors.region = regionResult.message;
-    else errors.region = regionLockReason(group);
+    const problem = regionResult.ok ? regionLockReason(group) : regionResult.message;
+    if (problem) errors.region = problem;
   }
-  return Object.fromEntries(Object.entries(errors).filter(([, v]) => v !== undefined)) as FormErrors;
+  return errors;
 }
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; error: string };

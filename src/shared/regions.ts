@@ -1,5 +1,6 @@
 // Connector group regions as Graph names them, with the names people know them by.
 import { l10n } from './l10n';
+
 export const REGIONS = ['nam', 'eur', 'aus', 'asia', 'ind'] as const;
 export type Region = (typeof REGIONS)[number];
 
@@ -21,4 +22,9 @@ export function isRegion(value: unknown): value is Region {
 export function regionLabel(region: string | null | undefined): string {
   if (!region) return l10n.t('no region');
   return isRegion(region) ? regionName(region) : region;
+}
+
+/** A region with its code, as the details of a group show it: `Europe (eur)`. */
+export function regionFact(region: string | null | undefined): string {
+  return region ? `${regionLabel(region)} (${region})` : l10n.t('none');
 }

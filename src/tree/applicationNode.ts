@@ -1,18 +1,13 @@
 // A published application: display name, external URL in the tooltip.
 import * as vscode from 'vscode';
 import type { Application } from '../graph/types';
-import type { GroupNode } from './groupNode';
-import type { TenantNode } from './tenantNode';
+import { GroupItemNode } from './groupItemNode';
 import { tooltip } from './tooltip';
-import { TreeNode } from './treeNode';
+import type { TreeNode } from './treeNode';
 
-export class ApplicationNode extends TreeNode {
-  constructor(parent: TreeNode, readonly groupId: string, public application: Application, public inDefaultGroup: boolean) {
-    super(`${parent.id}/application:${application.id}`, parent);
-  }
-
-  get tenantNode(): TenantNode {
-    return (this.parent!.parent as GroupNode).tenantNode;
+export class ApplicationNode extends GroupItemNode {
+  constructor(parent: TreeNode, groupId: string, public application: Application, public inDefaultGroup: boolean) {
+    super(`${parent.id}/application:${application.id}`, parent, groupId);
   }
 
   treeItem(): vscode.TreeItem {

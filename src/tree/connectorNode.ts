@@ -1,22 +1,17 @@
 // A connector: machine name, status with a themed icon, external IP and version.
 import * as vscode from 'vscode';
 import type { Connector } from '../graph/types';
-import type { GroupNode } from './groupNode';
-import type { TenantNode } from './tenantNode';
+import { GroupItemNode } from './groupItemNode';
 import { tooltip } from './tooltip';
-import { TreeNode } from './treeNode';
+import type { TreeNode } from './treeNode';
 
-export class ConnectorNode extends TreeNode {
-  constructor(parent: TreeNode, readonly groupId: string, public connector: Connector) {
-    super(`${parent.id}/connector:${connector.id}`, parent);
+export class ConnectorNode extends GroupItemNode {
+  constructor(parent: TreeNode, groupId: string, public connector: Connector) {
+    super(`${parent.id}/connector:${connector.id}`, parent, groupId);
   }
 
   get active(): boolean {
     return this.connector.status === 'active';
-  }
-
-  get tenantNode(): TenantNode {
-    return (this.parent!.parent as GroupNode).tenantNode;
   }
 
   treeItem(): vscode.TreeItem {

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { ApplicationNode } from './applicationNode';
 import { ConnectorNode } from './connectorNode';
 import { FolderNode } from './folderNode';
+import { GroupItemNode } from './groupItemNode';
 import { GroupNode } from './groupNode';
 import type { TreeNode } from './treeNode';
 
@@ -20,7 +21,7 @@ export class ConnectorGroupDragAndDrop implements vscode.TreeDragAndDropControll
   constructor(private readonly handlers: DropHandlers) {}
 
   handleDrag(source: readonly TreeNode[], data: vscode.DataTransfer): void {
-    const items = source.filter((n) => n instanceof ConnectorNode || n instanceof ApplicationNode);
+    const items = source.filter((n) => n instanceof GroupItemNode);
     if (items.length > 0) data.set(MIME, new vscode.DataTransferItem(items));
   }
 
@@ -29,7 +30,7 @@ export class ConnectorGroupDragAndDrop implements vscode.TreeDragAndDropControll
     const items = data.get(MIME)?.value as TreeNode[] | undefined;
     if (!group || !group.isApplicationProxy || !items) return;
     // Only within one tenant: a connector cannot change tenants.
-    const sameTenant = items.filter((n) => (n as ConnectorNode | ApplicationNode).tenantNode === group.tenantNode);
+    const sameTenant = items.filter((n) => n instanceof GroupItemNode && n.tenantNode === group.tenantNode);
     const connectors = sameTenant.filter((n): n is ConnectorNode => n instanceof ConnectorNode);
     const applications = sameTenant.filter((n): n is ApplicationNode => n instanceof ApplicationNode);
     if (connectors.length > 0) await this.handlers.moveConnectors(connectors, group);

@@ -2,12 +2,22 @@
 import * as vscode from 'vscode';
 import { isApplicationProxyGroup } from '../graph/connectorGroupsApi';
 import type { ConnectorGroupWithContents } from '../graph/types';
-import { regionLabel } from '../shared/regions';
+import { regionFact } from '../shared/regions';
 import { FolderNode } from './folderNode';
 import { groupHealth } from './groupHealth';
 import type { TenantNode } from './tenantNode';
 import { tooltip } from './tooltip';
 import { TreeNode } from './treeNode';
+
+/** `default · nam · 3 connectors · 5 apps`: the tree's description, and the group pickers' too. */
+export function groupDescription(group: ConnectorGroupWithContents): string {
+  return [
+    group.isDefault ? vscode.l10n.t('default') : undefined,
+    group.region ?? vscode.l10n.t('no region'),
+    vscode.l10n.t('{0} connectors', group.members.length),
+    vscode.l10n.t('{0} apps', group.applications.length),
+  ].filter(Boolean).join(' · ');
+}
 
 export class GroupNode extends TreeNode {
   private readonly folders: FolderNode[];
@@ -48,11 +58,7 @@ export class GroupNode extends TreeNode {
       : vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.contextValue = this.contextValue();
-    const connectors = vscode.l10n.t('{0} connectors', group.members.length);
-    const apps = vscode.l10n.t('{0} apps', group.applications.length);
-    const parts = [group.region ?? vscode.l10n.t('no region'), connectors, apps];
-    if (group.isDefault) parts.unshift(vscode.l10n.t('default'));
-    item.description = parts.join(' · ');
+    item.description = groupDescription(group);
     const health = this.isApplicationProxy ? groupHealth(group) : 'ok';
     let note: string | undefined;
     if (health === 'down') {
@@ -67,7 +73,7 @@ export class GroupNode extends TreeNode {
     item.tooltip = tooltip(group.name, [
       [vscode.l10n.t('ID'), group.id],
       [vscode.l10n.t('Type'), group.connectorGroupType],
-      [vscode.l10n.t('Region'), group.region ? `${regionLabel(group.region)} (${group.region})` : vscode.l10n.t('none')],
+      [vscode.l10n.t('Region'), regionFact(group.region)],
       [vscode.l10n.t('Default'), group.isDefault ? vscode.l10n.t('yes') : vscode.l10n.t('no')],
       [vscode.l10n.t('Connectors'), `${group.members.length} (${group.members.filter((c) => c.status === 'active').length} active)`],
       [vscode.l10n.t('Applications'), String(group.applications.length)],

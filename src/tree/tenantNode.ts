@@ -53,8 +53,9 @@ export class TenantNode extends TreeNode {
       case 'failed':
         return [new ErrorNode(this, state.error)];
       case 'loaded': {
-        const nodes: TreeNode[] = this.groupNodes().filter((g) => g.isApplicationProxy);
-        if (this.context.showSyncFabricGroups() && this.groupNodes().some((g) => !g.isApplicationProxy)) nodes.push(this.otherAgents);
+        const groups = this.groupNodes();
+        const nodes: TreeNode[] = groups.filter((g) => g.isApplicationProxy);
+        if (this.context.showSyncFabricGroups() && nodes.length < groups.length) nodes.push(this.otherAgents);
         return nodes;
       }
     }

@@ -1,6 +1,6 @@
 // Turns any failure into one sentence a person understands, with what to do where there is something to do.
 import * as vscode from 'vscode';
-import { GraphInputError, GraphNetworkError, GraphRequestError } from '../graph/errors';
+import { GraphRequestError } from '../graph/errors';
 
 function hint(status: number): string | undefined {
   switch (status) {
@@ -16,7 +16,6 @@ export function describeError(error: unknown): string {
     const extra = hint(error.status);
     return extra ? `${error.message} ${extra}` : error.message;
   }
-  if (error instanceof GraphNetworkError || error instanceof GraphInputError) return error.message;
   if (error instanceof Error) return error.message;
   return String(error);
 }

@@ -12,7 +12,7 @@ import {
 } from '../../shared/regionFormMessages';
 import { l10n } from '../../shared/l10n';
 import { MAX_GROUP_NAME_LENGTH } from '../../shared/validation';
-import { regionLabel } from '../../shared/regions';
+import { regionFact } from '../../shared/regions';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -71,20 +71,19 @@ function render(): void {
     el('dl', { class: 'facts' },
       el('dt', {}, l10n.t('ID')), el('dd', { id: 'fact-id' }, group.id),
       el('dt', {}, l10n.t('Default group')), el('dd', { id: 'fact-default' }, group.isDefault ? l10n.t('yes') : l10n.t('no')),
-      el('dt', {}, l10n.t('Current region')), el('dd', { id: 'fact-region' }, group.region ? `${regionLabel(group.region)} (${group.region})` : l10n.t('none')),
+      el('dt', {}, l10n.t('Current region')), el('dd', { id: 'fact-region' }, regionFact(group.region)),
       el('dt', {}, l10n.t('Assigned')), el('dd', { id: 'fact-assigned' }, l10n.t('{0} connector(s), {1} application(s)', group.connectors, group.applications)),
     ),
     el('form', { id: 'form', novalidate: '' },
       el('div', { class: 'field' },
         el('vscode-label', { for: 'name', required: '' }, l10n.t('Name')),
         el('vscode-textfield', { id: 'name', maxlength: String(MAX_GROUP_NAME_LENGTH + 1), 'aria-describedby': 'name-help' }),
-        el('vscode-form-helper', { id: 'name-help' }, nameHint()),
+        el('vscode-form-helper', { id: 'name-help' }),
       ),
       el('div', { class: 'field' },
         el('vscode-label', { for: 'region' }, l10n.t('Region')),
         select,
-        el('vscode-form-helper', { id: 'region-help', class: lock ? 'locked' : '' },
-          lock ?? regionHint()),
+        el('vscode-form-helper', { id: 'region-help', class: lock ? 'locked' : '' }),
       ),
       el('div', { class: 'actions' },
         el('vscode-button', { id: 'save', type: 'submit' }, l10n.t('Save')),
@@ -94,6 +93,7 @@ function render(): void {
     ),
   );
   entered = { name: draft?.name ?? group.name, region: draft?.region ?? current };
+  // validate() below writes the helper texts under both fields.
   const name = byId<Field>('name');
   name.value = entered.name;
   byId<Field>('region').value = entered.region;
