@@ -1,7 +1,7 @@
 // The typed gateway for everything the extension asks of Graph about connector groups.
 import { isRegion, REGIONS } from '../shared/regions';
 import { validateGroupName } from '../shared/validation';
-import { GraphInputError } from './errors';
+import { GraphInputError, GraphRequestError } from './errors';
 import type { BatchOutcome, BatchStep, GraphHttp } from './graphHttp';
 import { odataString, query, requireId } from './odata';
 import type {
@@ -37,6 +37,14 @@ function checkChanges(changes: GroupChanges): GroupChanges {
     body.region = changes.region;
   }
   return body;
+}
+
+/** For idempotent removals: these refusals to a repeated request mean the earlier attempt succeeded. */
+function doneIfRepeated(...statuses: number[]): (error: unknown) => void {
+  return (error) => {
+    if (error instanceof GraphRequestError && error.repeated && statuses.includes(error.status)) return;
+    throw error;
+  };
 }
 
 function groupOf({ id, name, connectorGroupType, isDefault, region }: ConnectorGroup): ConnectorGroup {
@@ -92,8 +100,9 @@ export class ConnectorGroupsApi {
     return { ...group, ...body };
   }
 
+  /** Deletes a group. A 404 to a repeat (the first answer was lost) means the first one did it. */
   async deleteGroup(id: string): Promise<void> {
-    await this.http.send('DELETE', groupPath(id));
+    await this.http.send('DELETE', groupPath(id)).catch(doneIfRepeated(404));
   }
 
   async listMembers(groupId: string): Promise<Connector[]> {
@@ -168,7 +177,9 @@ export class ConnectorGroupsApi {
 
   /** Takes an application out of its group; Graph puts it back in the default group. */
   async unassignApplication(applicationId: string): Promise<void> {
-    await this.http.send('DELETE', `${applicationPath(applicationId)}/connectorGroup/$ref`);
+    // A repeat finds the application gone (404) or already in the default group (400): both say the
+    // first attempt, whose answer was lost, took effect.
+    await this.http.send('DELETE', `${applicationPath(applicationId)}/connectorGroup/$ref`).catch(doneIfRepeated(404, 400));
   }
 
   /**

@@ -1,4 +1,5 @@
 // Graph failures as values with meaning: what was asked, what Graph said, and the ids support asks for.
+import { redactSecrets } from './redact';
 
 const MAX_MESSAGE_LENGTH = 1000;
 
@@ -22,6 +23,8 @@ export class GraphRequestError extends Error {
     readonly requestId: string | undefined,
     readonly date: string | undefined,
     readonly retryAfterSeconds?: number,
+    /** True when this answer came to a repeat of the request (a retry), so an earlier attempt may have taken effect. */
+    readonly repeated = false,
   ) {
     super(
       `${graphMessage || `Graph answered ${status} without a message.`} ` +
@@ -33,17 +36,20 @@ export class GraphRequestError extends Error {
 /** No answer came: the connection failed, was dropped, or timed out. */
 export class GraphNetworkError extends Error {
   override readonly name = 'GraphNetworkError';
+  readonly reason: string;
 
   constructor(
     readonly request: RequestDescription,
-    readonly reason: string,
+    reason: string,
     /** True when a write may have been carried out although no answer arrived. */
     readonly outcomeUnknown: boolean,
   ) {
+    const said = redactSecrets(reason);
     super(
-      `No answer from Microsoft Graph for ${request.method} ${request.path}: ${reason}.` +
-        (outcomeUnknown ? ' The change may or may not have been made; refresh before trying again.' : ''),
+      `No answer from Microsoft Graph for ${request.method} ${request.path}: ${said}.` +
+        (outcomeUnknown ? ' The change may or may not have been made.' : ''),
     );
+    this.reason = said;
   }
 }
 
@@ -57,7 +63,7 @@ interface ErrorBody {
 }
 
 function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, MAX_MESSAGE_LENGTH) : undefined;
+  return typeof value === 'string' && value.trim() !== '' ? redactSecrets(value.trim().slice(0, MAX_MESSAGE_LENGTH)) : undefined;
 }
 
 /** Builds the error for a non-2xx answer, whatever its body holds (Graph's shape, other JSON, HTML, nothing). */
@@ -66,6 +72,7 @@ export function errorFromResponse(
   status: number,
   headers: { get(name: string): string | null },
   bodyText: string,
+  repeated = false,
 ): GraphRequestError {
   let body: ErrorBody | undefined;
   try {
@@ -84,5 +91,6 @@ export function errorFromResponse(
     text(headers.get('request-id')) ?? text(inner?.['request-id']),
     text(headers.get('date')) ?? text(inner?.date),
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    repeated,
   );
 }

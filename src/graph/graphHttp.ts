@@ -2,7 +2,8 @@
 // typed errors, next links followed by URL, and $batch with its inner throttling handled.
 import type { TokenCredential } from '@azure/identity';
 import { HTTPMessageHandler, RetryHandler, RetryHandlerOptions, type Context } from '@microsoft/microsoft-graph-client';
-import { GraphInputError, GraphNetworkError, errorFromResponse, type GraphRequestError } from './errors';
+import { GraphInputError, GraphNetworkError, GraphRequestError, errorFromResponse } from './errors';
+import { AttemptMiddleware, attemptsOf } from './middleware/attemptMiddleware';
 import { BearerTokenMiddleware } from './middleware/bearerTokenMiddleware';
 import { RoundTripMiddleware, type RoundTrip } from './middleware/roundTripMiddleware';
 import { RETRY_STATUSES, canRepeat } from './retryPolicy';
@@ -14,6 +15,7 @@ export interface GraphHttpOptions {
   scopes: string[];
   /** Sent as Accept-Language (Node's fetch would send `*`, which some endpoints refuse). */
   language?: string;
+  /** The limit of one attempt, the answer's body included; waiting for Retry-After is not counted. */
   timeoutMs?: number;
   maxRetries?: number;
   /** Seconds to wait before a retry when the answer names no Retry-After. */
@@ -30,14 +32,24 @@ export interface BatchStep {
   dependsOn?: string[];
 }
 
+/**
+ * One step's result. A failed step carries Graph's answer, or — when the whole `$batch` went
+ * unanswered — the transport's error; `unknown` says a write may have happened all the same.
+ */
 export type BatchOutcome =
   | { id: string; ok: true; status: number; body: unknown }
-  | { id: string; ok: false; status: number; error: GraphRequestError };
+  | { id: string; ok: false; status: number; error: GraphRequestError | GraphNetworkError; unknown: boolean };
+
+export interface SendOptions {
+  /** Overrides the retry policy's view of the request (a `$batch` of idempotent steps may be repeated). */
+  repeatable?: boolean;
+}
 
 export const MAX_BATCH_SIZE = 20;
 const MAX_PAGES = 10_000;
-const MAX_BATCH_ROUNDS = 4;
-const NETWORK_ATTEMPTS = 3;
+/** Rounds of a `$batch` for the steps Graph throttled or could not serve. */
+const MAX_BATCH_ROUNDS = 8;
+const NETWORK_ATTEMPTS = 4;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -46,25 +58,29 @@ export class GraphHttp {
   readonly serviceRoot: string;
   private readonly chain: BearerTokenMiddleware;
   private readonly language: string;
-  private readonly timeoutMs: number;
+  private readonly retryDelaySeconds: number;
+  /** Requests whose caller said they may be repeated, whatever the method says (see SendOptions). */
+  private readonly repeatable = new WeakSet<object>();
 
   constructor(options: GraphHttpOptions) {
     const origin = new URL(options.origin).origin;
     this.serviceRoot = `${origin}/beta`;
     this.language = options.language ?? 'en-US';
-    this.timeoutMs = options.timeoutMs ?? 60_000;
+    this.retryDelaySeconds = options.retryDelaySeconds ?? 1;
     const retryOptions = new RetryHandlerOptions(
-      options.retryDelaySeconds ?? 1,
-      options.maxRetries ?? 3,
-      (_delay, _attempt, request, fetchOptions, response) =>
-        canRepeat(fetchOptions?.method ?? 'GET', typeof request === 'string' ? request : request.url, response.status === 429),
+      this.retryDelaySeconds,
+      options.maxRetries ?? 5,
+      (_delay, _attempt, request, fetchOptions, response) => (fetchOptions !== undefined && this.repeatable.has(fetchOptions))
+        || canRepeat(fetchOptions?.method ?? 'GET', typeof request === 'string' ? request : request.url, response.status === 429),
     );
     this.chain = new BearerTokenMiddleware(options.credential, options.scopes, origin);
     const retry = new RetryHandler(retryOptions);
     const roundTrips = new RoundTripMiddleware(options.onRoundTrip ?? (() => undefined));
+    const attempt = new AttemptMiddleware(options.timeoutMs ?? 60_000);
     this.chain.setNext(retry);
     retry.setNext(roundTrips);
-    roundTrips.setNext(new HTTPMessageHandler());
+    roundTrips.setNext(attempt);
+    attempt.setNext(new HTTPMessageHandler());
   }
 
   /** An absolute URL for a path, as `@odata.id` references need. */
@@ -72,18 +88,24 @@ export class GraphHttp {
     return `${this.serviceRoot}${path}`;
   }
 
+  /** An absolute URL under the service root; a link that leaves it (another host, `../`) is refused. */
   private resolve(pathOrUrl: string): string {
-    if (/^https?:/i.test(pathOrUrl)) {
-      if (!pathOrUrl.startsWith(`${this.serviceRoot}/`)) {
-        throw new GraphInputError(`Refusing to follow a link outside ${this.serviceRoot}: ${new URL(pathOrUrl).origin}.`);
-      }
-      return pathOrUrl;
+    if (!/^https?:/i.test(pathOrUrl)) return `${this.serviceRoot}${pathOrUrl}`;
+    let url: URL;
+    try {
+      url = new URL(pathOrUrl);
+    } catch {
+      throw new GraphInputError('Refusing to follow a link that is not a valid URL.');
     }
-    return `${this.serviceRoot}${pathOrUrl}`;
+    // The parsed form, with `..` and its escapes already resolved, is what would be requested.
+    if (!url.href.startsWith(`${this.serviceRoot}/`)) {
+      throw new GraphInputError(`Refusing to follow a link outside ${this.serviceRoot}: ${url.origin}${url.pathname.slice(0, 80)}.`);
+    }
+    return url.href;
   }
 
   /** Sends one request; resolves with the status and parsed body of a 2xx answer, throws a typed error otherwise. */
-  async send(method: string, pathOrUrl: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  async send(method: string, pathOrUrl: string, body?: unknown, sendOptions: SendOptions = {}): Promise<{ status: number; body: unknown }> {
     const url = this.resolve(pathOrUrl);
     const description = { method, path: url.slice(this.serviceRoot.length) };
     const headers: Record<string, string> = {
@@ -92,30 +114,29 @@ export class GraphHttp {
       'client-request-id': crypto.randomUUID(),
     };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const repeatable = sendOptions.repeatable ?? canRepeat(method, url, false);
     for (let attempt = 1; ; attempt++) {
       const context: Context = {
         request: url,
-        options: {
-          method,
-          headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
-          signal: AbortSignal.timeout(this.timeoutMs),
-        },
+        options: { method, headers, body: body === undefined ? undefined : JSON.stringify(body) },
       };
+      if (sendOptions.repeatable) this.repeatable.add(context.options!);
       try {
         await this.chain.execute(context);
       } catch (error) {
         if (error instanceof GraphInputError) throw error;
         const reason = networkReason(error);
-        if (attempt < NETWORK_ATTEMPTS && canRepeat(method, url, false)) {
+        if (attempt < NETWORK_ATTEMPTS && repeatable) {
           await sleep(250 * attempt);
           continue;
         }
         throw new GraphNetworkError(description, reason, method !== 'GET');
       }
       const response = context.response!;
+      // The body was read within the attempt's deadline (AttemptMiddleware), so this cannot hang.
       const text = await response.text();
-      if (!response.ok) throw errorFromResponse(description, response.status, response.headers, text);
+      const repeated = attempt > 1 || attemptsOf(context) > 1;
+      if (!response.ok) throw errorFromResponse(description, response.status, response.headers, text, repeated);
       if (text.trim() === '') return { status: response.status, body: undefined };
       try {
         return { status: response.status, body: JSON.parse(text) };
@@ -150,24 +171,32 @@ export class GraphHttp {
 
   /**
    * Sends steps in `$batch` requests of up to 20. Inner answers are not retried by the middleware,
-   * so throttled (and safely repeatable) steps are sent again after the longest Retry-After.
+   * so throttled (and safely repeatable) steps are sent again after the longest Retry-After. It never
+   * throws for Graph's or the network's failures: each step gets its outcome, so what succeeded in
+   * one round is kept when a later one fails.
    */
   async batch(steps: BatchStep[]): Promise<Map<string, BatchOutcome>> {
     const outcomes = new Map<string, BatchOutcome>();
     for (let start = 0; start < steps.length; start += MAX_BATCH_SIZE) {
       let pending = steps.slice(start, start + MAX_BATCH_SIZE);
       for (let round = 1; pending.length > 0; round++) {
-        const answers = await this.sendBatch(pending);
+        let answers: Map<string, BatchOutcome>;
+        try {
+          answers = await this.sendBatch(pending);
+        } catch (error) {
+          if (error instanceof GraphInputError) throw error;
+          for (const step of pending) outcomes.set(step.id, unanswered(step, error as GraphRequestError | GraphNetworkError));
+          break;
+        }
         const again: BatchStep[] = [];
         let waitSeconds = 0;
         for (const step of pending) {
-          const answer = answers.get(step.id);
-          const outcome = answer ?? missingAnswer(step);
+          const outcome = answers.get(step.id) ?? missingAnswer(step);
           const repeatable = !outcome.ok && RETRY_STATUSES.has(outcome.status)
             && canRepeat(step.method, this.resolve(step.path), outcome.status === 429);
           if (repeatable && round < MAX_BATCH_ROUNDS && !(step.dependsOn ?? []).length) {
             again.push(step);
-            waitSeconds = Math.max(waitSeconds, outcome.ok ? 0 : outcome.error.retryAfterSeconds ?? 1);
+            waitSeconds = Math.max(waitSeconds, outcome.ok ? 0 : (outcome.error as GraphRequestError).retryAfterSeconds ?? this.retryDelaySeconds);
           } else {
             outcomes.set(step.id, outcome);
           }
@@ -187,7 +216,9 @@ export class GraphHttp {
       ...(s.body === undefined ? {} : { body: s.body, headers: { 'Content-Type': 'application/json' } }),
       ...(s.dependsOn?.length ? { dependsOn: s.dependsOn } : {}),
     }));
-    const { body } = await this.send('POST', '/$batch', { requests });
+    // A batch of idempotent steps (reads, `$ref` moves, PUT, PATCH, DELETE) may be sent again whole.
+    const repeatable = steps.every((s) => canRepeat(s.method, this.resolve(s.path), false));
+    const { body } = await this.send('POST', '/$batch', { requests }, { repeatable });
     const responses = (body as { responses?: unknown })?.responses;
     const answers = new Map<string, BatchOutcome>();
     if (!Array.isArray(responses)) return answers;
@@ -204,7 +235,7 @@ export class GraphHttp {
           { get: (name) => headers.get(name.toLowerCase()) ?? null },
           raw.body === undefined ? '' : JSON.stringify(raw.body),
         );
-        answers.set(step.id, { id: step.id, ok: false, status: raw.status, error });
+        answers.set(step.id, { id: step.id, ok: false, status: raw.status, error, unknown: step.method !== 'GET' && raw.status >= 500 });
       }
     }
     return answers;
@@ -223,9 +254,15 @@ interface RawBatchResponse {
   body?: unknown;
 }
 
+/** A step of a `$batch` that got no answer of its own: a write in it may or may not have happened. */
+function unanswered(step: BatchStep, error: GraphRequestError | GraphNetworkError): BatchOutcome {
+  const status = error instanceof GraphRequestError ? error.status : 0;
+  return { id: step.id, ok: false, status, error, unknown: step.method !== 'GET' && (status === 0 || status >= 500) };
+}
+
 function missingAnswer(step: BatchStep): BatchOutcome {
   return {
-    id: step.id, ok: false, status: 0,
+    id: step.id, ok: false, status: 0, unknown: step.method !== 'GET',
     error: errorFromResponse({ method: step.method, path: step.path }, 0, { get: () => null },
       JSON.stringify({ error: { code: '', message: 'The batch answer had no response for this request.' } })),
   };

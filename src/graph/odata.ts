@@ -16,6 +16,11 @@ export function requireId(id: string, what: string): string {
 export function query(options: Record<string, string | number | boolean | undefined>): string {
   const parts = Object.entries(options)
     .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`);
+    .map(([key, value]) => `${key}=${encodeURIComponent(wellFormed(String(value)))}`);
   return parts.length ? `?${parts.join('&')}` : '';
+}
+
+/** A lone surrogate (which encodeURIComponent refuses) becomes U+FFFD, as TextEncoder would write it. */
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }

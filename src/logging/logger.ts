@@ -1,6 +1,6 @@
 // The extension's one log: a LogOutputChannel that follows the user's log level, and how Graph calls appear in it.
 import * as vscode from 'vscode';
-import type { RoundTrip } from '../graph/middleware/roundTripMiddleware';
+import { roundTripLine, type RoundTrip } from '../graph/middleware/roundTripMiddleware';
 
 export type Logger = vscode.LogOutputChannel;
 
@@ -10,8 +10,7 @@ export function createLogger(): Logger {
 
 /** One line per round trip: method, path, status, time and request id; never a header, so never a token. */
 export function logRoundTrip(logger: Logger, tenantLabel: string, trip: RoundTrip): void {
-  const url = new URL(trip.url);
-  const line = `[${tenantLabel}] ${trip.method} ${decodeURIComponent(url.pathname + url.search)} → ${trip.status || 'no answer'} ${Math.round(trip.ms)} ms${trip.requestId ? ` request-id ${trip.requestId}` : ''}${trip.error ? ` (${trip.error})` : ''}`;
+  const line = roundTripLine(tenantLabel, trip);
   if (trip.status === 0 || trip.status >= 500) logger.warn(line);
   else if (trip.status >= 400) logger.info(line);
   else logger.debug(line);

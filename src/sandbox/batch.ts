@@ -27,7 +27,7 @@ function checkStep(raw: unknown, index: number): BatchStep {
   if (typeof step.id !== 'string' || step.id === '') throw badRequest(`Batch request ${index} needs a non-empty string 'id'.`);
   const method = typeof step.method === 'string' ? step.method.toUpperCase() : '';
   if (!METHODS.has(method)) throw badRequest(`Batch request '${step.id}' has an invalid method '${String(step.method)}'.`);
-  if (typeof step.url !== 'string' || step.url === '' || /^[a-z][a-z0-9+.-]*:/i.test(step.url)) {
+  if (typeof step.url !== 'string' || step.url === '' || /^[a-z][a-z0-9+.-]*:/i.test(step.url) || step.url.startsWith('//')) {
     throw badRequest(`Batch request '${step.id}' needs a relative 'url' without the version, e.g. '/organization'.`);
   }
   const headers: Record<string, string> = {};

@@ -11,6 +11,7 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --variant V         'standard' (create 201, update 204, add member 204) or
                       'alternate' (create 200, update 200 + body, add member 201)
   --latency MS        delay every answer
+  --read-lag MS       reads may show the state of up to MS ago, as replicas do
   --faults JSON       fault rules, e.g. '[{"status":429,"rate":0.1,"retryAfterSeconds":1}]'
   --fault-seed N      seed for rate-based faults (default 1)
   --read-token        also print GRAPH_SANDBOX_READ_TOKEN, a token with Directory.Read.All only
@@ -25,6 +26,7 @@ function main(): void {
       applications: { type: 'string' },
       variant: { type: 'string', default: 'standard' },
       latency: { type: 'string', default: '0' },
+      'read-lag': { type: 'string', default: '0' },
       faults: { type: 'string', default: '[]' },
       'fault-seed': { type: 'string', default: '1' },
       'read-token': { type: 'boolean', default: false },
@@ -56,6 +58,7 @@ function main(): void {
     tenant,
     variant: values.variant,
     latencyMs: number('latency', values.latency),
+    readLagMs: number('read-lag', values['read-lag']),
     faults: checkFaultRules(JSON.parse(values.faults)),
     faultSeed: number('fault-seed', values['fault-seed']),
     onRequest: quiet ? undefined : (e) => process.stderr.write(`${e.method} ${e.url} ${e.status} ${e.ms} ms\n`),

@@ -23,6 +23,10 @@ function snapshot(sandbox: GraphSandbox): object {
   };
 }
 
+function options(sandbox: GraphSandbox): object {
+  return { variant: sandbox.variant, latencyMs: sandbox.latencyMs, readLagMs: sandbox.readLag.lagMs };
+}
+
 function count(body: Body, key: string): number {
   const value = (body?.scale as Record<string, unknown> | undefined)?.[key];
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 1_000_000) {
@@ -56,7 +60,7 @@ export function handleControl(sandbox: GraphSandbox, method: string, path: strin
       sandbox.faults.set([]);
       return { status: 204 };
     case 'GET /_sandbox/options':
-      return { status: 200, body: { variant: sandbox.variant, latencyMs: sandbox.latencyMs } };
+      return { status: 200, body: options(sandbox) };
     case 'PATCH /_sandbox/options': {
       if (body?.variant !== undefined) {
         if (body.variant !== 'standard' && body.variant !== 'alternate') throw badRequest("variant must be 'standard' or 'alternate'.");
@@ -66,7 +70,12 @@ export function handleControl(sandbox: GraphSandbox, method: string, path: strin
         if (typeof body.latencyMs !== 'number' || body.latencyMs < 0) throw badRequest('latencyMs must be a number ≥ 0.');
         sandbox.latencyMs = body.latencyMs;
       }
-      return { status: 200, body: { variant: sandbox.variant, latencyMs: sandbox.latencyMs } };
+      if (body?.readLagMs !== undefined) {
+        if (typeof body.readLagMs !== 'number' || !(body.readLagMs >= 0)) throw badRequest('readLagMs must be a number ≥ 0.');
+        sandbox.readLag.lagMs = body.readLagMs;
+        if (body.readLagMs === 0) sandbox.readLag.clear();
+      }
+      return { status: 200, body: options(sandbox) };
     }
     case 'POST /_sandbox/tokens': {
       const scopes = body?.scopes;

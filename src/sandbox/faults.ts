@@ -1,11 +1,15 @@
 // Fault injection: latency, throttling, server errors and dropped connections, by rate or by request pattern.
 import { SandboxError, badRequest } from './graphError';
 import { seededRandom } from './ids';
+import { MAX_PATTERN_LENGTH, compilePathPattern, type PathMatcher } from './pathPattern';
 
 export interface FaultRule {
   /** Only requests with this method (any when absent). */
   method?: string;
-  /** A regular expression tested against the path, e.g. `/beta/onPremisesPublishingProfiles/.+/connectorGroups$`. */
+  /**
+   * Matched against the path as plain text (see pathPattern.ts): a star stands for any run, a leading
+   * caret and a trailing dollar anchor it, a backslash escapes; e.g. `members/\\$ref$`.
+   */
   path?: string;
   /** Answer with this status instead of the real one: 429, 500, 502, 503 or 504. */
   status?: number;
@@ -17,6 +21,8 @@ export interface FaultRule {
   latencyMs?: number;
   /** Probability (0..1) that a matching request is hit; 1 when absent. */
   rate?: number;
+  /** How many matching requests the rule lets through before it starts to hit. */
+  skip?: number;
   /** How many requests the rule hits before it retires; unlimited when absent. */
   times?: number;
   /** Apply after the request took effect: the change happens, but the client sees the fault. */
@@ -43,8 +49,8 @@ export function checkFaultRules(value: unknown): FaultRule[] {
     if (rule.status === undefined && !rule.drop && rule.latencyMs === undefined) {
       throw badRequest(`${where}: give a status, drop or latencyMs.`);
     }
-    if (rule.path !== undefined) {
-      try { new RegExp(rule.path); } catch { throw badRequest(`${where}: path is not a valid regular expression.`); }
+    if (rule.path !== undefined && (typeof rule.path !== 'string' || rule.path.length > MAX_PATTERN_LENGTH)) {
+      throw badRequest(`${where}: path must be text of at most ${MAX_PATTERN_LENGTH} characters.`);
     }
     if (rule.rate !== undefined && !(rule.rate >= 0 && rule.rate <= 1)) throw badRequest(`${where}: rate must be between 0 and 1.`);
     return { ...rule };
@@ -61,7 +67,7 @@ export function faultError(rule: FaultRule): SandboxError {
 }
 
 export class FaultInjector {
-  private rules: FaultRule[] = [];
+  private rules: (FaultRule & { matches?: PathMatcher })[] = [];
   private random: () => number;
 
   constructor(seed = 1) {
@@ -69,11 +75,11 @@ export class FaultInjector {
   }
 
   set(rules: FaultRule[]): void {
-    this.rules = checkFaultRules(rules);
+    this.rules = checkFaultRules(rules).map((rule) => ({ ...rule, matches: rule.path === undefined ? undefined : compilePathPattern(rule.path) }));
   }
 
   list(): FaultRule[] {
-    return this.rules.map((r) => ({ ...r }));
+    return this.rules.map(({ matches, ...rule }) => rule);
   }
 
   /** The rule that hits this request, if any; each hit counts against the rule's `times`. */
@@ -81,7 +87,11 @@ export class FaultInjector {
     for (const rule of this.rules) {
       if (rule.times !== undefined && rule.times <= 0) continue;
       if (rule.method && rule.method.toUpperCase() !== method) continue;
-      if (rule.path && !new RegExp(rule.path).test(path)) continue;
+      if (rule.matches && !rule.matches(path)) continue;
+      if (rule.skip !== undefined && rule.skip > 0) {
+        rule.skip--;
+        continue;
+      }
       if (rule.rate !== undefined && this.random() >= rule.rate) continue;
       if (rule.times !== undefined) rule.times--;
       return rule;

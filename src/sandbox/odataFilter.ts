@@ -2,9 +2,14 @@
 import { badRequest } from './graphError';
 
 type Value = string | number | boolean | null;
+
+/** Deeper nesting than any real filter needs; past it the answer is a 400, not a stack overflow. */
+const MAX_DEPTH = 100;
 type Predicate = (item: Record<string, unknown>) => boolean;
 
 const TOKEN = /\s*(?:('(?:[^']|'')*')|(\()|(\))|(,)|([A-Za-z_][A-Za-z0-9_]*)|(-?\d+(?:\.\d+)?))/y;
+
+const END = /\s*$/y;
 
 interface Token { kind: 'string' | 'open' | 'close' | 'comma' | 'word' | 'number'; text: string }
 
@@ -12,7 +17,8 @@ function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
   while (TOKEN.lastIndex < text.length) {
-    if (/^\s*$/.test(text.slice(TOKEN.lastIndex))) break;
+    END.lastIndex = TOKEN.lastIndex;
+    if (END.test(text)) break;
     const at = TOKEN.lastIndex;
     const m = TOKEN.exec(text);
     if (!m) throw badRequest(`Invalid filter clause: syntax error at position ${at} in '${text}'.`);
@@ -45,17 +51,24 @@ export function parseFilter(text: string, properties: ReadonlySet<string>): Pred
     if (t.kind === 'word' && t.text === 'null') return null;
     return fail();
   };
+  let depth = 0;
+  const nested = <T>(parse: () => T): T => {
+    if (++depth > MAX_DEPTH) throw badRequest(`Invalid filter clause: nested more than ${MAX_DEPTH} levels deep.`);
+    const result = parse();
+    depth--;
+    return result;
+  };
   const primary = (): Predicate => {
     const t = peek() ?? fail();
     if (t.kind === 'open') {
       next();
-      const inner = or();
+      const inner = nested(or);
       expectKind('close');
       return inner;
     }
     if (t.kind === 'word' && t.text === 'not') {
       next();
-      const inner = primary();
+      const inner = nested(primary);
       return (item) => !inner(item);
     }
     if (t.kind === 'word' && (t.text === 'startswith' || t.text === 'endswith') && tokens[pos + 1]?.kind === 'open') {

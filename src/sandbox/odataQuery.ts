@@ -7,6 +7,8 @@ export interface EntityShape {
   type: string;
   properties: readonly string[];
   filterable: readonly string[];
+  /** Properties returned only when `$select` names them. */
+  selectedOnly?: readonly string[];
 }
 
 export interface QueryTarget {
@@ -36,7 +38,7 @@ function checkOptions(query: URLSearchParams, allowed: Set<string>): void {
 
 function selected(query: URLSearchParams, shape: EntityShape): string[] | undefined {
   const raw = query.get('$select');
-  if (raw === null) return undefined;
+  if (raw === null) return shape.selectedOnly ? shape.properties.filter((p) => !shape.selectedOnly!.includes(p)) : undefined;
   const names = raw.split(',').map((s) => s.trim());
   for (const name of names) {
     if (!shape.properties.includes(name)) {

@@ -35,7 +35,13 @@ export function referencedId(
   if (!GRAPH_HOSTS.has(url.hostname.toLowerCase()) && url.host !== ownHost) {
     throw badRequest(`Invalid reference '${ref}': '${url.host}' is not a Microsoft Graph host.`);
   }
-  const match = new RegExp(`/${collection}/([^/]+)/?$`, 'i').exec(decodeURIComponent(url.pathname));
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    throw badRequest(`Invalid reference '${ref}': the URL has a malformed escape.`);
+  }
+  const match = new RegExp(`/${collection}/([^/]+)/?$`, 'i').exec(path);
   if (!match) {
     throw badRequest(`Invalid reference '${ref}': expected a URL that ends in /${collection}/{id}.`);
   }

@@ -18,6 +18,8 @@ export const APPLICATION_SHAPE: EntityShape = {
   type: 'microsoft.graph.application',
   properties: ['id', 'appId', 'displayName', 'onPremisesPublishing'],
   filterable: ['id', 'appId', 'displayName'],
+  // Live Graph does not reliably return it unless it is asked for.
+  selectedOnly: ['onPremisesPublishing'],
 };
 
 /** v1.0 has no `onPremisesPublishing` on applications: it is a beta property. */

@@ -126,7 +126,10 @@ export const ROUTES: Route[] = [
     const connector = ctx.store.connector(ctx.params.connector);
     const group = ctx.store.group(referencedId(ctx.body, 'connectorGroups', ctx.host));
     ctx.store.moveConnector(connector, group);
-    return { status: 201 };
+    // The Learn tutorial's 204 by default; the reference page's 201 carries the group, never nothing.
+    return ctx.variant === 'standard'
+      ? noContent
+      : { status: 201, body: { '@odata.context': `${ctx.serviceRoot}/$metadata#${GROUPS_CONTEXT}/$entity`, ...groupDto(group) } };
   }, 'onPremisesPublishingProfiles'),
 
   route('GET', 'applications', (ctx) =>
@@ -134,6 +137,16 @@ export const ROUTES: Route[] = [
 
   route('GET', 'applications/{application}', (ctx) =>
     one(ctx, applicationDto(ctx.store.application(ctx.params.application), ctx.version), appShape(ctx), 'applications')),
+
+  // The property addressed directly, as Entra PowerShell reads it; a null one is OData's 204.
+  route('GET', 'applications/{application}/onPremisesPublishing', (ctx) => {
+    const application = ctx.store.application(ctx.params.application);
+    if (!application.onPremisesPublishing) return noContent;
+    return ok({
+      '@odata.context': `${ctx.serviceRoot}/$metadata#applications('${application.id}')/onPremisesPublishing`,
+      ...application.onPremisesPublishing,
+    });
+  }, 'onPremisesPublishing'),
 
   route('GET', 'applications/{application}/connectorGroup', (ctx) => {
     const application = ctx.store.application(ctx.params.application);

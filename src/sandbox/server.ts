@@ -8,6 +8,7 @@ import { FaultInjector, faultError, type FaultRule } from './faults';
 import { SandboxError, asSandboxError, badRequest, errorBody, type RequestIds } from './graphError';
 import { newGuid } from './ids';
 import type { Tenant } from './model';
+import { ReadLag } from './readLag';
 import type { RouteResult, StatusVariant } from './routes';
 import { demoTenant } from './seeds';
 import { TenantStore } from './tenantStore';
@@ -19,10 +20,15 @@ export interface SandboxOptions {
   tenant?: Tenant;
   variant?: StatusVariant;
   latencyMs?: number;
+  /** Reads may show the state of up to this many milliseconds ago (see ReadLag). */
+  readLagMs?: number;
   faults?: FaultRule[];
   faultSeed?: number;
   /** Signing secret for tokens; random when absent, so tokens die with the server. */
   secret?: string;
+  /** A client gets this long to send its headers, and this long for the whole request (slow clients are cut off). */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
   /** Called for every answered request (the CLI prints them). */
   onRequest?: (entry: RequestLogEntry) => void;
 }
@@ -45,30 +51,48 @@ const MAX_LOG_ENTRIES = 20_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Reads a JSON body. A body over the limit is drained and answered 413 (a reset would leave the client
+ * guessing); a body that is not JSON is a 400, one of another media type a 415.
+ */
 function readBody(req: IncomingMessage): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new SandboxError(413, 'Request_EntityTooLarge', `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
     req.on('error', reject);
     req.on('end', () => {
+      if (size > MAX_BODY_BYTES) {
+        return reject(new SandboxError(413, 'Request_EntityTooLarge', `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
+      }
       const text = Buffer.concat(chunks).toString('utf8');
       if (text.trim() === '') return resolve(undefined);
+      const type = req.headers['content-type'];
+      if (type === undefined) return reject(badRequest(NOT_JSON));
+      if (!/^\s*application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i.test(type)) {
+        return reject(new SandboxError(415, 'Request_UnsupportedMediaType', `The content type '${type.slice(0, 100)}' is not supported; send application/json.`));
+      }
       try {
         resolve(JSON.parse(text));
       } catch {
-        reject(badRequest('Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.'));
+        reject(badRequest(NOT_JSON));
       }
     });
   });
+}
+
+const NOT_JSON = 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.';
+
+/** The request target as a URL; one that cannot be parsed is Graph's 400, never a thrown error. */
+function parseRequestUrl(raw: string, base: string): URL {
+  try {
+    return new URL(raw.startsWith('/') && !raw.startsWith('//') ? raw : `/${raw.replace(/^\/+/, '')}`, base);
+  } catch {
+    throw badRequest('The request URL is malformed.');
+  }
 }
 
 function splitVersion(pathname: string): { version: 'beta' | 'v1.0'; path: string } {
@@ -84,6 +108,7 @@ export class GraphSandbox {
   readonly faults: FaultInjector;
   readonly tokens: TokenIssuer;
   readonly requests: RequestLogEntry[] = [];
+  readonly readLag: ReadLag;
   variant: StatusVariant;
   latencyMs: number;
   /** `http://127.0.0.1:port` */
@@ -99,12 +124,23 @@ export class GraphSandbox {
     this.faults.set(options.faults ?? []);
     this.variant = options.variant ?? 'standard';
     this.latencyMs = options.latencyMs ?? 0;
+    this.readLag = new ReadLag(options.readLagMs ?? 0);
   }
 
   static async start(options: SandboxOptions = {}): Promise<GraphSandbox> {
-    const server = createServer();
+    const server = createServer({
+      headersTimeout: options.headersTimeoutMs ?? 10_000,
+      requestTimeout: options.requestTimeoutMs ?? 60_000,
+      // How often Node looks for connections past those limits.
+      connectionsCheckingInterval: Math.min(1000, options.headersTimeoutMs ?? 1000),
+    });
     const sandbox = new GraphSandbox(server, options);
-    server.on('request', (req, res) => void sandbox.handle(req, res));
+    server.on('request', (req, res) => {
+      sandbox.handle(req, res).catch(() => {
+        // A failure while answering must not end the server: the one connection goes.
+        req.socket.destroy();
+      });
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       // Loopback only: the sandbox is never reachable from another machine.
@@ -119,6 +155,7 @@ export class GraphSandbox {
   reset(tenant: Tenant): void {
     tenant.organization.id = this.store.tenant.organization.id;
     this.store.tenant = tenant;
+    this.readLag.clear();
   }
 
   close(): Promise<void> {
@@ -128,8 +165,17 @@ export class GraphSandbox {
     });
   }
 
-  private get environment(): DispatchEnvironment {
-    return { store: this.store, origin: this.url, variant: this.variant };
+  /** Reads see the (possibly lagging) state of a replica; writes always go to the current one. */
+  private environment(method: string): DispatchEnvironment {
+    const store = method === 'GET' ? new TenantStore(this.readLag.forRead(this.store.tenant)) : this.store;
+    return { store, origin: this.url, variant: this.variant };
+  }
+
+  private dispatchRecorded(request: Parameters<typeof dispatch>[0]): RouteResult {
+    const wrote = request.method === 'GET' ? undefined : this.readLag.beforeWrite(this.store.tenant);
+    const result = dispatch(request, this.environment(request.method));
+    wrote?.();
+    return result;
   }
 
   private record(entry: RequestLogEntry): void {
@@ -147,37 +193,41 @@ export class GraphSandbox {
       date: new Date(),
     };
     const method = (req.method ?? 'GET').toUpperCase();
-    const url = new URL(req.url ?? '/', this.url);
     let answer: RouteResult & { headers?: Record<string, string> } = { status: 0 };
-    const control = url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/');
+    const rawUrl = req.url ?? '/';
+    const control = /^\/_sandbox(\/|$|\?)/.test(rawUrl);
     try {
+      const url = parseRequestUrl(rawUrl, this.url);
       if (control) {
         const grant = this.tokens.verify(req.headers.authorization);
         if (!grant.canWrite) throw new SandboxError(403, 'Authorization_RequestDenied', 'The sandbox control API needs a token with write permission.');
         answer = handleControl(this, method, url.pathname, await readBody(req));
         return;
       }
+      // Who is asking comes first: faults only hit requests the service would have served.
+      const grant = this.tokens.verify(req.headers.authorization);
       const fault = this.faults.pick(method, url.pathname);
       const delay = this.latencyMs + (fault?.latencyMs ?? 0);
       if (delay > 0) await sleep(delay);
       if (fault?.drop && !fault.after) return void req.socket.destroy();
       if (fault?.status && !fault.after) throw faultError(fault);
-      const grant = this.tokens.verify(req.headers.authorization);
       const { version, path } = splitVersion(url.pathname);
       const body = await readBody(req);
       answer = method === 'POST' && path.toLowerCase() === '/$batch'
         ? { status: 200, body: this.batch(version, body, grant, ids.requestId) }
-        : dispatch({ method, version, path, query: url.searchParams, body, grant }, this.environment);
+        : this.dispatchRecorded({ method, version, path, query: url.searchParams, body, grant });
       if (fault?.drop) return void req.socket.destroy();
       if (fault?.status) throw faultError(fault);
     } catch (error) {
       const failure = asSandboxError(error);
       answer = { status: failure.status, body: errorBody(failure, ids), headers: failure.headers };
+      // An unread body (refused before it was read) would be taken for the next request.
+      if (!req.complete) answer.headers = { ...answer.headers, Connection: 'close' };
     } finally {
       if (!res.destroyed && !req.socket.destroyed) this.send(res, answer, ids);
       // The log is of Graph traffic; the control API's own calls would only blur it.
       if (!control) this.record({
-        at: ids.date.toISOString(), method, url: req.url ?? '/', status: res.destroyed || req.socket.destroyed ? 0 : answer.status,
+        at: ids.date.toISOString(), method, url: rawUrl, status: res.destroyed || req.socket.destroyed ? 0 : answer.status,
         ms: Math.round((performance.now() - started) * 10) / 10, requestId: ids.requestId,
       });
     }
@@ -211,10 +261,7 @@ export class GraphSandbox {
     try {
       const fault = this.faults.pick(step.method, `/${version}${url.pathname}`);
       if (fault?.status && !fault.after) throw faultError(fault);
-      const result = dispatch(
-        { method: step.method, version, path: url.pathname, query: url.searchParams, body: step.body, grant },
-        this.environment,
-      );
+      const result = this.dispatchRecorded({ method: step.method, version, path: url.pathname, query: url.searchParams, body: step.body, grant });
       if (fault?.status) throw faultError(fault);
       answer = { status: result.status, headers: result.body === undefined ? {} : { 'Content-Type': JSON_TYPE }, body: result.body };
     } catch (error) {

@@ -162,6 +162,10 @@ export class TenantStore {
   }
 
   unassignApplication(application: ApplicationRecord & { groupId: string }): void {
-    application.groupId = defaultGroup(this.tenant).id;
+    const home = defaultGroup(this.tenant);
+    if (application.groupId === home.id) {
+      throw badRequest(`Application '${application.displayName}' cannot be removed from the 'Default' group unless it is being added to another group.`);
+    }
+    application.groupId = home.id;
   }
 }

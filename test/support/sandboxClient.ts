@@ -42,7 +42,7 @@ export class SandboxClient {
     await this.call('POST', '/_sandbox/reset', { body: scale ? { scale } : {} });
     await this.call('DELETE', '/_sandbox/requests');
     await this.call('DELETE', '/_sandbox/faults');
-    await this.call('PATCH', '/_sandbox/options', { body: { variant: 'standard', latencyMs: 0 } });
+    await this.call('PATCH', '/_sandbox/options', { body: { variant: 'standard', latencyMs: 0, readLagMs: 0 } });
   }
 
   async faults(rules: object[]): Promise<void> {
@@ -50,7 +50,7 @@ export class SandboxClient {
     if (answer.status !== 204) throw new Error(`fault rules refused: ${JSON.stringify(answer.body)}`);
   }
 
-  async options(options: { variant?: 'standard' | 'alternate'; latencyMs?: number }): Promise<void> {
+  async options(options: { variant?: 'standard' | 'alternate'; latencyMs?: number; readLagMs?: number }): Promise<void> {
     await this.call('PATCH', '/_sandbox/options', { body: options });
   }
 

@@ -12,6 +12,22 @@ export interface RoundTrip {
   error?: string;
 }
 
+/** One log line: method, path, status, time and request id; never a header, so never a token. */
+export function roundTripLine(tenantLabel: string, trip: RoundTrip): string {
+  const url = new URL(trip.url);
+  return `[${tenantLabel}] ${trip.method} ${readable(url.pathname + url.search)} → ${trip.status || 'no answer'} ${Math.round(trip.ms)} ms`
+    + `${trip.requestId ? ` request-id ${trip.requestId}` : ''}${trip.error ? ` (${trip.error})` : ''}`;
+}
+
+/** Decoded for reading where it can be; a malformed escape stays as it came. */
+function readable(pathAndQuery: string): string {
+  try {
+    return decodeURIComponent(pathAndQuery);
+  } catch {
+    return pathAndQuery;
+  }
+}
+
 export class RoundTripMiddleware implements Middleware {
   private next: Middleware | undefined;
 

@@ -23,6 +23,26 @@ describe('sandbox: applications', () => {
     assert.deepEqual(Object.keys(body.value[0]).sort(), ['appId', 'displayName', 'id', 'onPremisesPublishing']);
   });
 
+  it('leaves onPremisesPublishing out unless it is $selected, as live Graph does', async () => {
+    const { app } = await published();
+    const list = await fx.client.call('GET', '/beta/applications');
+    assert.ok(list.body.value.length > 0);
+    assert.ok(list.body.value.every((a: any) => !('onPremisesPublishing' in a)));
+    assert.ok(!('onPremisesPublishing' in (await fx.client.call('GET', `/beta/applications/${app.id}`)).body));
+    const selected = await fx.client.call('GET', `/beta/applications/${app.id}?$select=id,onPremisesPublishing`);
+    assert.ok(selected.body.onPremisesPublishing.externalUrl);
+  });
+
+  it('reads an application\'s publishing settings directly at applications/{id}/onPremisesPublishing', async () => {
+    const { app, plain } = await published();
+    const direct = await fx.client.call('GET', `/beta/applications/${app.id}/onPremisesPublishing`);
+    assert.equal(direct.status, 200);
+    assert.match(direct.body.externalUrl, /^https:\/\//);
+    assert.match(direct.body['@odata.context'], /onPremisesPublishing$/);
+    assert.equal((await fx.client.call('GET', `/beta/applications/${plain.id}/onPremisesPublishing`)).status, 204);
+    assert.equal((await fx.client.call('GET', '/beta/applications/00000000-0000-4000-8000-000000000000/onPremisesPublishing')).status, 404);
+  });
+
   it("gets an application and its connector group; a plain application has none", async () => {
     const { app, plain } = await published();
     assert.equal((await fx.client.call('GET', `/beta/applications/${app.id}`)).body.displayName, app.displayName);
@@ -70,6 +90,16 @@ describe('sandbox: applications', () => {
     const answer = await fx.client.call('DELETE', `/beta/applications/${app.id}/connectorGroup/$ref`);
     assert.equal(answer.status, 204);
     assert.equal((await fx.client.call('GET', `/beta/applications/${app.id}/connectorGroup`)).body.id, defaultGroup.id);
+  });
+
+  it('refuses to remove an application that is already in the default group (400)', async () => {
+    const { defaultGroup } = await published();
+    const inDefault = defaultGroup.applications[0];
+    const answer = await fx.client.call('DELETE', `/beta/applications/${inDefault}/connectorGroup/$ref`);
+    assert.equal(answer.status, 400);
+    assert.equal(answer.body.error.code, 'Request_BadRequest');
+    assert.match(answer.body.error.message, /Default/);
+    assert.ok((await fx.client.group('Default')).applications.includes(inDefault));
   });
 
   it('reads the organization for the tenant node', async () => {

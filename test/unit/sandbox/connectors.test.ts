@@ -92,14 +92,27 @@ describe('sandbox: connectors and members', () => {
     assert.equal(answer.status, 204);
   });
 
-  it('moves a connector with connectors/{id}/memberOf/$ref (201)', async () => {
+  it('moves a connector with connectors/{id}/memberOf/$ref: 204 without a body', async () => {
+    const from = await fx.client.group('EU Frankfurt');
+    const to = await fx.client.group('Default');
+    const answer = await fx.client.call('POST', `${P}/connectors/${from.members[0]}/memberOf/$ref`, {
+      body: { '@odata.id': `https://graph.microsoft.com/beta/onPremisesPublishingProfiles/applicationProxy/connectorGroups/${to.id}` },
+    });
+    assert.equal(answer.status, 204);
+    assert.equal(answer.body, undefined);
+    assert.ok((await fx.client.group('Default')).members.includes(from.members[0]));
+  });
+
+  it('answers memberOf/$ref with 201 and the connector group in the alternate variant, never a bodiless 201', async () => {
+    await fx.client.options({ variant: 'alternate' });
     const from = await fx.client.group('EU Frankfurt');
     const to = await fx.client.group('Default');
     const answer = await fx.client.call('POST', `${P}/connectors/${from.members[0]}/memberOf/$ref`, {
       body: { '@odata.id': `https://graph.microsoft.com/beta/onPremisesPublishingProfiles/applicationProxy/connectorGroups/${to.id}` },
     });
     assert.equal(answer.status, 201);
-    assert.ok((await fx.client.group('Default')).members.includes(from.members[0]));
+    assert.equal(answer.body.id, to.id);
+    assert.equal(answer.body.isDefault, true);
   });
 
   for (const version of ['beta', 'v1.0']) {

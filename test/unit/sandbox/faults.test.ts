@@ -53,8 +53,34 @@ describe('sandbox: fault injection', () => {
   });
 
   it('refuses malformed fault rules', async () => {
-    for (const rules of [[{ status: 418 }], [{ path: '(' , status: 503 }], [{}], [{ status: 503, rate: 2 }]]) {
+    for (const rules of [[{ status: 418 }], [{}], [{ status: 503, rate: 2 }], [{ readLagMs: -1 }]]) {
       assert.equal((await fx.client.call('PUT', '/_sandbox/faults', { body: rules })).status, 400);
     }
+  });
+
+  it('lags reads behind writes by up to readLagMs, as replicas do; the control API sees the truth', async () => {
+    await fx.client.options({ readLagMs: 400 });
+    const created = await fx.client.call('POST', GROUPS, { body: { name: 'Lagging' } });
+    assert.equal(created.status, 201);
+    assert.ok((await fx.client.state()).groups.some((g) => g.name === 'Lagging'));
+    const seen: boolean[] = [];
+    for (let i = 0; i < 10; i++) {
+      const list = await fx.client.call('GET', `${GROUPS}?$filter=name eq 'Lagging'`);
+      seen.push(list.body.value.length === 1);
+    }
+    assert.ok(seen.includes(false), 'some reads right after the write show the old state');
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    for (let i = 0; i < 5; i++) {
+      assert.equal((await fx.client.call('GET', `${GROUPS}/${created.body.id}`)).status, 200, 'every read after the lag sees the write');
+    }
+  });
+
+  it('lags reads inside $batch too, and refuses a negative lag', async () => {
+    assert.equal((await fx.client.call('PATCH', '/_sandbox/options', { body: { readLagMs: -5 } })).status, 400);
+    await fx.client.options({ readLagMs: 10_000 });
+    const group = await fx.client.group('India Pune');
+    assert.equal((await fx.client.call('PATCH', `${GROUPS}/${group.id}`, { body: { name: 'Renamed' } })).status, 204);
+    const batch = await fx.client.call('POST', '/beta/$batch', { body: { requests: Array.from({ length: 10 }, (_, i) => ({ id: String(i), method: 'GET', url: `/onPremisesPublishingProfiles/applicationProxy/connectorGroups/${group.id}` })) } });
+    assert.ok(batch.body.responses.some((r: any) => r.body.name === 'India Pune'), 'some inner reads show the old name');
   });
 });
