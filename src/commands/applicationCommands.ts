@@ -1,5 +1,6 @@
 // Assign published applications to a group, or send one back to the default group.
 import * as vscode from 'vscode';
+import { unassignApplication as unassignOnService } from '../operations/relocation';
 import { withViewProgress } from '../ui/progress';
 import { assignApplicationsTo } from './moveOperations';
 import type { Services } from './services';
@@ -32,8 +33,9 @@ export async function unassignApplication(services: Services, node?: unknown): P
     services.prompts.info(vscode.l10n.t("'{0}' is already in the default group.", application.displayName));
     return false;
   }
-  await withViewProgress(vscode.l10n.t('Unassigning {0}…', application.displayName), () => tenant.tenant.api.unassignApplication(application.id));
-  contents.moveApplication(application.id, home.id);
+  await withViewProgress(vscode.l10n.t('Unassigning {0}…', application.displayName),
+    () => unassignOnService(contents, application.id, application.displayName));
   services.tree.changed(tenant);
+  services.logger.info(`Unassigned '${application.displayName}' (${application.id}): it is in the default group '${home.name}' again`);
   return true;
 }

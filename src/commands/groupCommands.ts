@@ -5,8 +5,10 @@ import { REGIONS, regionName } from '../shared/regions';
 import { validateGroupName } from '../shared/validation';
 import type { TenantNode } from '../tree/tenantNode';
 import type { TreeNode } from '../tree/treeNode';
-import { withNotificationProgress, withViewProgress } from '../ui/progress';
-import { moveContentsOut } from './moveOperations';
+import { withViewProgress } from '../ui/progress';
+import type { GroupNode } from '../tree/groupNode';
+import { createGroup as createOnService, deleteGroup as deleteOnService, groupsNamed, updateGroup } from '../operations/groupOperations';
+import { emptyAndDeleteGroup } from './moveOperations';
 import type { Services } from './services';
 import { Cancelled, groupTarget, loadedContents, pickGroup, pickTenant } from './targets';
 
@@ -25,7 +27,10 @@ export async function createGroup(services: Services, node?: TreeNode): Promise<
   });
   if (name === undefined) throw new Cancelled();
   const trimmed = name.trim();
-  if (contents.groups.some((g) => g.name.toLowerCase() === trimmed.toLowerCase())) {
+  // Asked of the service, not the tree: the tree may be older than a group made elsewhere (or by a
+  // create whose answer was lost), and these ids tell a lost create's group from the others.
+  const sameName = await withViewProgress(vscode.l10n.t('Checking the name…'), () => groupsNamed(contents, trimmed));
+  if (sameName.length > 0) {
     const again = await services.prompts.confirm(
       vscode.l10n.t("A connector group named '{0}' already exists.", trimmed),
       vscode.l10n.t('Graph allows two groups with the same name, but they are easy to confuse.'),
@@ -41,10 +46,12 @@ export async function createGroup(services: Services, node?: TreeNode): Promise<
     { title: vscode.l10n.t('Region of {0}', trimmed) },
   );
   if (!region) throw new Cancelled();
-  const created = await withViewProgress(vscode.l10n.t('Creating {0}…', trimmed),
-    () => tenant.tenant.api.createGroup({ name: trimmed, region: region.region }));
-  contents.put(created);
+  const { group: created, foundAfterLostAnswer } = await withViewProgress(vscode.l10n.t('Creating {0}…', trimmed),
+    () => createOnService(contents, { name: trimmed, region: region.region }, new Set(sameName.map((g) => g.id))));
   services.tree.changed(tenant);
+  if (foundAfterLostAnswer) {
+    services.prompts.info(vscode.l10n.t("Graph's answer was lost, but reading back shows that '{0}' was created.", created.name));
+  }
   const createdNode = tenant.groupNodes().find((g) => g.group.id === created.id);
   if (createdNode) await services.treeView.reveal(createdNode, { select: true, focus: true }).then(undefined, () => undefined);
   services.logger.info(`Created connector group '${created.name}' (${created.id}) in ${tenant.tenant.displayName}`);
@@ -67,8 +74,7 @@ export async function renameGroup(services: Services, node?: TreeNode): Promise<
 
 /** Renames a group and/or sets its region, then shows the change in the tree. */
 export async function updateGroupInTree(services: Services, tenant: TenantNode, group: ConnectorGroup, changes: GroupChanges): Promise<ConnectorGroup> {
-  const updated = await tenant.tenant.api.updateGroup(group, changes);
-  tenant.contents.put(updated);
+  const updated = await updateGroup(tenant.contents, group, changes);
   services.tree.changed(tenant);
   services.logger.info(`Updated connector group '${updated.name}' (${updated.id}): ${JSON.stringify(changes)}`);
   return updated;
@@ -100,18 +106,25 @@ export async function deleteGroup(services: Services, node?: TreeNode): Promise<
       vscode.l10n.t('Move and Delete'),
     );
     if (!confirmed) throw new Cancelled();
-    await withNotificationProgress(vscode.l10n.t('Emptying {0}', group.name), () => moveContentsOut(services, target, destination));
-  } else {
-    const confirmed = await services.prompts.confirm(
-      vscode.l10n.t("Delete the connector group '{0}'?", group.name),
-      vscode.l10n.t('It has no connectors and no applications. This cannot be undone.'),
-      vscode.l10n.t('Delete'),
-    );
-    if (!confirmed) throw new Cancelled();
+    await emptyAndDeleteGroup(services, target, destination, () => resumeDelete(services, target, destination));
+    services.logger.info(`Deleted connector group '${group.name}' (${group.id})`);
+    return true;
   }
-  await withViewProgress(vscode.l10n.t('Deleting {0}…', group.name), () => tenant.tenant.api.deleteGroup(group.id));
-  tenant.contents.drop(group.id);
+  const confirmed = await services.prompts.confirm(
+    vscode.l10n.t("Delete the connector group '{0}'?", group.name),
+    vscode.l10n.t('It has no connectors and no applications. This cannot be undone.'),
+    vscode.l10n.t('Delete'),
+  );
+  if (!confirmed) throw new Cancelled();
+  await withViewProgress(vscode.l10n.t('Deleting {0}…', group.name), () => deleteOnService(tenant.contents, group));
   services.tree.changed(tenant);
   services.logger.info(`Deleted connector group '${group.name}' (${group.id})`);
+  return true;
+}
+
+/** Carries on with an emptying and delete that stopped: what is left moves, then the group goes. */
+async function resumeDelete(services: Services, source: GroupNode, destination: GroupNode): Promise<boolean> {
+  await emptyAndDeleteGroup(services, source, destination, () => resumeDelete(services, source, destination));
+  services.logger.info(`Deleted connector group '${source.group.name}' (${source.group.id})`);
   return true;
 }

@@ -1,14 +1,31 @@
-// Moving connectors and assigning applications: rules checked first, $batch for several, the tree updated in place.
+// Moving connectors and assigning applications from the UI: rules checked first, then the operation,
+// then one message that names what moved and what did not.
 import * as vscode from 'vscode';
-import type { BatchOutcome } from '../graph/graphHttp';
-import type { Application, Connector } from '../graph/types';
+import type { Application, Connector, ConnectorGroupWithContents } from '../graph/types';
+import { emptyAndDelete } from '../operations/emptyAndDelete';
+import { assignApplications, moveConnectors, type Relocated } from '../operations/relocation';
 import { connectorMoveRefusal } from '../tenants/moveRules';
 import type { GroupNode } from '../tree/groupNode';
+import { describeError } from '../ui/describeError';
 import { withViewProgress } from '../ui/progress';
 import type { Services } from './services';
 
-function failures(outcomes: Map<string, BatchOutcome>, names: Map<string, string>): string[] {
-  return [...outcomes.values()].filter((o) => !o.ok).map((o) => `${names.get(o.id) ?? o.id}: ${o.ok ? '' : o.error.message}`);
+/** "FRA-01, FRA-02" — at most a handful by name, then a count. */
+function names(labels: string[]): string {
+  const shown = labels.slice(0, 5).join(', ');
+  return labels.length > 5 ? vscode.l10n.t('{0} and {1} more', shown, labels.length - 5) : shown;
+}
+
+/** One sentence for a relocation that did not fully succeed: which items moved, which did not and why. */
+function incompleteMessage(result: Relocated, label: (id: string) => string, moved: string, notMoved: string): string {
+  const firstError = result.failed[0]?.error;
+  const reason = firstError === undefined ? '' : ` ${describeError(firstError)}`;
+  const uncertain = result.failed.filter((f) => f.uncertain).map((f) => label(f.id));
+  return [
+    result.moved.length > 0 ? vscode.l10n.t('{0}: {1}.', moved, names(result.moved.map(label))) : undefined,
+    vscode.l10n.t('{0}: {1}.', notMoved, names(result.failed.map((f) => label(f.id)))) + reason,
+    uncertain.length > 0 ? vscode.l10n.t('Could not be checked, refresh to see: {0}.', names(uncertain)) : undefined,
+  ].filter(Boolean).join(' ');
 }
 
 /** Moves connectors into a group; refuses before any call when the region rule forbids one of them. */
@@ -21,68 +38,62 @@ export async function moveConnectorsTo(services: Services, connectors: Connector
     const refusal = source && connectorMoveRefusal(source, target.group, defaultGroup);
     if (refusal) throw new Error(vscode.l10n.t('{0} cannot be moved: {1}', connector.machineName, refusal));
   }
-  const api = target.tenantNode.tenant.api;
-  return relocate(services, target, moving, {
-    title: vscode.l10n.t('Moving {0} connector(s) to {1}…', moving.length, target.group.name),
-    label: (c) => c.machineName,
-    one: (id) => api.moveConnector(id, target.group.id),
-    many: (ids) => api.moveConnectors(ids, target.group.id),
-    record: (id) => contents.moveConnector(id, target.group.id),
-    incomplete: (failed) => vscode.l10n.t('{0} of {1} connectors were not moved. {2}', failed.length, moving.length, failed.join(' ')),
-    done: `Moved ${moving.length} connector(s)`,
-  });
+  if (moving.length === 0) return 0;
+  const label = labeller(moving.map((c) => [c.id, c.machineName]));
+  const result = await withViewProgress(vscode.l10n.t('Moving {0} connector(s) to {1}…', moving.length, target.group.name),
+    () => moveConnectors(contents, moving.map((c) => c.id), target.group.id));
+  services.tree.changed(target.tenantNode);
+  if (result.moved.length > 0) services.logger.info(`Moved ${result.moved.length} connector(s) to '${target.group.name}' (${target.group.id})`);
+  if (result.failed.length > 0) {
+    throw new Error(incompleteMessage(result, label, vscode.l10n.t('Moved to {0}', target.group.name), vscode.l10n.t('Not moved')));
+  }
+  return result.moved.length;
 }
 
 export async function assignApplicationsTo(services: Services, applications: Application[], target: GroupNode): Promise<number> {
   const contents = target.tenantNode.contents;
   const moving = applications.filter((a) => contents.groupOfApplication(a.id)?.id !== target.group.id);
-  const api = target.tenantNode.tenant.api;
-  return relocate(services, target, moving, {
-    title: vscode.l10n.t('Assigning {0} application(s) to {1}…', moving.length, target.group.name),
-    label: (a) => a.displayName,
-    one: (id) => api.assignApplication(id, target.group.id),
-    many: (ids) => api.assignApplications(ids, target.group.id),
-    record: (id) => contents.moveApplication(id, target.group.id),
-    incomplete: (failed) => vscode.l10n.t('{0} of {1} applications were not assigned. {2}', failed.length, moving.length, failed.join(' ')),
-    done: `Assigned ${moving.length} application(s)`,
-  });
-}
-
-interface Relocation<T> {
-  title: string;
-  label(item: T): string;
-  /** One item: a plain request. */
-  one(id: string): Promise<void>;
-  /** Several: one $batch, with an outcome each. */
-  many(ids: string[]): Promise<Map<string, BatchOutcome>>;
-  /** Records in the tree's cache what Graph confirmed. */
-  record(id: string): void;
-  incomplete(failed: string[]): string;
-  done: string;
-}
-
-/** Sends the moves, records what succeeded, and reports what did not, naming each item. */
-async function relocate<T extends { id: string }>(services: Services, target: GroupNode, moving: T[], how: Relocation<T>): Promise<number> {
   if (moving.length === 0) return 0;
-  let failed: string[] = [];
-  await withViewProgress(how.title, async () => {
-    if (moving.length === 1) {
-      await how.one(moving[0].id);
-      how.record(moving[0].id);
-      return;
-    }
-    const outcomes = await how.many(moving.map((item) => item.id));
-    for (const [id, outcome] of outcomes) if (outcome.ok) how.record(id);
-    failed = failures(outcomes, new Map(moving.map((item) => [item.id, how.label(item)])));
-  });
+  const label = labeller(moving.map((a) => [a.id, a.displayName]));
+  const result = await withViewProgress(vscode.l10n.t('Assigning {0} application(s) to {1}…', moving.length, target.group.name),
+    () => assignApplications(contents, moving.map((a) => a.id), target.group.id));
   services.tree.changed(target.tenantNode);
-  if (failed.length > 0) throw new Error(how.incomplete(failed));
-  services.logger.info(`${how.done} to '${target.group.name}' (${target.group.id})`);
-  return moving.length;
+  if (result.moved.length > 0) services.logger.info(`Assigned ${result.moved.length} application(s) to '${target.group.name}' (${target.group.id})`);
+  if (result.failed.length > 0) {
+    throw new Error(incompleteMessage(result, label, vscode.l10n.t('Assigned to {0}', target.group.name), vscode.l10n.t('Not assigned')));
+  }
+  return result.moved.length;
 }
 
-/** Empties a group into another one, as deleting it requires. */
-export async function moveContentsOut(services: Services, source: GroupNode, destination: GroupNode): Promise<void> {
-  await moveConnectorsTo(services, [...source.group.members], destination);
-  await assignApplicationsTo(services, [...source.group.applications], destination);
+function labeller(entries: [string, string][]): (id: string) => string {
+  const byId = new Map(entries);
+  return (id) => byId.get(id) || id;
+}
+
+/** Thrown when emptying and deleting a group stopped part-way; `resume` carries on from where it stopped. */
+export class PartlyDoneError extends Error {
+  constructor(message: string, readonly resumeLabel: string, readonly resume: () => Promise<unknown>) {
+    super(message);
+  }
+}
+
+/** Empties a group into another one and deletes it; a stop part-way says what was done and offers to resume. */
+export async function emptyAndDeleteGroup(services: Services, source: GroupNode, destination: GroupNode, resume: () => Promise<unknown>): Promise<void> {
+  const contents = source.tenantNode.contents;
+  const group: ConnectorGroupWithContents = source.group;
+  const refusal = group.members.length > 0 ? connectorMoveRefusal(group, destination.group, contents.defaultGroup()) : undefined;
+  if (refusal) throw new Error(vscode.l10n.t("The connectors of '{0}' cannot be moved to '{1}': {2}", group.name, destination.group.name, refusal));
+  const connectorNames = labeller(group.members.map((c) => [c.id, c.machineName]));
+  const applicationNames = labeller(group.applications.map((a) => [a.id, a.displayName]));
+  const report = await withViewProgress(vscode.l10n.t('Emptying and deleting {0}…', group.name),
+    () => emptyAndDelete(contents, group, destination.group.id));
+  services.tree.changed(source.tenantNode);
+  const done = [
+    report.connectors.moved.length > 0 ? vscode.l10n.t('Moved {0} connector(s) to {1}: {2}.', report.connectors.moved.length, destination.group.name, names(report.connectors.moved.map(connectorNames))) : undefined,
+    report.applications.moved.length > 0 ? vscode.l10n.t('Assigned {0} application(s) to {1}: {2}.', report.applications.moved.length, destination.group.name, names(report.applications.moved.map(applicationNames))) : undefined,
+  ].filter(Boolean).join(' ');
+  services.logger.info(`Emptying '${group.name}' (${group.id}) into '${destination.group.name}': ${done || 'nothing moved'}${report.deleted ? '; deleted' : ''}`);
+  if (report.deleted) return;
+  const message = vscode.l10n.t("'{0}' was not deleted. {1} Stopped: {2}", group.name, done, describeError(report.error));
+  throw new PartlyDoneError(message, vscode.l10n.t('Resume'), resume);
 }

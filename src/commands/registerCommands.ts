@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { describeError } from '../ui/describeError';
 import { assignApplications, unassignApplication } from './applicationCommands';
 import { moveConnector } from './connectorCommands';
+import { PartlyDoneError } from './moveOperations';
 import { copyId, exportJson, openInPortal } from './exportCommands';
 import { createGroup, deleteGroup, renameGroup } from './groupCommands';
 import { editRegion } from './regionCommands';
@@ -48,8 +49,10 @@ export async function runReported(services: Services, name: string, task: () => 
     const message = describeError(error);
     services.logger.error(`${name}: ${message}`);
     const showLogAction = vscode.l10n.t('Show Log');
-    void services.prompts.error(message, showLogAction).then((choice) => {
+    const actions = error instanceof PartlyDoneError ? [error.resumeLabel, showLogAction] : [showLogAction];
+    void services.prompts.error(message, ...actions).then((choice) => {
       if (choice === showLogAction) services.logger.show(true);
+      if (error instanceof PartlyDoneError && choice === error.resumeLabel) void runReported(services, name, error.resume);
     });
     return undefined;
   }

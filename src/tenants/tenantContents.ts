@@ -12,8 +12,20 @@ export type LoadState =
 /** The two lists a group holds. */
 type ContentsList = 'members' | 'applications';
 
+/**
+ * How long the extension's own writes win over what a read says: Graph's replicas can answer with
+ * the state from before a write for a few seconds, and the tree must show what was written.
+ */
+export const OWN_WRITES_WIN_MS = 30_000;
+
+interface OwnWrite {
+  at: number;
+  apply(): void;
+}
+
 export class TenantContents {
   state: LoadState = { kind: 'idle' };
+  private journal: OwnWrite[] = [];
 
   constructor(readonly tenant: Tenant) {}
 
@@ -22,7 +34,10 @@ export class TenantContents {
     if (this.state.kind === 'loading') return this.state.done;
     if (this.state.kind === 'loaded') return Promise.resolve();
     const done = this.fetch().then(
-      (groups) => { this.state = { kind: 'loaded', groups }; },
+      (groups) => {
+        this.state = { kind: 'loaded', groups };
+        this.replayOwnWrites();
+      },
       (error: unknown) => { this.state = { kind: 'failed', error }; },
     );
     this.state = { kind: 'loading', done };
@@ -65,11 +80,31 @@ export class TenantContents {
   async reloadGroup(id: string): Promise<void> {
     const { api } = this.tenant;
     const [group, members, applications] = await Promise.all([api.getGroup(id), api.listMembers(id), api.listGroupApplications(id)]);
-    this.put({ ...group, members, applications });
+    this.store({ ...group, members, applications });
+    this.replayOwnWrites();
+  }
+
+  /** Records a change the extension made, and applies it now and after any read in the next seconds. */
+  private own(apply: () => void): void {
+    const now = Date.now();
+    this.journal = this.journal.filter((w) => w.at > now - OWN_WRITES_WIN_MS);
+    this.journal.push({ at: now, apply });
+    apply();
+  }
+
+  private replayOwnWrites(): void {
+    const since = Date.now() - OWN_WRITES_WIN_MS;
+    this.journal = this.journal.filter((w) => w.at > since);
+    for (const write of this.journal) write.apply();
   }
 
   /** Records a group as Graph now has it (after create or update), keeping known contents. */
-  put(group: ConnectorGroup & Partial<Pick<ConnectorGroupWithContents, 'members' | 'applications'>>): void {
+  put(group: ConnectorGroup): void {
+    const { id, name, connectorGroupType, isDefault, region } = group;
+    this.own(() => this.store({ id, name, connectorGroupType, isDefault, region }));
+  }
+
+  private store(group: ConnectorGroup & Partial<Pick<ConnectorGroupWithContents, 'members' | 'applications'>>): void {
     if (this.state.kind !== 'loaded') return;
     const known = this.group(group.id);
     const next: ConnectorGroupWithContents = {
@@ -84,16 +119,18 @@ export class TenantContents {
   }
 
   drop(groupId: string): void {
-    if (this.state.kind === 'loaded') this.state.groups = this.state.groups.filter((g) => g.id !== groupId);
+    this.own(() => {
+      if (this.state.kind === 'loaded') this.state.groups = this.state.groups.filter((g) => g.id !== groupId);
+    });
   }
 
   /** Records a move Graph has confirmed, without reading the groups again. */
   moveConnector(connectorId: string, targetGroupId: string): void {
-    this.relocate('members', connectorId, targetGroupId);
+    this.own(() => this.relocate('members', connectorId, targetGroupId));
   }
 
   moveApplication(applicationId: string, targetGroupId: string): void {
-    this.relocate('applications', applicationId, targetGroupId);
+    this.own(() => this.relocate('applications', applicationId, targetGroupId));
   }
 
   /** Where a connector or application is now, by id. */

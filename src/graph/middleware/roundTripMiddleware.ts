@@ -9,6 +9,8 @@ export interface RoundTrip {
   status: number;
   ms: number;
   requestId?: string;
+  /** The same for every attempt of one request, so retries can be told apart from new requests. */
+  clientRequestId?: string;
   error?: string;
 }
 
@@ -37,15 +39,16 @@ export class RoundTripMiddleware implements Middleware {
     const started = performance.now();
     const method = requestMethod(context);
     const url = requestUrl(context);
+    const clientRequestId = (context.options?.headers as Record<string, string> | undefined)?.['client-request-id'];
     try {
       await this.next?.execute(context);
       const response = context.response;
       this.report({
         method, url, status: response?.status ?? 0, ms: performance.now() - started,
-        requestId: response?.headers.get('request-id') ?? undefined,
+        requestId: response?.headers.get('request-id') ?? undefined, clientRequestId,
       });
     } catch (error) {
-      this.report({ method, url, status: 0, ms: performance.now() - started, error: (error as Error).message });
+      this.report({ method, url, status: 0, ms: performance.now() - started, clientRequestId, error: (error as Error).message });
       throw error;
     }
   }
