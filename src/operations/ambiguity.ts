@@ -14,8 +14,9 @@ export class UncertainOutcomeError extends Error {
   override readonly name = 'UncertainOutcomeError';
 
   constructor(readonly original: unknown, readonly found: Exclude<ReadBackResult, 'done'>, what: string) {
+    const said = original instanceof Error ? original.message : String(original);
     super(found === 'notDone'
-      ? l10n.t('{0}: Graph did not answer, and reading back shows it was not done. Nothing changed; you can try again.', what)
-      : l10n.t('{0}: Graph did not answer, and it could not be read back either, so it may or may not have been done. Refresh before trying again.', what));
+      ? l10n.t('{0} failed: {1} Reading back shows it was not done: nothing changed, and you can try again.', what, said)
+      : l10n.t('{0}: {1} It could not be read back either, so it may or may not have been done. Refresh before trying again.', what, said));
   }
 }

@@ -9,7 +9,7 @@ export interface ReadBackTiming {
   intervalMs: number;
 }
 
-export const DEFAULT_READ_BACK: ReadBackTiming = { settleMs: 1000, windowMs: 6000, intervalMs: 500 };
+export const DEFAULT_READ_BACK: ReadBackTiming = { settleMs: 1000, windowMs: 4000, intervalMs: 500 };
 
 /** `done`: the service shows the write; `notDone`: it still does not after the window; `unknown`: no look succeeded. */
 export type ReadBackResult = 'done' | 'notDone' | 'unknown';

@@ -16,7 +16,7 @@ type ContentsList = 'members' | 'applications';
  * How long the extension's own writes win over what a read says: Graph's replicas can answer with
  * the state from before a write for a few seconds, and the tree must show what was written.
  */
-export const OWN_WRITES_WIN_MS = 30_000;
+export const OWN_WRITES_WIN_MS = 10_000;
 
 interface OwnWrite {
   at: number;

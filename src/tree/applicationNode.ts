@@ -1,5 +1,6 @@
 // A published application: display name, external URL in the tooltip.
 import * as vscode from 'vscode';
+import { visibleText } from '../shared/plainText';
 import type { Application } from '../graph/types';
 import { GroupItemNode } from './groupItemNode';
 import { tooltip } from './tooltip';
@@ -13,7 +14,7 @@ export class ApplicationNode extends GroupItemNode {
   treeItem(): vscode.TreeItem {
     const { application } = this;
     const publishing = application.onPremisesPublishing ?? undefined;
-    const item = new vscode.TreeItem(application.displayName || application.id);
+    const item = new vscode.TreeItem(visibleText(application.displayName || application.id));
     item.id = this.id;
     item.description = publishing?.externalUrl ? hostOf(publishing.externalUrl) : undefined;
     item.iconPath = new vscode.ThemeIcon('globe');

@@ -1,5 +1,6 @@
 // A connector: machine name, status with a themed icon, external IP and version.
 import * as vscode from 'vscode';
+import { visibleText } from '../shared/plainText';
 import type { Connector } from '../graph/types';
 import { GroupItemNode } from './groupItemNode';
 import { tooltip } from './tooltip';
@@ -16,7 +17,7 @@ export class ConnectorNode extends GroupItemNode {
 
   treeItem(): vscode.TreeItem {
     const { connector } = this;
-    const item = new vscode.TreeItem(connector.machineName || connector.id);
+    const item = new vscode.TreeItem(visibleText(connector.machineName || connector.id));
     item.id = this.id;
     item.description = [connector.status, connector.externalIp, connector.version].filter(Boolean).join(' · ');
     item.iconPath = this.active

@@ -1,5 +1,6 @@
 // A connector group: name; region and counts in the description; default and health marked; facets in contextValue.
 import * as vscode from 'vscode';
+import { visibleText } from '../shared/plainText';
 import { isApplicationProxyGroup } from '../graph/connectorGroupsApi';
 import type { ConnectorGroupWithContents } from '../graph/types';
 import { regionFact } from '../shared/regions';
@@ -53,7 +54,7 @@ export class GroupNode extends TreeNode {
 
   treeItem(): vscode.TreeItem {
     const { group } = this;
-    const item = new vscode.TreeItem(group.name || group.id, this.isApplicationProxy
+    const item = new vscode.TreeItem(visibleText(group.name || group.id), this.isApplicationProxy
       ? vscode.TreeItemCollapsibleState.Collapsed
       : vscode.TreeItemCollapsibleState.None);
     item.id = this.id;

@@ -1,5 +1,6 @@
 // Visible states instead of a silent empty tree: loading, empty and error (with a retry).
 import * as vscode from 'vscode';
+import { visibleText } from '../shared/plainText';
 import { describeError } from '../ui/describeError';
 import { TreeNode } from './treeNode';
 
@@ -38,10 +39,11 @@ export class ErrorNode extends TreeNode {
 
   treeItem(): vscode.TreeItem {
     const message = describeError(this.error);
-    const item = new vscode.TreeItem(vscode.l10n.t('Could not load: {0}', message));
+    const item = new vscode.TreeItem(visibleText(vscode.l10n.t('Could not load: {0}', message)));
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-    item.tooltip = new vscode.MarkdownString(vscode.l10n.t('{0}\n\nClick to try again.', message));
+    // Graph's text is appended as text: as Markdown it could carry links.
+    item.tooltip = new vscode.MarkdownString().appendText(visibleText(message)).appendMarkdown('\n\n').appendText(vscode.l10n.t('Click to try again.'));
     item.contextValue = 'error';
     item.command = { command: 'connectorGroups.refreshNode', title: vscode.l10n.t('Retry'), arguments: [this.parent] };
     return item;

@@ -1,9 +1,11 @@
 // A tenant: its name, id and account; its children are its App Proxy groups and, apart, other agents' groups.
 import * as vscode from 'vscode';
+import { visibleText } from '../shared/plainText';
 import type { Tenant } from '../tenants/tenant';
 import { GroupNode } from './groupNode';
 import { ErrorNode, LoadingNode } from './stateNodes';
 import { OtherAgentsNode } from './otherAgentsNode';
+import { tooltip } from './tooltip';
 import type { TreeContext } from './treeContext';
 import { NodeCache, TreeNode } from './treeNode';
 
@@ -22,13 +24,14 @@ export class TenantNode extends TreeNode {
 
   treeItem(): vscode.TreeItem {
     const { tenant } = this;
-    const item = new vscode.TreeItem(tenant.displayName, vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(visibleText(tenant.displayName), vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
     item.description = [tenant.kind === 'sandbox' ? vscode.l10n.t('sandbox') : undefined, tenant.account].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(tenant.kind === 'sandbox' ? 'beaker' : 'organization');
-    item.tooltip = new vscode.MarkdownString().appendMarkdown('**').appendText(tenant.displayName).appendMarkdown('**\n\n')
-      .appendMarkdown(`${vscode.l10n.t('Tenant ID')}: `).appendText(tenant.tenantId || vscode.l10n.t('not read yet'))
-      .appendMarkdown(`  \n${vscode.l10n.t('Account')}: `).appendText(tenant.account);
+    item.tooltip = tooltip(tenant.displayName, [
+      [vscode.l10n.t('Tenant ID'), tenant.tenantId || vscode.l10n.t('not read yet')],
+      [vscode.l10n.t('Account'), tenant.account],
+    ]);
     item.contextValue = `tenant;${tenant.kind}`;
     return item;
   }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../commands/services';
 import type { GroupNode } from '../tree/groupNode';
 import type { TenantNode } from '../tree/tenantNode';
+import { visibleText } from '../shared/plainText';
 import { describeError } from '../ui/describeError';
 import { updateGroupInTree } from '../commands/groupCommands';
 import { RegionFormController } from './regionFormController';
@@ -79,7 +80,7 @@ export class RegionFormPanel {
 }
 
 function title(group: GroupNode): string {
-  return vscode.l10n.t('Region: {0}', group.group.name);
+  return vscode.l10n.t('Region: {0}', visibleText(group.group.name));
 }
 
 function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {

@@ -56,6 +56,19 @@ describe('commands: create, rename and delete groups', () => {
     await groupItem(api, 'Asia Pacific');
   });
 
+  it("keeps showing its own rename after a refresh while Graph's replicas still answer with the old name", async () => {
+    const api = await extensionApi();
+    const node = (await groupItem(api, 'India Pune')).node;
+    await sandbox.options({ readLagMs: 8000 });
+    await script('India Mumbai');
+    await vscode.commands.executeCommand('connectorGroups.renameGroup', node);
+    assert.equal((await sandbox.group('India Mumbai')).id, node.group.id);
+    await vscode.commands.executeCommand('connectorGroups.refresh');
+    await groupItem(api, 'India Mumbai');
+    const labels = (await shown(api, await sandboxTenantNode(api))).map((g) => g.label);
+    assert.ok(!labels.includes('India Pune'), labels.join(', '));
+  });
+
   it('renames from the palette, picking the group, in the alternate status variant', async () => {
     await sandbox.options({ variant: 'alternate' });
     await script(pickLabel('India Pune'), 'India Mumbai');

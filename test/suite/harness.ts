@@ -140,10 +140,13 @@ export async function groupItem(api: ConnectorGroupsExtensionApi, name: string):
   return item;
 }
 
-/** Resets the sandbox to the demo tenant and the tree to match, between tests. */
+/**
+ * Resets the sandbox to the demo tenant and reopens the tenant, between tests. Reopening (not only
+ * refreshing) forgets the extension's own recent writes, which would otherwise win over the reset.
+ */
 export async function freshStart(api: ConnectorGroupsExtensionApi, sandbox: SandboxClient): Promise<void> {
   await sandbox.reset();
   api.setPrompts(undefined);
+  await vscode.commands.executeCommand('connectorGroups.removeTenant', await sandboxTenantNode(api));
   await sandboxTenantNode(api);
-  await vscode.commands.executeCommand('connectorGroups.refresh');
 }

@@ -13,6 +13,7 @@ import {
 import { l10n } from '../../shared/l10n';
 import { MAX_GROUP_NAME_LENGTH } from '../../shared/validation';
 import { regionFact } from '../../shared/regions';
+import { visibleText } from '../../shared/plainText';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -67,7 +68,7 @@ function render(): void {
     ...options.map((o) => el('vscode-option', { value: o.value, description: o.value }, o.label)));
   const app = byId('app');
   app.replaceChildren(
-    el('h1', {}, l10n.t('Region of {0}', group.name)),
+    el('h1', {}, l10n.t('Region of {0}', visibleText(group.name))),
     el('dl', { class: 'facts' },
       el('dt', {}, l10n.t('ID')), el('dd', { id: 'fact-id' }, group.id),
       el('dt', {}, l10n.t('Default group')), el('dd', { id: 'fact-default' }, group.isDefault ? l10n.t('yes') : l10n.t('no')),

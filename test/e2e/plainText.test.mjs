@@ -1,0 +1,47 @@
+// End-to-end: a group name that is a markdown command link stays plain text in a notification.
+import assert from 'node:assert/strict';
+import { openConnectorGroupsView } from '../host/workbench.mjs';
+import { useWorkbench } from './workbenchFixture.mjs';
+
+const P = '/beta/onPremisesPublishingProfiles/applicationProxy';
+const LINK_NAME = '[Show Log](command:workbench.action.openSettings?%22x%22)';
+
+describe('workbench: names from Graph are shown as text', function () {
+  this.timeout(180_000);
+  const fixture = useWorkbench();
+
+  it('shows a group named like a command link as plain text in the refusal, with no link to click', async () => {
+    const { wb, sandbox } = fixture;
+    // Renamed through Graph, as another tool or admin could.
+    const asia = await sandbox.group('Asia Singapore');
+    assert.equal((await sandbox.call('PATCH', `${P}/connectorGroups/${asia.id}`, { body: { name: LINK_NAME } })).status, 204);
+    const view = await openConnectorGroupsView(wb.page);
+    await view.locator('.monaco-list-row', { hasText: 'command:workbench.action.openSettings' }).waitFor({ timeout: 30_000 });
+    await view.locator('.monaco-list-row', { hasText: 'EU Frankfurt' }).click();
+    await view.locator('.monaco-list-row', { hasText: /^Connectors/ }).first().click();
+    const connector = view.locator('.monaco-list-row', { hasText: 'FRA-APPPROXY-01' });
+    await connector.waitFor({ timeout: 15_000 });
+    await connector.click({ button: 'right' });
+    const item = wb.page.locator('.monaco-menu .action-label', { hasText: 'Move to Connector Group…' });
+    await item.hover();
+    await wb.page.waitForTimeout(300);
+    await item.click();
+    const input = wb.page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 15_000 });
+    await input.fill('Show Log');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Log' }).first().waitFor({ timeout: 15_000 });
+    await wb.page.keyboard.press('Enter');
+    const toast = wb.page.locator('.notification-toast', { hasText: 'cannot be moved' });
+    await toast.waitFor({ timeout: 30_000 });
+    // The toast slides in; the picture is of it at rest.
+    await wb.page.waitForTimeout(500);
+    await wb.screenshot('notification-plain-text');
+    const message = toast.locator('.notification-list-item-message');
+    assert.match((await message.innerText()).replace(/\u200B/g, ''), /\[Show Log\]\(command:workbench\.action\.openSettings\?%22x%22\)/);
+    assert.equal(await message.locator('a').count(), 0, 'no link in the message');
+    // The only "Show Log" to click is the extension's own button.
+    assert.equal(await toast.locator('.monaco-button', { hasText: 'Show Log' }).count(), 1);
+    const asiaNow = await sandbox.group(LINK_NAME);
+    assert.equal(asiaNow.members.length, asia.members.length, 'nothing moved');
+  });
+});
