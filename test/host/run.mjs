@@ -1,6 +1,6 @@
 // Runs the extension-host suite (test/suite) inside a real VS Code: code-server's remote extension host,
 // driven by headless Chromium. Exit code 0 only when the suite passed.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { format } from 'node:util';
 import path from 'node:path';
 import { launchBrowser, makeScratch, root, startCodeServer } from './codeServer.mjs';
@@ -57,15 +57,42 @@ async function main() {
     mkdirSync(resultsDir, { recursive: true });
     writeFileSync(path.join(resultsDir, 'extension-host.log'), `${fullLog.join('\n')}\n--- code-server ---\n${server.log.join('')}`);
     if (code !== 0) say(`full log: ${path.relative(root, path.join(resultsDir, 'extension-host.log'))}`);
-    console.log(`extension-host: ${passes} passed, ${failures} failed`);
     await sandbox.stop();
     await server.stop();
-    return code;
+    // Every log line the suite caused (the extension's log files, the host's output, every message
+    // the scripted prompts showed) is searched for the token the extension was given.
+    const leaks = findSecrets([sandbox.token, sandbox.token.split('.')[2]], [
+      ['extension host output', fullLog.join('\n')],
+      ...logFiles(path.join(scratch.userData, 'logs')).map((file) => [path.relative(scratch.userData, file), readFileSync(file, 'utf8')]),
+    ]);
+    if (leaks.hits.length > 0) say(`the token appears in: ${leaks.hits.join(', ')}`);
+    say(`searched ${leaks.lines} log lines in ${leaks.sources} sources for the token: ${leaks.hits.length} hits`);
+    const leaked = leaks.hits.length > 0 ? 1 : 0;
+    console.log(`extension-host: ${passes} passed, ${failures + leaked} failed`);
+    return code === 0 && leaked ? 1 : code;
   } finally {
     await browser?.close().catch(() => undefined);
     await stopAll();
     scratch.remove();
   }
+}
+
+function logFiles(dir) {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? logFiles(full) : [full];
+  });
+}
+
+function findSecrets(secrets, sources) {
+  const hits = sources.filter(([, text]) => secrets.some((secret) => text.includes(secret))).map(([name]) => name);
+  return { hits, sources: sources.length, lines: sources.reduce((n, [, text]) => n + text.split('\n').length, 0) };
 }
 
 main().then((code) => process.exit(code), (error) => {

@@ -69,12 +69,15 @@ export class ScriptedPrompts implements Prompts {
     return answer === true || answer === action;
   }
 
+  // Shown messages go to the host's output too, where the runner searches them for the token.
   info(message: string): void {
     this.infos.push(message);
+    console.log(`[message] ${message}`);
   }
 
   async error(message: string): Promise<string | undefined> {
     this.errors.push(message);
+    console.log(`[error message] ${message}`);
     return undefined;
   }
 
