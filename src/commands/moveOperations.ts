@@ -38,30 +38,39 @@ export async function moveConnectorsTo(services: Services, connectors: Connector
     const refusal = source && connectorMoveRefusal(source, target.group, defaultGroup);
     if (refusal) throw new Error(vscode.l10n.t('{0} cannot be moved: {1}', connector.machineName, refusal));
   }
-  if (moving.length === 0) return 0;
-  const label = labeller(moving.map((c) => [c.id, c.machineName]));
-  const result = await withViewProgress(vscode.l10n.t('Moving {0} connector(s) to {1}…', moving.length, target.group.name),
-    () => moveConnectors(contents, moving.map((c) => c.id), target.group.id));
-  services.tree.changed(target.tenantNode);
-  if (result.moved.length > 0) services.logger.info(`Moved ${result.moved.length} connector(s) to '${target.group.name}' (${target.group.id})`);
-  if (result.failed.length > 0) {
-    throw new Error(incompleteMessage(result, label, vscode.l10n.t('Moved to {0}', target.group.name), vscode.l10n.t('Not moved')));
-  }
-  return result.moved.length;
+  return relocateShown(services, target, moving.map((c) => [c.id, c.machineName]), {
+    title: vscode.l10n.t('Moving {0} connector(s) to {1}…', moving.length, target.group.name),
+    run: (ids) => moveConnectors(contents, ids, target.group.id),
+    log: 'Moved {0} connector(s)',
+    moved: vscode.l10n.t('Moved to {0}', target.group.name),
+    notMoved: vscode.l10n.t('Not moved'),
+  });
 }
 
 export async function assignApplicationsTo(services: Services, applications: Application[], target: GroupNode): Promise<number> {
   const contents = target.tenantNode.contents;
   const moving = applications.filter((a) => contents.groupOfApplication(a.id)?.id !== target.group.id);
-  if (moving.length === 0) return 0;
-  const label = labeller(moving.map((a) => [a.id, a.displayName]));
-  const result = await withViewProgress(vscode.l10n.t('Assigning {0} application(s) to {1}…', moving.length, target.group.name),
-    () => assignApplications(contents, moving.map((a) => a.id), target.group.id));
+  return relocateShown(services, target, moving.map((a) => [a.id, a.displayName]), {
+    title: vscode.l10n.t('Assigning {0} application(s) to {1}…', moving.length, target.group.name),
+    run: (ids) => assignApplications(contents, ids, target.group.id),
+    log: 'Assigned {0} application(s)',
+    moved: vscode.l10n.t('Assigned to {0}', target.group.name),
+    notMoved: vscode.l10n.t('Not assigned'),
+  });
+}
+
+/** Runs a relocation with progress, updates the tree, logs what moved and throws a message naming what did not. */
+async function relocateShown(
+  services: Services,
+  target: GroupNode,
+  items: [id: string, label: string][],
+  how: { title: string; run(ids: string[]): Promise<Relocated>; log: string; moved: string; notMoved: string },
+): Promise<number> {
+  if (items.length === 0) return 0;
+  const result = await withViewProgress(how.title, () => how.run(items.map(([id]) => id)));
   services.tree.changed(target.tenantNode);
-  if (result.moved.length > 0) services.logger.info(`Assigned ${result.moved.length} application(s) to '${target.group.name}' (${target.group.id})`);
-  if (result.failed.length > 0) {
-    throw new Error(incompleteMessage(result, label, vscode.l10n.t('Assigned to {0}', target.group.name), vscode.l10n.t('Not assigned')));
-  }
+  if (result.moved.length > 0) services.logger.info(`${how.log.replace('{0}', String(result.moved.length))} to '${target.group.name}' (${target.group.id})`);
+  if (result.failed.length > 0) throw new Error(incompleteMessage(result, labeller(items), how.moved, how.notMoved));
   return result.moved.length;
 }
 

@@ -1,6 +1,6 @@
 // End-to-end: a group name that is a markdown command link stays plain text in a notification.
 import assert from 'node:assert/strict';
-import { openConnectorGroupsView } from '../host/workbench.mjs';
+import { openConnectorGroupsView, runContextMenu } from '../host/workbench.mjs';
 import { useWorkbench } from './workbenchFixture.mjs';
 
 const P = '/beta/onPremisesPublishingProfiles/applicationProxy';
@@ -19,13 +19,7 @@ describe('workbench: names from Graph are shown as text', function () {
     await view.locator('.monaco-list-row', { hasText: 'command:workbench.action.openSettings' }).waitFor({ timeout: 30_000 });
     await view.locator('.monaco-list-row', { hasText: 'EU Frankfurt' }).click();
     await view.locator('.monaco-list-row', { hasText: /^Connectors/ }).first().click();
-    const connector = view.locator('.monaco-list-row', { hasText: 'FRA-APPPROXY-01' });
-    await connector.waitFor({ timeout: 15_000 });
-    await connector.click({ button: 'right' });
-    const item = wb.page.locator('.monaco-menu .action-label', { hasText: 'Move to Connector Group…' });
-    await item.hover();
-    await wb.page.waitForTimeout(300);
-    await item.click();
+    await runContextMenu(wb.page, view.locator('.monaco-list-row', { hasText: 'FRA-APPPROXY-01' }), 'Move to Connector Group…');
     const input = wb.page.locator('.quick-input-widget input');
     await input.waitFor({ timeout: 15_000 });
     await input.fill('Show Log');

@@ -1,20 +1,13 @@
 // End-to-end: the region form, from the tree's context menu to Graph and back: by mouse in a dark
 // workbench, by keyboard alone in high contrast.
 import assert from 'node:assert/strict';
-import { openConnectorGroupsView } from '../host/workbench.mjs';
+import { openConnectorGroupsView, runContextMenu } from '../host/workbench.mjs';
 import { useWorkbench } from './workbenchFixture.mjs';
 
 /** Opens the form of a group from the tree's context menu, as a person would; returns the view and the form's frame. */
 async function openForm(wb, groupName) {
   const view = await openConnectorGroupsView(wb.page);
-  const row = view.locator('.monaco-list-row', { hasText: groupName }).first();
-  await row.waitFor({ timeout: 30_000 });
-  await row.click({ button: 'right' });
-  const item = wb.page.locator('.monaco-menu .action-label', { hasText: 'Edit Region…' });
-  // VS Code's menus ignore a click that comes right after they open.
-  await item.hover();
-  await wb.page.waitForTimeout(300);
-  await item.click();
+  await runContextMenu(wb.page, view.locator('.monaco-list-row', { hasText: groupName }).first(), 'Edit Region…');
   const frame = wb.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
   await frame.locator('h1', { hasText: `Region of ${groupName}` }).waitFor({ timeout: 30_000 });
   return { view, frame };

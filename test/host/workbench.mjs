@@ -59,3 +59,14 @@ export async function openConnectorGroupsView(page) {
   await title.waitFor({ timeout: 30_000 });
   return sidebar;
 }
+
+/** Runs an entry of a tree row's context menu, as a person would. */
+export async function runContextMenu(page, row, label) {
+  await row.waitFor({ timeout: 30_000 });
+  await row.click({ button: 'right' });
+  const item = page.locator('.monaco-menu .action-label', { hasText: label });
+  // VS Code's menus ignore a click that comes right after they open.
+  await item.hover();
+  await page.waitForTimeout(300);
+  await item.click();
+}
