@@ -106,9 +106,7 @@ export async function deleteGroup(services: Services, node?: TreeNode): Promise<
       vscode.l10n.t('Move and Delete'),
     );
     if (!confirmed) throw new Cancelled();
-    await emptyAndDeleteGroup(services, target, destination, () => resumeDelete(services, target, destination));
-    services.logger.info(`Deleted connector group '${group.name}' (${group.id})`);
-    return true;
+    return emptyThenDelete(services, target, destination);
   }
   const confirmed = await services.prompts.confirm(
     vscode.l10n.t("Delete the connector group '{0}'?", group.name),
@@ -122,9 +120,9 @@ export async function deleteGroup(services: Services, node?: TreeNode): Promise<
   return true;
 }
 
-/** Carries on with an emptying and delete that stopped: what is left moves, then the group goes. */
-async function resumeDelete(services: Services, source: GroupNode, destination: GroupNode): Promise<boolean> {
-  await emptyAndDeleteGroup(services, source, destination, () => resumeDelete(services, source, destination));
+/** Moves what is in the group to another, then deletes it; run again (Resume) it carries on with what is left. */
+async function emptyThenDelete(services: Services, source: GroupNode, destination: GroupNode): Promise<boolean> {
+  await emptyAndDeleteGroup(services, source, destination, () => emptyThenDelete(services, source, destination));
   services.logger.info(`Deleted connector group '${source.group.name}' (${source.group.id})`);
   return true;
 }

@@ -53,6 +53,15 @@ export class GraphNetworkError extends Error {
   }
 }
 
+/**
+ * True when a write may have been carried out although it failed: no answer came, or the service
+ * failed on its side (5xx, or a `$batch` that had no answer for the step). Reads never change anything.
+ */
+export function mayHaveTakenEffect(error: unknown): boolean {
+  if (error instanceof GraphNetworkError) return error.outcomeUnknown;
+  return error instanceof GraphRequestError && error.request.method !== 'GET' && (error.status === 0 || error.status >= 500);
+}
+
 /** An input was refused before anything was sent (a malformed id, an empty name). */
 export class GraphInputError extends Error {
   override readonly name = 'GraphInputError';

@@ -2,7 +2,7 @@
 // typed errors, next links followed by URL, and $batch with its inner throttling handled.
 import type { TokenCredential } from '@azure/identity';
 import { HTTPMessageHandler, RetryHandler, RetryHandlerOptions, type Context } from '@microsoft/microsoft-graph-client';
-import { GraphInputError, GraphNetworkError, GraphRequestError, errorFromResponse } from './errors';
+import { GraphInputError, GraphNetworkError, GraphRequestError, errorFromResponse, mayHaveTakenEffect } from './errors';
 import { AttemptMiddleware, attemptsOf } from './middleware/attemptMiddleware';
 import { BearerTokenMiddleware } from './middleware/bearerTokenMiddleware';
 import { RoundTripMiddleware, type RoundTrip } from './middleware/roundTripMiddleware';
@@ -235,7 +235,7 @@ export class GraphHttp {
           { get: (name) => headers.get(name.toLowerCase()) ?? null },
           raw.body === undefined ? '' : JSON.stringify(raw.body),
         );
-        answers.set(step.id, { id: step.id, ok: false, status: raw.status, error, unknown: step.method !== 'GET' && raw.status >= 500 });
+        answers.set(step.id, { id: step.id, ok: false, status: raw.status, error, unknown: mayHaveTakenEffect(error) });
       }
     }
     return answers;
@@ -257,15 +257,13 @@ interface RawBatchResponse {
 /** A step of a `$batch` that got no answer of its own: a write in it may or may not have happened. */
 function unanswered(step: BatchStep, error: GraphRequestError | GraphNetworkError): BatchOutcome {
   const status = error instanceof GraphRequestError ? error.status : 0;
-  return { id: step.id, ok: false, status, error, unknown: step.method !== 'GET' && (status === 0 || status >= 500) };
+  return { id: step.id, ok: false, status, error, unknown: step.method !== 'GET' && mayHaveTakenEffect(error) };
 }
 
 function missingAnswer(step: BatchStep): BatchOutcome {
-  return {
-    id: step.id, ok: false, status: 0, unknown: step.method !== 'GET',
-    error: errorFromResponse({ method: step.method, path: step.path }, 0, { get: () => null },
-      JSON.stringify({ error: { code: '', message: 'The batch answer had no response for this request.' } })),
-  };
+  const error = errorFromResponse({ method: step.method, path: step.path }, 0, { get: () => null },
+    JSON.stringify({ error: { code: '', message: 'The batch answer had no response for this request.' } }));
+  return { id: step.id, ok: false, status: 0, error, unknown: mayHaveTakenEffect(error) };
 }
 
 function networkReason(error: unknown): string {

@@ -1,13 +1,6 @@
-// Which failures leave a write's outcome unknown, and the error that says what is known.
-import { GraphNetworkError, GraphRequestError } from '../graph/errors';
+// The error that says what is known of a write whose answer was lost.
 import { l10n } from '../shared/l10n';
 import type { ReadBackResult } from './readBack';
-
-/** No answer, or a server-side failure after which the change may have been made all the same. */
-export function isAmbiguous(error: unknown): boolean {
-  if (error instanceof GraphNetworkError) return error.outcomeUnknown;
-  return error instanceof GraphRequestError && error.status >= 500;
-}
 
 /** A write whose answer was lost and that a read-back did not confirm. */
 export class UncertainOutcomeError extends Error {

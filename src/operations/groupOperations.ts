@@ -1,10 +1,10 @@
 // Create, update and delete a group against Graph, with the outcome found out when an answer is lost,
 // and the tenant's model (what the tree shows) updated with exactly what happened.
 import type { ConnectorGroup, GroupChanges } from '../graph/types';
-import { GraphRequestError } from '../graph/errors';
+import { GraphRequestError, mayHaveTakenEffect } from '../graph/errors';
 import { l10n } from '../shared/l10n';
 import type { TenantContents } from '../tenants/tenantContents';
-import { UncertainOutcomeError, isAmbiguous } from './ambiguity';
+import { UncertainOutcomeError } from './ambiguity';
 import { readBack, type ReadBackTiming } from './readBack';
 
 export interface CreatedGroup {
@@ -13,7 +13,7 @@ export interface CreatedGroup {
   foundAfterLostAnswer: boolean;
 }
 
-/** The ids of the groups with this name, on the service and in the model (case-insensitive, as Graph's eq). */
+/** The groups with this name, on the service and in the model (case-insensitive, as Graph's eq). */
 export async function groupsNamed(contents: TenantContents, name: string): Promise<ConnectorGroup[]> {
   const onService = await contents.tenant.api.findGroupsByName(name);
   const known = contents.groups.filter((g) => g.name.toLowerCase() === name.toLowerCase());
@@ -36,14 +36,15 @@ export async function createGroup(
   try {
     created = await api.createGroup(input);
   } catch (error) {
-    if (!isAmbiguous(error)) throw error;
+    if (!mayHaveTakenEffect(error)) throw error;
     const found = await readBack(async () => {
       created = (await api.findGroupsByName(input.name.trim())).find((g) => !existingIds.has(g.id));
       return created !== undefined;
     }, timing);
-    if (found !== 'done' || !created) throw new UncertainOutcomeError(error, found === 'done' ? 'unknown' : found, l10n.t("Creating '{0}'", input.name.trim()));
-    contents.put(created);
-    return { group: created, foundAfterLostAnswer: true };
+    if (found !== 'done') throw new UncertainOutcomeError(error, found, l10n.t("Creating '{0}'", input.name.trim()));
+    // `done` means the look found the group and kept it in `created`.
+    contents.put(created!);
+    return { group: created!, foundAfterLostAnswer: true };
   }
   contents.put(created);
   return { group: created, foundAfterLostAnswer: false };
@@ -61,13 +62,13 @@ export async function updateGroup(
   try {
     updated = await api.updateGroup(group, changes);
   } catch (error) {
-    if (!isAmbiguous(error)) throw error;
+    if (!mayHaveTakenEffect(error)) throw error;
     let seen: ConnectorGroup | undefined;
     const found = await readBack(async () => {
       seen = await api.getGroup(group.id);
       return (changes.name === undefined || seen.name === changes.name.trim()) && (changes.region === undefined || seen.region === changes.region);
     }, timing);
-    if (found !== 'done' || !seen) throw new UncertainOutcomeError(error, found === 'done' ? 'unknown' : found, l10n.t("Changing '{0}'", group.name));
+    if (found !== 'done') throw new UncertainOutcomeError(error, found, l10n.t("Changing '{0}'", group.name));
     updated = { ...group, ...seen };
   }
   contents.put(updated);
@@ -80,7 +81,7 @@ export async function deleteGroup(contents: TenantContents, group: ConnectorGrou
   try {
     await api.deleteGroup(group.id);
   } catch (error) {
-    if (!isAmbiguous(error)) throw error;
+    if (!mayHaveTakenEffect(error)) throw error;
     const found = await readBack(async () => {
       try {
         await api.getGroup(group.id);

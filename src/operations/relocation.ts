@@ -2,10 +2,10 @@
 // lost answers read back, and the model updated with exactly the items that moved.
 import type { BatchOutcome } from '../graph/graphHttp';
 import type { ConnectorGroupsApi } from '../graph/connectorGroupsApi';
-import { GraphRequestError } from '../graph/errors';
+import { GraphRequestError, mayHaveTakenEffect } from '../graph/errors';
 import { l10n } from '../shared/l10n';
 import type { TenantContents } from '../tenants/tenantContents';
-import { UncertainOutcomeError, isAmbiguous } from './ambiguity';
+import { UncertainOutcomeError } from './ambiguity';
 import { readBack, type ReadBackTiming } from './readBack';
 
 export interface Relocated {
@@ -44,9 +44,9 @@ async function single(id: string, send: () => Promise<void>): Promise<Map<string
     await send();
     return new Map([[id, { id, ok: true, status: 204, body: undefined }]]);
   } catch (error) {
-    if (!(error instanceof GraphRequestError) && !isAmbiguous(error)) throw error;
+    if (!(error instanceof GraphRequestError) && !mayHaveTakenEffect(error)) throw error;
     const status = error instanceof GraphRequestError ? error.status : 0;
-    return new Map([[id, { id, ok: false, status, error: error as GraphRequestError, unknown: isAmbiguous(error) }]]);
+    return new Map([[id, { id, ok: false, status, error: error as GraphRequestError, unknown: mayHaveTakenEffect(error) }]]);
   }
 }
 
@@ -87,7 +87,7 @@ export async function unassignApplication(contents: TenantContents, applicationI
   try {
     await api.unassignApplication(applicationId);
   } catch (error) {
-    if (!isAmbiguous(error) || !home) throw error;
+    if (!mayHaveTakenEffect(error) || !home) throw error;
     const found = await readBack(async () => (await api.applicationGroup(applicationId)).id === home.id, timing);
     if (found !== 'done') throw new UncertainOutcomeError(error, found, l10n.t("Unassigning '{0}'", label));
   }
