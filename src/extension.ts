@@ -28,8 +28,8 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
   const tree = new ConnectorGroupTreeProvider(registry);
   const services = { registry, tree, logger, prompts: windowPrompts, extensionUri: context.extensionUri } as Services & { treeView: vscode.TreeView<TreeNode> };
   const dragAndDrop = new ConnectorGroupDragAndDrop({
-    moveConnectors: (nodes, target) => runReported(services, 'drop', () => moveConnectorsTo(services, nodes.map((n) => n.connector), target)),
-    assignApplications: (nodes, target) => runReported(services, 'drop', () => assignApplicationsTo(services, nodes.map((n) => n.application), target)),
+    moveConnectors: (connectors, target) => runReported(services, 'drop', () => moveConnectorsTo(services, connectors, target)),
+    assignApplications: (applications, target) => runReported(services, 'drop', () => assignApplicationsTo(services, applications, target)),
   });
   services.treeView = vscode.window.createTreeView(TREE_VIEW_ID, {
     treeDataProvider: tree,

@@ -1,6 +1,6 @@
 // The extension's one log: a LogOutputChannel that follows the user's log level, and how Graph calls appear in it.
 import * as vscode from 'vscode';
-import { roundTripLine, type RoundTrip } from '../graph/middleware/roundTripMiddleware';
+import { roundTripLevel, roundTripLine, type RoundTrip } from '../graph/middleware/roundTripMiddleware';
 
 export type Logger = vscode.LogOutputChannel;
 
@@ -11,7 +11,5 @@ export function createLogger(): Logger {
 /** One line per round trip: method, path, status, time and request id; never a header, so never a token. */
 export function logRoundTrip(logger: Logger, tenantLabel: string, trip: RoundTrip): void {
   const line = roundTripLine(tenantLabel, trip);
-  if (trip.status === 0 || trip.status >= 500) logger.warn(line);
-  else if (trip.status >= 400) logger.info(line);
-  else logger.debug(line);
+  logger[roundTripLevel(trip)](line);
 }

@@ -21,6 +21,16 @@ export function roundTripLine(tenantLabel: string, trip: RoundTrip): string {
     + `${trip.requestId ? ` request-id ${trip.requestId}` : ''}${trip.error ? ` (${trip.error})` : ''}`;
 }
 
+/**
+ * How loud a round trip is in the log: failures warn, every change (any method but GET) and every
+ * refusal is Info, successful reads are Debug.
+ */
+export function roundTripLevel(trip: RoundTrip): 'debug' | 'info' | 'warn' {
+  if (trip.status === 0 || trip.status >= 500) return 'warn';
+  if (trip.status >= 400 || trip.method !== 'GET') return 'info';
+  return 'debug';
+}
+
 /** Decoded for reading where it can be; a malformed escape stays as it came. */
 function readable(pathAndQuery: string): string {
   try {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { GraphInputError, GraphNetworkError, GraphRequestError } from '../../../src/graph/errors';
-import { roundTripLine } from '../../../src/graph/middleware/roundTripMiddleware';
+import { roundTripLevel, roundTripLine } from '../../../src/graph/middleware/roundTripMiddleware';
 import { gatewayFor, withServer } from '../../support/gateway';
 import { useSandbox } from '../../support/sandboxClient';
 
@@ -148,5 +148,13 @@ describe('graph transport: answers no sandbox would give', () => {
   it('logs a next link with a malformed %-escape as it is, instead of failing the page', () => {
     const line = roundTripLine('Contoso', { method: 'GET', url: 'http://127.0.0.1:1/beta/x?$skiptoken=%E0%A4%A', status: 200, ms: 3 });
     assert.match(line, /skiptoken=%E0%A4%A/);
+  });
+
+  it('logs every change at Info and successful reads at Debug', () => {
+    const trip = (method: string, status: number) => roundTripLevel({ method, url: 'http://127.0.0.1:1/beta/x', status, ms: 1 });
+    assert.deepEqual(
+      [trip('GET', 200), trip('POST', 201), trip('PATCH', 204), trip('DELETE', 204), trip('PUT', 204), trip('GET', 404), trip('POST', 0), trip('GET', 503)],
+      ['debug', 'info', 'info', 'info', 'info', 'info', 'warn', 'warn'],
+    );
   });
 });
