@@ -266,8 +266,24 @@ function missingAnswer(step: BatchStep): BatchOutcome {
   return { id: step.id, ok: false, status: 0, error, unknown: mayHaveTakenEffect(error) };
 }
 
+/** Words for what went wrong on the wire; the raw code is kept in brackets for support. */
+const NETWORK_WORDS: Record<string, string> = {
+  UND_ERR_SOCKET: 'the connection was closed before an answer came',
+  ECONNRESET: 'the connection was reset',
+  ECONNREFUSED: 'the connection was refused',
+  ENOTFOUND: 'the host name could not be found',
+  EAI_AGAIN: 'the host name could not be looked up',
+  ETIMEDOUT: 'the connection timed out',
+  UND_ERR_CONNECT_TIMEOUT: 'the connection timed out',
+  EHOSTUNREACH: 'the host cannot be reached',
+  ENETUNREACH: 'the network cannot be reached',
+  CERT_HAS_EXPIRED: "the server's certificate has expired",
+};
+
 function networkReason(error: unknown): string {
   const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return 'the request timed out';
-  return e?.cause?.code ?? e?.cause?.message ?? e?.message ?? 'the connection failed';
+  const code = e?.cause?.code;
+  if (code && NETWORK_WORDS[code]) return `${NETWORK_WORDS[code]} (${code})`;
+  return code ? `the connection failed (${code})` : e?.cause?.message ?? e?.message ?? 'the connection failed';
 }

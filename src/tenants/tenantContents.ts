@@ -6,7 +6,11 @@ import type { Tenant } from './tenant';
 export type LoadState =
   | { kind: 'idle' }
   | { kind: 'loading'; done: Promise<void> }
-  | { kind: 'loaded'; groups: ConnectorGroupWithContents[] }
+  /**
+   * `refreshing` while a reload runs and `staleError` when the last one failed: the groups shown
+   * stay the last good ones, so a slow or broken Graph never empties the tree.
+   */
+  | { kind: 'loaded'; groups: ConnectorGroupWithContents[]; refreshing?: Promise<void>; staleError?: unknown }
   | { kind: 'failed'; error: unknown };
 
 /** The two lists a group holds. */
@@ -58,6 +62,27 @@ export class TenantContents {
 
   invalidate(): void {
     this.state = { kind: 'idle' };
+  }
+
+  /** Reads the tenant again; until the answer is in (or if it fails) the last good groups stay. */
+  refresh(): Promise<void> {
+    const state = this.state;
+    if (state.kind !== 'loaded') {
+      if (state.kind === 'failed') this.invalidate();
+      return this.load();
+    }
+    if (state.refreshing) return state.refreshing;
+    const refreshing = this.fetch().then(
+      (groups) => {
+        this.state = { kind: 'loaded', groups };
+        this.replayOwnWrites();
+      },
+      (error: unknown) => {
+        if (this.state === state) this.state = { kind: 'loaded', groups: state.groups, staleError: error };
+      },
+    );
+    state.refreshing = refreshing;
+    return refreshing;
   }
 
   get groups(): ConnectorGroupWithContents[] {

@@ -83,7 +83,9 @@ export class ConnectorGroupTreeProvider implements vscode.TreeDataProvider<TreeN
   /** Reloads what a node shows: everything, a tenant, or one group. */
   async refresh(node?: TreeNode): Promise<void> {
     if (!node) {
-      for (const contents of this.contentsByTenant.values()) contents.invalidate();
+      const all = [...this.contentsByTenant.values()].map((contents) => contents.refresh());
+      this.changedEmitter.fire(undefined);
+      await Promise.all(all);
       this.changedEmitter.fire(undefined);
       return;
     }
@@ -95,7 +97,9 @@ export class ConnectorGroupTreeProvider implements vscode.TreeDataProvider<TreeN
     }
     const tenant = tenantOf(node);
     if (tenant) {
-      tenant.contents.invalidate();
+      const done = tenant.contents.refresh();
+      this.changedEmitter.fire(tenant);
+      await done;
       this.changedEmitter.fire(tenant);
     }
   }

@@ -42,10 +42,32 @@ export class ErrorNode extends TreeNode {
     const item = new vscode.TreeItem(visibleText(vscode.l10n.t('Could not load: {0}', message)));
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-    // Graph's text is appended as text: as Markdown it could carry links.
-    item.tooltip = new vscode.MarkdownString().appendText(visibleText(message)).appendMarkdown('\n\n').appendText(vscode.l10n.t('Click to try again.'));
+    retryOnClick(item, this.parent, message, vscode.l10n.t('Click to try again.'));
     item.contextValue = 'error';
-    item.command = { command: 'connectorGroups.refreshNode', title: vscode.l10n.t('Retry'), arguments: [this.parent] };
     return item;
   }
+}
+
+/** The groups below are the last good ones: the latest refresh failed. Clicking it tries again. */
+export class StaleNode extends TreeNode {
+  constructor(parent: TreeNode, readonly error: unknown) {
+    super(`${parent.id}/stale`, parent);
+  }
+
+  treeItem(): vscode.TreeItem {
+    const message = describeError(this.error);
+    const item = new vscode.TreeItem(visibleText(vscode.l10n.t('Could not refresh: Retry')));
+    item.id = this.id;
+    item.description = visibleText(message);
+    item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    retryOnClick(item, this.parent, message, vscode.l10n.t('The groups shown are from the last refresh that worked. Click to try again.'));
+    item.contextValue = 'stale';
+    return item;
+  }
+}
+
+/** A failure's text as the tooltip (as text: as Markdown Graph's words could carry links); a click refreshes. */
+function retryOnClick(item: vscode.TreeItem, node: TreeNode | undefined, message: string, hint: string): void {
+  item.tooltip = new vscode.MarkdownString().appendText(visibleText(message)).appendMarkdown('\n\n').appendText(hint);
+  item.command = { command: 'connectorGroups.refreshNode', title: vscode.l10n.t('Retry'), arguments: [node] };
 }

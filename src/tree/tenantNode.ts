@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { visibleText } from '../shared/plainText';
 import type { Tenant } from '../tenants/tenant';
 import { GroupNode } from './groupNode';
-import { ErrorNode, LoadingNode } from './stateNodes';
+import { ErrorNode, LoadingNode, StaleNode } from './stateNodes';
 import { OtherAgentsNode } from './otherAgentsNode';
 import { tooltip } from './tooltip';
 import type { TreeContext } from './treeContext';
@@ -26,7 +26,12 @@ export class TenantNode extends TreeNode {
     const { tenant } = this;
     const item = new vscode.TreeItem(visibleText(tenant.displayName), vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
-    item.description = [tenant.kind === 'sandbox' ? vscode.l10n.t('sandbox') : undefined, tenant.account].filter(Boolean).join(' · ');
+    const state = this.contents.state;
+    item.description = [
+      tenant.kind === 'sandbox' ? vscode.l10n.t('sandbox') : undefined,
+      tenant.account,
+      state.kind === 'loaded' && state.refreshing ? vscode.l10n.t('refreshing…') : undefined,
+    ].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(tenant.kind === 'sandbox' ? 'beaker' : 'organization');
     item.tooltip = tooltip(tenant.displayName, [
       [vscode.l10n.t('Tenant ID'), tenant.tenantId || vscode.l10n.t('not read yet')],
@@ -59,6 +64,7 @@ export class TenantNode extends TreeNode {
         const groups = this.groupNodes();
         const nodes: TreeNode[] = groups.filter((g) => g.isApplicationProxy);
         if (this.context.showSyncFabricGroups() && nodes.length < groups.length) nodes.push(this.otherAgents);
+        if (state.staleError !== undefined) nodes.unshift(new StaleNode(this, state.staleError));
         return nodes;
       }
     }

@@ -26,8 +26,8 @@ describe('the extension in a real VS Code', () => {
     const api = await extensionApi();
     const sandbox = sandboxClient();
     await vscode.commands.executeCommand('connectorGroups.openSandboxTenant');
-    await vscode.commands.executeCommand('connectorGroups.refresh');
     await sandbox.call('DELETE', '/_sandbox/requests');
+    await vscode.commands.executeCommand('connectorGroups.refresh');
     const tenant = api.services.tree.tenantNode('sandbox')!;
     const json = await vscode.commands.executeCommand<string>('connectorGroups.exportJson', tenant);
     const exported = JSON.parse(json);

@@ -78,10 +78,10 @@ describe('tree: tenant → connector groups → connectors / applications', () =
     assert.deepEqual(children.map((c) => [c.label, c.contextValue]), [['No connectors in this group', 'empty']]);
   });
 
-  it('shows a failed load as an error node with a retry, and recovers', async () => {
+  it('shows a first load that failed as an error node with a retry, and recovers', async () => {
     const api = await extensionApi();
     await sandbox.faults([{ method: 'GET', path: 'connectorGroups$', status: 500, times: 5 }]);
-    await vscode.commands.executeCommand('connectorGroups.refresh');
+    await vscode.commands.executeCommand('connectorGroups.removeTenant', await sandboxTenantNode(api));
     const tenant = await sandboxTenantNode(api);
     const [error] = await shown(api, tenant);
     assert.equal(error.contextValue, 'error');
@@ -92,6 +92,23 @@ describe('tree: tenant → connector groups → connectors / applications', () =
     await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
     const groups = await shown(api, tenant);
     assert.ok(groups.some((g) => g.label === 'EU Frankfurt'));
+  });
+
+  it('keeps the last good groups when a refresh fails, marked stale in words, with a retry', async () => {
+    const api = await extensionApi();
+    const tenant = await sandboxTenantNode(api);
+    const before = (await shown(api, tenant)).map((g) => g.label);
+    await sandbox.faults([{ method: 'GET', drop: true }, { method: 'POST', path: '/$batch', drop: true }]);
+    await vscode.commands.executeCommand('connectorGroups.refresh');
+    const [stale, ...rest] = await shown(api, tenant);
+    assert.equal(stale.contextValue, 'stale');
+    assert.equal(stale.label, 'Could not refresh: Retry');
+    assert.match(stale.description, /the connection was closed before an answer came/);
+    assert.deepEqual(rest.map((g) => g.label), before, 'the groups stay');
+    await sandbox.faults([]);
+    const item = stale.node.treeItem() as vscode.TreeItem;
+    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    assert.deepEqual((await shown(api, tenant)).map((g) => g.label), before, 'the stale mark is gone');
   });
 
   it('loads a tenant lazily in two round trips and caches it until refresh', async () => {
