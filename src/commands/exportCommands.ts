@@ -60,7 +60,7 @@ function idOf(node: Exportable): string {
 export async function copyId(services: Services, node?: TreeNode): Promise<string> {
   const id = idOf(selectionOr(services, node));
   await vscode.env.clipboard.writeText(id);
-  services.prompts.info(vscode.l10n.t('Copied {0}', id));
+  services.prompts.status('check', vscode.l10n.t('Copied {0}', id));
   return id;
 }
 

@@ -1,6 +1,7 @@
 // Create, rename and delete connector groups.
 import * as vscode from 'vscode';
 import type { ConnectorGroup, GroupChanges } from '../graph/types';
+import { applicationCount, connectorCount } from '../shared/counts';
 import { REGIONS, regionName } from '../shared/regions';
 import { validateGroupName } from '../shared/validation';
 import type { TenantNode } from '../tree/tenantNode';
@@ -94,14 +95,14 @@ export async function deleteGroup(services: Services, node?: TreeNode): Promise<
   const applications = group.applications.length;
   if (connectors > 0 || applications > 0) {
     const moveFirst = await services.prompts.confirm(
-      vscode.l10n.t("'{0}' still has {1} connector(s) and {2} application(s).", group.name, connectors, applications),
+      vscode.l10n.t("'{0}' still has {1} and {2}.", group.name, connectorCount(connectors), applicationCount(applications)),
       vscode.l10n.t('A group can be deleted only when it is empty. Move its connectors and applications to another group, then delete it?'),
       vscode.l10n.t('Move and Delete…'),
     );
     if (!moveFirst) throw new Cancelled();
     const destination = await pickGroup(services, tenant, vscode.l10n.t('Move the contents of {0} to…', group.name), (g) => g.id === group.id);
     const confirmed = await services.prompts.confirm(
-      vscode.l10n.t("Move {0} connector(s) and {1} application(s) to '{2}', then delete '{3}'?", connectors, applications, destination.group.name, group.name),
+      vscode.l10n.t("Move {0} and {1} to '{2}', then delete '{3}'?", connectorCount(connectors), applicationCount(applications), destination.group.name, group.name),
       vscode.l10n.t('Deleting a connector group cannot be undone.'),
       vscode.l10n.t('Move and Delete'),
     );

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Application, Connector, ConnectorGroupWithContents } from '../graph/types';
 import { emptyAndDelete } from '../operations/emptyAndDelete';
 import { assignApplications, moveConnectors, type Relocated } from '../operations/relocation';
+import { applicationCount, connectorCount } from '../shared/counts';
 import { connectorMoveRefusal } from '../tenants/moveRules';
 import type { GroupNode } from '../tree/groupNode';
 import { describeError } from '../ui/describeError';
@@ -39,9 +40,9 @@ export async function moveConnectorsTo(services: Services, connectors: Connector
     if (refusal) throw new Error(vscode.l10n.t('{0} cannot be moved: {1}', connector.machineName, refusal));
   }
   return relocateShown(services, target, moving.map((c) => [c.id, c.machineName]), {
-    title: vscode.l10n.t('Moving {0} connector(s) to {1}…', moving.length, target.group.name),
+    title: vscode.l10n.t('Moving {0} to {1}…', connectorCount(moving.length), target.group.name),
     run: (ids) => moveConnectors(contents, ids, target.group.id),
-    log: 'Moved {0} connector(s)',
+    log: (n) => `Moved ${connectorCount(n)}`,
     moved: vscode.l10n.t('Moved to {0}', target.group.name),
     notMoved: vscode.l10n.t('Not moved'),
   });
@@ -51,9 +52,9 @@ export async function assignApplicationsTo(services: Services, applications: App
   const contents = target.tenantNode.contents;
   const moving = applications.filter((a) => contents.groupOfApplication(a.id)?.id !== target.group.id);
   return relocateShown(services, target, moving.map((a) => [a.id, a.displayName]), {
-    title: vscode.l10n.t('Assigning {0} application(s) to {1}…', moving.length, target.group.name),
+    title: vscode.l10n.t('Assigning {0} to {1}…', applicationCount(moving.length), target.group.name),
     run: (ids) => assignApplications(contents, ids, target.group.id),
-    log: 'Assigned {0} application(s)',
+    log: (n) => `Assigned ${applicationCount(n)}`,
     moved: vscode.l10n.t('Assigned to {0}', target.group.name),
     notMoved: vscode.l10n.t('Not assigned'),
   });
@@ -64,12 +65,12 @@ async function relocateShown(
   services: Services,
   target: GroupNode,
   items: [id: string, label: string][],
-  how: { title: string; run(ids: string[]): Promise<Relocated>; log: string; moved: string; notMoved: string },
+  how: { title: string; run(ids: string[]): Promise<Relocated>; log(count: number): string; moved: string; notMoved: string },
 ): Promise<number> {
   if (items.length === 0) return 0;
   const result = await withViewProgress(how.title, () => how.run(items.map(([id]) => id)));
   services.tree.changed(target.tenantNode);
-  if (result.moved.length > 0) services.logger.info(`${how.log.replace('{0}', String(result.moved.length))} to '${target.group.name}' (${target.group.id})`);
+  if (result.moved.length > 0) services.logger.info(`${how.log(result.moved.length)} to '${target.group.name}' (${target.group.id})`);
   if (result.failed.length > 0) throw new Error(incompleteMessage(result, labeller(items), how.moved, how.notMoved));
   return result.moved.length;
 }
@@ -98,8 +99,8 @@ export async function emptyAndDeleteGroup(services: Services, source: GroupNode,
     () => emptyAndDelete(contents, group, destination.group.id));
   services.tree.changed(source.tenantNode);
   const done = [
-    report.connectors.moved.length > 0 ? vscode.l10n.t('Moved {0} connector(s) to {1}: {2}.', report.connectors.moved.length, destination.group.name, names(report.connectors.moved.map(connectorNames))) : undefined,
-    report.applications.moved.length > 0 ? vscode.l10n.t('Assigned {0} application(s) to {1}: {2}.', report.applications.moved.length, destination.group.name, names(report.applications.moved.map(applicationNames))) : undefined,
+    report.connectors.moved.length > 0 ? vscode.l10n.t('Moved {0} to {1}: {2}.', connectorCount(report.connectors.moved.length), destination.group.name, names(report.connectors.moved.map(connectorNames))) : undefined,
+    report.applications.moved.length > 0 ? vscode.l10n.t('Assigned {0} to {1}: {2}.', applicationCount(report.applications.moved.length), destination.group.name, names(report.applications.moved.map(applicationNames))) : undefined,
   ].filter(Boolean).join(' ');
   services.logger.info(`Emptying '${group.name}' (${group.id}) into '${destination.group.name}': ${done || 'nothing moved'}${report.deleted ? '; deleted' : ''}`);
   if (report.deleted) return;

@@ -1,4 +1,5 @@
 // The region form's messages, both ways, and the one validation both the webview and the extension apply.
+import { applicationCount, connectorCount } from './counts';
 import { l10n } from './l10n';
 import { REGIONS, regionName, type Region } from './regions';
 import { isGuid, validateGroupName, validateRegion } from './validation';
@@ -38,7 +39,7 @@ export interface FormErrors {
 /** Why the region cannot change right now, or undefined when it can. */
 export function regionLockReason(group: RegionFormGroup): string | undefined {
   if (group.connectors === 0 && group.applications === 0) return undefined;
-  return l10n.t('The region can only change while no connector and no application is assigned. This group has {0} connector(s) and {1} application(s): move them to another group first.', group.connectors, group.applications);
+  return l10n.t('The region can only change while no connector and no application is assigned. This group has {0} and {1}: move them to another group first.', connectorCount(group.connectors), applicationCount(group.applications));
 }
 
 /**

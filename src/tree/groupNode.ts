@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { visibleText } from '../shared/plainText';
 import { isApplicationProxyGroup } from '../graph/connectorGroupsApi';
 import type { ConnectorGroupWithContents } from '../graph/types';
+import { appCount, connectorCount } from '../shared/counts';
 import { regionFact } from '../shared/regions';
 import { FolderNode } from './folderNode';
 import { groupHealth } from './groupHealth';
@@ -15,8 +16,8 @@ export function groupDescription(group: ConnectorGroupWithContents): string {
   return [
     group.isDefault ? vscode.l10n.t('default') : undefined,
     group.region ?? vscode.l10n.t('no region'),
-    vscode.l10n.t('{0} connectors', group.members.length),
-    vscode.l10n.t('{0} apps', group.applications.length),
+    connectorCount(group.members.length),
+    appCount(group.applications.length),
   ].filter(Boolean).join(' · ');
 }
 

@@ -10,6 +10,8 @@ export interface Prompts {
   /** A modal confirmation; resolves true only when the user chose `action`. */
   confirm(message: string, detail: string, action: string): Promise<boolean>;
   info(message: string): void;
+  /** A passing word in the status bar, for what needs no answer and should not stack up as toasts. */
+  status(icon: string, message: string): void;
   /** An error message with its buttons; resolves with the button chosen. */
   error(message: string, ...actions: string[]): Promise<string | undefined>;
   openExternal(uri: vscode.Uri): Promise<boolean>;
@@ -34,6 +36,7 @@ export const windowPrompts: Prompts = {
   confirm: async (message, detail, action) =>
     (await vscode.window.showWarningMessage(notificationText(message), { modal: true, detail: notificationText(detail) }, action)) === action,
   info: (message) => void vscode.window.showInformationMessage(notificationText(message)),
+  status: (icon, message) => void vscode.window.setStatusBarMessage(`$(${icon}) ${pickerText(message)}`, 4000),
   error: async (message, ...actions) => vscode.window.showErrorMessage(notificationText(message), ...actions),
   openExternal: async (uri) => vscode.env.openExternal(uri),
 };

@@ -41,10 +41,14 @@ describe('commands: export as JSON, copy id, open in the admin center', () => {
 
   it('copies the id of a node to the clipboard', async () => {
     const api = await extensionApi();
-    await script();
+    const prompts = await script();
     const eu = await groupItem(api, 'EU Frankfurt');
-    assert.equal(await vscode.commands.executeCommand('connectorGroups.copyId', eu.node), eu.node.group.id);
+    for (let i = 0; i < 3; i++) assert.equal(await vscode.commands.executeCommand('connectorGroups.copyId', eu.node), eu.node.group.id);
     assert.equal(await vscode.env.clipboard.readText(), eu.node.group.id);
+    // A word in the status bar each time, never a stack of toasts.
+    assert.deepEqual(prompts.infos, []);
+    assert.equal(prompts.statuses.length, 3);
+    assert.match(prompts.statuses[0], new RegExp(`Copied ${eu.node.group.id}`));
   });
 
   it('opens the admin center at the item, in the right tenant', async () => {

@@ -29,6 +29,7 @@ type Answer = string | undefined | boolean | ((items: readonly vscode.QuickPickI
 export class ScriptedPrompts implements Prompts {
   readonly asked: string[] = [];
   readonly infos: string[] = [];
+  readonly statuses: string[] = [];
   readonly errors: string[] = [];
   readonly validationMessages: string[] = [];
   readonly opened: string[] = [];
@@ -73,6 +74,11 @@ export class ScriptedPrompts implements Prompts {
   info(message: string): void {
     this.infos.push(message);
     console.log(`[message] ${message}`);
+  }
+
+  status(_icon: string, message: string): void {
+    this.statuses.push(message);
+    console.log(`[status] ${message}`);
   }
 
   async error(message: string): Promise<string | undefined> {

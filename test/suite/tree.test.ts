@@ -28,6 +28,7 @@ describe('tree: tenant → connector groups → connectors / applications', () =
     assert.match(groups[0].contextValue, /^group;appProxy;default/);
     const eu = groups.find((g) => g.label === 'EU Frankfurt')!;
     assert.equal(eu.description, 'eur · 3 connectors · 3 apps');
+    assert.equal(groups.find((g) => g.label === 'Tokyo (legacy)')?.description, 'japan · 1 connector · 1 app', 'one is singular');
   });
 
   it("shows a region outside Graph's enum as it is", async () => {

@@ -10,6 +10,7 @@ import {
   regionLockReason, validateRegionForm,
   type FromWebview, type RegionFormGroup, type ToWebview,
 } from '../../shared/regionFormMessages';
+import { applicationCount, connectorCount } from '../../shared/counts';
 import { l10n } from '../../shared/l10n';
 import { MAX_GROUP_NAME_LENGTH } from '../../shared/validation';
 import { regionFact } from '../../shared/regions';
@@ -73,7 +74,7 @@ function render(): void {
       el('dt', {}, l10n.t('ID')), el('dd', { id: 'fact-id' }, group.id),
       el('dt', {}, l10n.t('Default group')), el('dd', { id: 'fact-default' }, group.isDefault ? l10n.t('yes') : l10n.t('no')),
       el('dt', {}, l10n.t('Current region')), el('dd', { id: 'fact-region' }, regionFact(group.region)),
-      el('dt', {}, l10n.t('Assigned')), el('dd', { id: 'fact-assigned' }, l10n.t('{0} connector(s), {1} application(s)', group.connectors, group.applications)),
+      el('dt', {}, l10n.t('Assigned')), el('dd', { id: 'fact-assigned' }, l10n.t('{0}, {1}', connectorCount(group.connectors), applicationCount(group.applications))),
     ),
     el('form', { id: 'form', novalidate: '' },
       el('div', { class: 'field' },

@@ -18,13 +18,15 @@ describe('l10n of the shared rules', () => {
   it('translates from a bundle keyed by the English template, placeholders included', () => {
     l10n.useBundle({
       'A connector group needs a name.': 'Eine Connectorgruppe braucht einen Namen.',
-      'The region can only change while no connector and no application is assigned. This group has {0} connector(s) and {1} application(s): move them to another group first.':
-        'Die Region ändert sich nur ohne Connectors und Anwendungen: {0} Connector(s), {1} Anwendung(en).',
+      'The region can only change while no connector and no application is assigned. This group has {0} and {1}: move them to another group first.':
+        'Die Region ändert sich nur ohne Connectors und Anwendungen: {0}, {1}.',
+      '{0} connectors': '{0} Connectors',
+      '1 application': '1 Anwendung',
     });
     const result = validateGroupName('  ');
     assert.equal(result.ok ? '' : result.message, 'Eine Connectorgruppe braucht einen Namen.');
     const group = { id: 'x', name: 'G', isDefault: false, region: 'eur', connectors: 3, applications: 1 };
-    assert.equal(regionLockReason(group), 'Die Region ändert sich nur ohne Connectors und Anwendungen: 3 Connector(s), 1 Anwendung(en).');
+    assert.equal(regionLockReason(group), 'Die Region ändert sich nur ohne Connectors und Anwendungen: 3 Connectors, 1 Anwendung.');
   });
 
   it('falls back to English for a template the bundle lacks', () => {
