@@ -4,7 +4,7 @@ import { unassignApplication as unassignOnService } from '../operations/relocati
 import { withViewProgress } from '../ui/progress';
 import { assignApplicationsTo } from './moveOperations';
 import type { Services } from './services';
-import { Cancelled, applicationTarget, groupTarget } from './targets';
+import { Cancelled, applicationTarget, groupTarget, pickGroup } from './targets';
 
 export async function assignApplications(services: Services, node?: unknown): Promise<number> {
   const target = await groupTarget(services, node, vscode.l10n.t('Assign applications to which group?'));
@@ -38,4 +38,12 @@ export async function unassignApplication(services: Services, node?: unknown): P
   services.tree.changed(tenant);
   services.logger.info(`Unassigned '${application.displayName}' (${application.id}): it is in the default group '${home.name}' again`);
   return true;
+}
+
+/** "Move to Connector Group…" on an application: the group picked, the application assigned there. */
+export async function moveApplication(services: Services, node?: unknown): Promise<number> {
+  const target = await applicationTarget(services, node);
+  const current = target.tenantNode.contents.groupOfApplication(target.application.id);
+  const group = await pickGroup(services, target.tenantNode, vscode.l10n.t('Move {0} to…', target.application.displayName), (g) => g.id === current?.id);
+  return assignApplicationsTo(services, [target.application], group);
 }

@@ -1,7 +1,7 @@
 // Move connectors to another group (from the tree, a multi-selection, or the palette).
 import * as vscode from 'vscode';
 import type { Services } from './services';
-import { connectorTargets, pickGroup } from './targets';
+import { Cancelled, connectorTargets, groupTarget, pickGroup } from './targets';
 import { moveConnectorsTo } from './moveOperations';
 
 export async function moveConnector(services: Services, node?: unknown, selection?: unknown): Promise<number> {
@@ -14,4 +14,21 @@ export async function moveConnector(services: Services, node?: unknown, selectio
       : vscode.l10n.t('Move {0} connectors to…', connectors.length),
     (g) => from.size === 1 && from.has(g.id));
   return moveConnectorsTo(services, connectors.map((c) => c.connector), target);
+}
+
+/** "Move Connectors Here…" on a group's Connectors folder: connectors picked from the other groups. */
+export async function moveConnectorsHere(services: Services, node?: unknown): Promise<number> {
+  const target = await groupTarget(services, node, vscode.l10n.t('Move connectors into which group?'));
+  const candidates = target.tenantNode.contents.applicationProxyGroups()
+    .filter((g) => g.id !== target.group.id)
+    .flatMap((g) => g.members.map((c) => ({ label: c.machineName, description: `${c.status} · ${g.name}`, connector: c })))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  if (candidates.length === 0) throw new Error(vscode.l10n.t("Every connector is already in '{0}'.", target.group.name));
+  const picked = await services.prompts.pickMany(candidates, {
+    title: vscode.l10n.t('Move connectors to {0}', target.group.name),
+    placeHolder: vscode.l10n.t('Connectors in other groups'),
+    matchOnDescription: true,
+  });
+  if (!picked || picked.length === 0) throw new Cancelled();
+  return moveConnectorsTo(services, picked.map((p) => p.connector), target);
 }

@@ -1,8 +1,8 @@
 // The one table of command id → handler, each wrapped with the same logging and error handling.
 import * as vscode from 'vscode';
 import { describeError } from '../ui/describeError';
-import { assignApplications, unassignApplication } from './applicationCommands';
-import { moveConnector } from './connectorCommands';
+import { assignApplications, moveApplication, unassignApplication } from './applicationCommands';
+import { moveConnector, moveConnectorsHere } from './connectorCommands';
 import { PartlyDoneError } from './moveOperations';
 import { copyId, exportJson, openInPortal } from './exportCommands';
 import { createGroup, deleteGroup, renameGroup } from './groupCommands';
@@ -27,7 +27,9 @@ const COMMANDS: Record<string, Handler> = {
   deleteGroup,
   editRegion,
   moveConnector,
+  moveConnectorsHere,
   assignApplications,
+  moveApplication,
   unassignApplication,
   exportJson,
   copyId,

@@ -5,7 +5,7 @@ import type { TenantContents } from '../tenants/tenantContents';
 import { ApplicationNode } from '../tree/applicationNode';
 import { tenantOf } from '../tree/connectorGroupTreeProvider';
 import { ConnectorNode } from '../tree/connectorNode';
-import type { FolderKind } from '../tree/folderNode';
+import { FolderNode, type FolderKind } from '../tree/folderNode';
 import { GroupNode, groupDescription } from '../tree/groupNode';
 import type { TenantNode } from '../tree/tenantNode';
 import type { TreeNode } from '../tree/treeNode';
@@ -56,13 +56,34 @@ export async function pickGroup(
   return picked.node;
 }
 
-/** The group node a command was run on, or one picked (leaving out `exclude`) from the palette. */
+/** What a keybinding passes (package.json `args`): the command acts on the tree's selection. */
+interface FromKeyboard {
+  fromKeyboard: true;
+}
+
+function isFromKeyboard(value: unknown): value is FromKeyboard {
+  return typeof value === 'object' && value !== null && (value as FromKeyboard).fromKeyboard === true;
+}
+
+/**
+ * The group node a command was run on (a group's folder counts as the group), the selected group
+ * for a keybinding, or one picked (leaving out `exclude`) from the palette.
+ */
 export async function groupTarget(
   services: Services,
   node: unknown,
   title: string,
   exclude?: (group: ConnectorGroupWithContents) => boolean,
 ): Promise<GroupNode> {
+  if (isFromKeyboard(node)) {
+    node = services.treeView.selection[0];
+    if (node instanceof FolderNode) node = node.parent;
+    if (!(node instanceof GroupNode)) {
+      services.prompts.status('info', vscode.l10n.t('Select a connector group first.'));
+      throw new Cancelled();
+    }
+  }
+  if (node instanceof FolderNode && node.parent instanceof GroupNode) return node.parent;
   if (node instanceof GroupNode) return node;
   return pickGroup(services, await pickTenant(services, node as TreeNode | undefined), title, exclude);
 }

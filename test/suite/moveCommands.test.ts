@@ -69,6 +69,40 @@ describe('commands: move connectors, assign and unassign applications', () => {
     assert.equal((await groupItem(api, 'EU Frankfurt')).description, 'eur · 4 connectors · 4 apps');
   });
 
+  it("moves connectors picked into a group from its Connectors folder's menu", async () => {
+    const api = await extensionApi();
+    const [connectorsFolder] = await shown(api, (await groupItem(api, 'India Pune')).node);
+    const prompts = await script(pickLabels('NYC-APPPROXY-01.contoso.com'));
+    assert.equal(await vscode.commands.executeCommand('connectorGroups.moveConnectorsHere', connectorsFolder.node), 1);
+    prompts.assertDone();
+    assert.equal((await sandbox.group('India Pune')).members.length, 1);
+    assert.match((await groupItem(api, 'India Pune')).description, /1 connector ·/);
+  });
+
+  it("assigns applications from a group's Applications folder, and moves one application from its own menu", async () => {
+    const api = await extensionApi();
+    const [, appsFolder] = await shown(api, (await groupItem(api, 'India Pune')).node);
+    await script(pickLabels('Wiki'));
+    assert.equal(await vscode.commands.executeCommand('connectorGroups.assignApplications', appsFolder.node), 1);
+    const [wiki] = await applicationNodes('India Pune');
+    const prompts = await script(pickLabel('Asia Singapore'));
+    assert.equal(await vscode.commands.executeCommand('connectorGroups.moveApplication', wiki.node), 1);
+    prompts.assertDone();
+    assert.ok(!prompts.asked[0].includes('India Pune'));
+    const state = await sandbox.state();
+    assert.equal(state.applications.find((a) => a.id === wiki.node.application.id)?.groupId, (await sandbox.group('Asia Singapore')).id);
+  });
+
+  it('says why the default group cannot be deleted, from its own menu, and sends nothing', async () => {
+    const api = await extensionApi();
+    const home = (await groupItem(api, 'Default')).node;
+    await sandbox.call('DELETE', '/_sandbox/requests');
+    const prompts = await script();
+    await vscode.commands.executeCommand('connectorGroups.deleteGroup', home);
+    assert.match(prompts.errors[0] ?? '', /default connector group and cannot be deleted/);
+    assert.deepEqual((await sandbox.requests()).filter((e) => e.method !== 'GET'), []);
+  });
+
   it('assigns applications picked from other groups, in one round trip', async () => {
     const api = await extensionApi();
     const target = (await groupItem(api, 'India Pune')).node;
