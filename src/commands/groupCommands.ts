@@ -8,7 +8,8 @@ import type { TenantNode } from '../tree/tenantNode';
 import type { TreeNode } from '../tree/treeNode';
 import { withViewProgress } from '../ui/progress';
 import type { GroupNode } from '../tree/groupNode';
-import { createGroup as createOnService, deleteGroup as deleteOnService, groupsNamed, updateGroup } from '../operations/groupOperations';
+import { createGroup as createOnService, deleteGroup as deleteOnService, updateGroup } from '../operations/groupOperations';
+import { checkName } from './nameRule';
 import { emptyAndDeleteGroup } from './moveOperations';
 import type { Services } from './services';
 import { Cancelled, groupTarget, loadedContents, pickGroup, pickTenant } from './targets';
@@ -21,23 +22,26 @@ function nameValidator(raw: string): string | undefined {
 export async function createGroup(services: Services, node?: TreeNode): Promise<ConnectorGroup | undefined> {
   const tenant = await pickTenant(services, node);
   const contents = await loadedContents(tenant);
-  const name = await services.prompts.input({
-    title: vscode.l10n.t('Create connector group in {0}', tenant.tenant.displayName),
-    prompt: vscode.l10n.t('Name of the new connector group'),
-    validateInput: nameValidator,
-  });
-  if (name === undefined) throw new Cancelled();
-  const trimmed = name.trim();
-  // Asked of the service, not the tree: the tree may be older than a group made elsewhere (or by a
-  // create whose answer was lost), and these ids tell a lost create's group from the others.
-  const sameName = await withViewProgress(vscode.l10n.t('Checking the name…'), () => groupsNamed(contents, trimmed));
-  if (sameName.length > 0) {
-    const again = await services.prompts.confirm(
-      vscode.l10n.t("A connector group named '{0}' already exists.", trimmed),
-      vscode.l10n.t('Graph allows two groups with the same name, but they are easy to confuse.'),
-      vscode.l10n.t('Create Anyway'),
-    );
-    if (!again) throw new Cancelled();
+  let value: string | undefined;
+  let trimmed: string;
+  let sameName: ConnectorGroup[];
+  for (;;) {
+    const name = await services.prompts.input({
+      title: vscode.l10n.t('Create connector group in {0}', tenant.tenant.displayName),
+      prompt: vscode.l10n.t('Name of the new connector group'),
+      value,
+      validateInput: nameValidator,
+    });
+    if (name === undefined) throw new Cancelled();
+    trimmed = name.trim();
+    // These ids also tell a lost create's group from the others (see createGroup in operations).
+    const decision = await checkName(services, contents, trimmed, vscode.l10n.t('Create Anyway'));
+    if (decision.use) {
+      sameName = decision.sameName;
+      break;
+    }
+    if (!decision.again) throw new Cancelled();
+    value = trimmed;
   }
   const region = await services.prompts.pick(
     [
@@ -69,6 +73,11 @@ export async function renameGroup(services: Services, node?: TreeNode): Promise<
     validateInput: nameValidator,
   });
   if (name === undefined || name.trim() === group.name) throw new Cancelled();
+  const decision = await checkName(services, target.tenantNode.contents, name.trim(), vscode.l10n.t('Rename Anyway'), group.id);
+  if (!decision.use) {
+    if (decision.again) return renameGroup(services, target);
+    throw new Cancelled();
+  }
   return withViewProgress(vscode.l10n.t('Renaming {0}…', group.name),
     () => updateGroupInTree(services, target.tenantNode, group, { name: name.trim() }));
 }

@@ -20,6 +20,8 @@ export type ToWebview =
   | { type: 'init'; group: RegionFormGroup; regions: { value: Region; label: string }[]; bundle?: Record<string, string> }
   | { type: 'saving' }
   | { type: 'saved'; group: RegionFormGroup }
+  /** Save was pressed with nothing changed: nothing was sent. */
+  | { type: 'unchanged' }
   | { type: 'failed'; message: string; field?: 'name' | 'region' };
 
 export type FromWebview =

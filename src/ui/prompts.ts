@@ -9,6 +9,8 @@ export interface Prompts {
   pickMany<T extends vscode.QuickPickItem>(items: T[], options: vscode.QuickPickOptions): Promise<T[] | undefined>;
   /** A modal confirmation; resolves true only when the user chose `action`. */
   confirm(message: string, detail: string, action: string): Promise<boolean>;
+  /** A modal choice; the first action is the default button (make it the safe one). Undefined on cancel. */
+  choose(message: string, detail: string, actions: string[]): Promise<string | undefined>;
   info(message: string): void;
   /** A passing word in the status bar, for what needs no answer and should not stack up as toasts. */
   status(icon: string, message: string): void;
@@ -35,6 +37,8 @@ export const windowPrompts: Prompts = {
     (await vscode.window.showQuickPick(shownItems(items), { ...pickerOptions(options), canPickMany: true }))?.map((item) => item.original),
   confirm: async (message, detail, action) =>
     (await vscode.window.showWarningMessage(notificationText(message), { modal: true, detail: notificationText(detail) }, action)) === action,
+  choose: async (message, detail, actions) =>
+    vscode.window.showWarningMessage(notificationText(message), { modal: true, detail: notificationText(detail) }, ...actions),
   info: (message) => void vscode.window.showInformationMessage(notificationText(message)),
   status: (icon, message) => void vscode.window.setStatusBarMessage(`$(${icon}) ${pickerText(message)}`, 4000),
   error: async (message, ...actions) => vscode.window.showErrorMessage(notificationText(message), ...actions),

@@ -10,6 +10,8 @@ import {
 export interface RegionFormDeps {
   /** The group as the tree knows it now; undefined once it is gone. */
   group(): ConnectorGroupWithContents | undefined;
+  /** Asks about a name another group already has (the duplicate-name rule); true to go ahead. */
+  confirmName?(name: string, groupId: string): Promise<boolean>;
   /** Sends the change to Graph and records it in the tree. */
   update(group: ConnectorGroupWithContents, changes: GroupChanges): Promise<ConnectorGroup>;
   post(message: ToWebview): void;
@@ -73,12 +75,16 @@ export class RegionFormController {
     if (message.name.trim() !== group.name) changes.name = message.name.trim();
     if (message.region !== (group.region ?? '')) changes.region = message.region;
     if (Object.keys(changes).length === 0) {
-      this.deps.post({ type: 'saved', group: formGroup(group) });
+      this.deps.post({ type: 'unchanged' });
       return;
     }
-    this.deps.post({ type: 'saving' });
     this.saving = true;
     try {
+      if (changes.name !== undefined && this.deps.confirmName && !(await this.deps.confirmName(changes.name, group.id))) {
+        this.deps.post({ type: 'failed', field: 'name', message: l10n.t("Not saved: another connector group is named '{0}'.", changes.name) });
+        return;
+      }
+      this.deps.post({ type: 'saving' });
       await this.deps.update(group, changes);
       this.deps.post({ type: 'saved', group: formGroup(this.deps.group() ?? group) });
     } catch (error) {

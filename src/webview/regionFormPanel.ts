@@ -7,6 +7,7 @@ import type { TenantNode } from '../tree/tenantNode';
 import { visibleText } from '../shared/plainText';
 import { describeError } from '../ui/describeError';
 import { updateGroupInTree } from '../commands/groupCommands';
+import { checkName } from '../commands/nameRule';
 import { RegionFormController } from './regionFormController';
 
 export const REGION_FORM_VIEW_TYPE = 'connectorGroups.regionForm';
@@ -61,6 +62,7 @@ export class RegionFormPanel {
     RegionFormPanel.open.set(key, this);
     const controller = new RegionFormController({
       group: () => tenant.contents.group(groupId),
+      confirmName: async (name, id) => (await checkName(services, tenant.contents, name, vscode.l10n.t('Save Anyway'), id)).use,
       update: (group, changes) => updateGroupInTree(services, tenant, group, changes),
       post: (message) => void panel.webview.postMessage(message),
       close: () => panel.dispose(),

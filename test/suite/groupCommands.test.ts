@@ -69,6 +69,18 @@ describe('commands: create, rename and delete groups', () => {
     assert.ok(!labels.includes('India Pune'), labels.join(', '));
   });
 
+  it('asks before a rename to a name another group has, the safe choice first, and sends nothing when declined', async () => {
+    const api = await extensionApi();
+    const node = (await groupItem(api, 'India Pune')).node;
+    await sandbox.call('DELETE', '/_sandbox/requests');
+    const prompts = await script('EU Frankfurt', 'Choose Another Name', 'EU Frankfurt', false);
+    await vscode.commands.executeCommand('connectorGroups.renameGroup', node);
+    prompts.assertDone();
+    assert.match(prompts.asked[1], /already exists/);
+    assert.deepEqual((await sandbox.requests()).filter((e) => e.method !== 'GET'), []);
+    assert.equal((await sandbox.group('India Pune')).id, node.group.id);
+  });
+
   it('renames from the palette, picking the group, in the alternate status variant', async () => {
     await sandbox.options({ variant: 'alternate' });
     await script(pickLabel('India Pune'), 'India Mumbai');

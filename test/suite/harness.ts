@@ -71,6 +71,13 @@ export class ScriptedPrompts implements Prompts {
   }
 
   // Shown messages go to the host's output too, where the runner searches them for the token.
+  /** `true` answers with the last action (the one that goes ahead), a string with that action. */
+  async choose(message: string, _detail: string, actions: string[]): Promise<string | undefined> {
+    const answer = this.next('choose', message);
+    if (answer === true) return actions.at(-1);
+    return typeof answer === 'string' && actions.includes(answer) ? answer : undefined;
+  }
+
   info(message: string): void {
     this.infos.push(message);
     console.log(`[message] ${message}`);

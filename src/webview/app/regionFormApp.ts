@@ -177,6 +177,9 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       render();
       status(l10n.t('Saved.'), 'success');
       break;
+    case 'unchanged':
+      status(l10n.t('Nothing to save: the name and region are as they were.'));
+      break;
     case 'failed':
       busy(false);
       status(message.message, 'error');

@@ -9,7 +9,7 @@ describe('region form: the extension re-checks every webview message', () => {
   const fx = useSandbox();
 
   /** A controller for one group of the sandbox, wired to the real gateway; counts Graph round trips. */
-  async function formFor(name: string) {
+  async function formFor(name: string, confirmName?: (name: string, groupId: string) => Promise<boolean>) {
     const { api, trips } = gatewayFor(fx.client.url, fx.client.token);
     const groups = await api.loadGroupsWithContents();
     let group: ConnectorGroupWithContents = groups.find((g) => g.name === name)!;
@@ -18,6 +18,7 @@ describe('region form: the extension re-checks every webview message', () => {
     let closed = false;
     const controller = new RegionFormController({
       group: () => group,
+      confirmName,
       update: async (g, changes) => {
         const updated = await api.updateGroup(g, changes);
         group = { ...g, ...updated };
@@ -58,8 +59,20 @@ describe('region form: the extension re-checks every webview message', () => {
   it('sends nothing when nothing changed', async () => {
     const form = await formFor('Tokyo (legacy)');
     await form.controller.handle({ type: 'save', groupId: form.group().id, name: 'Tokyo (legacy)', region: 'japan' });
-    assert.deepEqual(form.posted.map((m) => m.type), ['saved']);
+    // Not "saved": nothing was written.
+    assert.deepEqual(form.posted.map((m) => m.type), ['unchanged']);
     assert.equal(form.trips.length, 0);
+  });
+
+  it('asks before saving a name another group has, and sends nothing when the answer is no', async () => {
+    const asked: string[] = [];
+    const form = await formFor('India Pune', async (name) => { asked.push(name); return false; });
+    await form.controller.handle({ type: 'save', groupId: form.group().id, name: 'EU Frankfurt', region: 'ind' });
+    assert.deepEqual(asked, ['EU Frankfurt']);
+    const last = form.posted.at(-1)!;
+    assert.equal(last.type === 'failed' && last.field, 'name');
+    assert.equal(form.trips.length, 0);
+    assert.equal((await fx.client.group('India Pune')).name, 'India Pune');
   });
 
   it('shows Graph\'s refusal inline and changes nothing else', async () => {
