@@ -1,6 +1,7 @@
 // Activation wires the pieces together and does nothing else.
 import * as vscode from 'vscode';
 import { moveConnectorsTo, assignApplicationsTo } from './commands/moveOperations';
+import { EXPORT_SCHEME, ExportDocuments } from './commands/exportDocuments';
 import { registerCommands, runReported } from './commands/registerCommands';
 import type { Services } from './commands/services';
 import { createLogger } from './logging/logger';
@@ -26,7 +27,8 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
   const logger = createLogger();
   const registry = new TenantRegistry();
   const tree = new ConnectorGroupTreeProvider(registry);
-  const services = { registry, tree, logger, prompts: windowPrompts, extensionUri: context.extensionUri } as Services & { treeView: vscode.TreeView<TreeNode> };
+  const exports = new ExportDocuments();
+  const services = { registry, tree, logger, exports, prompts: windowPrompts, extensionUri: context.extensionUri } as Services & { treeView: vscode.TreeView<TreeNode> };
   const dragAndDrop = new ConnectorGroupDragAndDrop({
     moveConnectors: (connectors, target) => runReported(services, 'drop', () => moveConnectorsTo(services, connectors, target)),
     assignApplications: (applications, target) => runReported(services, 'drop', () => assignApplicationsTo(services, applications, target)),
@@ -39,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
   });
   context.subscriptions.push(
     logger, registry, tree, services.treeView, ...registerCommands(services),
+    vscode.workspace.registerTextDocumentContentProvider(EXPORT_SCHEME, exports),
     vscode.window.registerWebviewPanelSerializer(REGION_FORM_VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state) => RegionFormPanel.restore(services, context.extensionUri, panel, state),
     }),

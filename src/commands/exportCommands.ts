@@ -7,7 +7,7 @@ import { GroupNode } from '../tree/groupNode';
 import { TenantNode } from '../tree/tenantNode';
 import type { TreeNode } from '../tree/treeNode';
 import type { Services } from './services';
-import { loadedContents } from './targets';
+import { Cancelled, loadedContents } from './targets';
 
 type Exportable = TenantNode | GroupNode | ConnectorNode | ApplicationNode;
 
@@ -44,10 +44,36 @@ function withoutContents<T extends { members?: unknown; applications?: unknown }
 }
 
 export async function exportJson(services: Services, node?: TreeNode): Promise<string> {
-  const json = JSON.stringify(await asGraphJson(selectionOr(services, node)), null, 2);
-  const document = await vscode.workspace.openTextDocument({ language: 'json', content: json });
+  const target = selectionOr(services, node);
+  const json = JSON.stringify(await asGraphJson(target), null, 2);
+  const uri = services.exports.add(nameParts(target), json);
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.languages.setTextDocumentLanguage(document, 'json');
   await vscode.window.showTextDocument(document, { preview: false });
   return json;
+}
+
+/** Tenant, then the item: what the export's tab is called. */
+function nameParts(node: Exportable): string[] {
+  if (node instanceof TenantNode) return [node.tenant.displayName];
+  const tenant = node.tenantNode.tenant.displayName;
+  if (node instanceof GroupNode) return [tenant, node.group.name];
+  if (node instanceof ConnectorNode) return [tenant, node.connector.machineName];
+  return [tenant, node.application.displayName];
+}
+
+/** Save As… on an export's tab: writes it where the user says and opens the file. */
+export async function saveExport(services: Services, uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const source = uri ?? vscode.window.activeTextEditor?.document.uri;
+  const text = source && services.exports.text(source);
+  if (!source || text === undefined) throw new Error(vscode.l10n.t('Open an exported JSON tab first.'));
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const name = source.path.split('/').pop()!;
+  const target = await services.prompts.saveAs(folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(name));
+  if (!target) throw new Cancelled();
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+  await vscode.window.showTextDocument(target, { preview: false });
+  return target;
 }
 
 function idOf(node: Exportable): string {

@@ -4,7 +4,7 @@ import { describeError } from '../ui/describeError';
 import { assignApplications, moveApplication, unassignApplication } from './applicationCommands';
 import { moveConnector, moveConnectorsHere } from './connectorCommands';
 import { PartlyDoneError } from './moveOperations';
-import { copyId, exportJson, openInPortal } from './exportCommands';
+import { copyId, exportJson, openInPortal, saveExport } from './exportCommands';
 import { createGroup, deleteGroup, renameGroup } from './groupCommands';
 import { editRegion } from './regionCommands';
 import type { Services } from './services';
@@ -32,6 +32,7 @@ const COMMANDS: Record<string, Handler> = {
   moveApplication,
   unassignApplication,
   exportJson,
+  saveExport,
   copyId,
   openInPortal,
   showLog,

@@ -17,6 +17,8 @@ export interface Prompts {
   /** An error message with its buttons; resolves with the button chosen. */
   error(message: string, ...actions: string[]): Promise<string | undefined>;
   openExternal(uri: vscode.Uri): Promise<boolean>;
+  /** Where to save a file; undefined when the user cancels. */
+  saveAs(defaultUri: vscode.Uri): Promise<vscode.Uri | undefined>;
 }
 
 const text = (value: string | undefined) => (value === undefined ? undefined : pickerText(value));
@@ -43,4 +45,5 @@ export const windowPrompts: Prompts = {
   status: (icon, message) => void vscode.window.setStatusBarMessage(`$(${icon}) ${pickerText(message)}`, 4000),
   error: async (message, ...actions) => vscode.window.showErrorMessage(notificationText(message), ...actions),
   openExternal: async (uri) => vscode.env.openExternal(uri),
+  saveAs: async (defaultUri) => vscode.window.showSaveDialog({ defaultUri, filters: { JSON: ['json'] } }),
 };

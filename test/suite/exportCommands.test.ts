@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { extensionApi, freshStart, groupItem, sandboxClient, sandboxTenantNode, script, shown } from './harness';
 
@@ -19,8 +22,26 @@ describe('commands: export as JSON, copy id, open in the admin center', () => {
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.languageId, 'json');
     assert.equal(editor?.document.getText(), json);
-    assert.ok(editor?.document.isUntitled);
+    // Named after the tenant and the day, read-only, so closing it asks nothing.
+    assert.equal(editor?.document.uri.scheme, 'connector-groups-export');
+    // An earlier export of the same tenant today makes this one " (2)".
+    assert.match(editor?.document.uri.path ?? '', new RegExp(`^/Contoso \\(sandbox\\) – ${new Date().toISOString().slice(0, 10)}( \\(\\d+\\))?\\.json$`));
+    assert.equal(editor?.document.isDirty, false);
     assert.ok(!json.includes(sandbox.token.split('.')[2]), 'no token in the export');
+  });
+
+  it('saves an export where the user says, as the same JSON', async () => {
+    const api = await extensionApi();
+    const eu = await groupItem(api, 'EU Frankfurt');
+    const json = await vscode.commands.executeCommand<string>('connectorGroups.exportJson', eu.node);
+    assert.match(vscode.window.activeTextEditor!.document.uri.path, /^\/Contoso \(sandbox\) – EU Frankfurt – \d{4}-\d{2}-\d{2}( \(\d+\))?\.json$/);
+    const file = path.join(os.tmpdir(), `export-${Date.now()}.json`);
+    const prompts = await script(file);
+    const saved = await vscode.commands.executeCommand<vscode.Uri>('connectorGroups.saveExport');
+    prompts.assertDone();
+    assert.equal(saved?.fsPath, file);
+    assert.equal(readFileSync(file, 'utf8'), json);
+    rmSync(file, { force: true });
   });
 
   it("exports a group, a connector and an application in Graph's shape", async () => {

@@ -99,6 +99,11 @@ export class ScriptedPrompts implements Prompts {
     return true;
   }
 
+  async saveAs(defaultUri: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const answer = this.next('saveAs', defaultUri.path.split('/').pop());
+    return typeof answer === 'string' ? vscode.Uri.file(answer) : undefined;
+  }
+
   /** Every answer was used: the command asked exactly what the test expected. */
   assertDone(): void {
     assert.deepEqual(this.answers, [], `unused answers; asked: ${this.asked.join(' | ')}`);
