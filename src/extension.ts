@@ -4,11 +4,13 @@ import { moveConnectorsTo, assignApplicationsTo } from './commands/moveOperation
 import { EXPORT_SCHEME, ExportDocuments } from './commands/exportDocuments';
 import { registerCommands, runReported } from './commands/registerCommands';
 import type { Services } from './commands/services';
+import { openSandboxTenant } from './commands/tenantCommands';
 import { createLogger } from './logging/logger';
 import { l10n } from './shared/l10n';
 import { TenantRegistry } from './tenants/tenantRegistry';
 import { ConnectorGroupTreeProvider } from './tree/connectorGroupTreeProvider';
 import { ConnectorGroupDragAndDrop } from './tree/dragAndDrop';
+import { showProblems } from './tree/problemBadge';
 import type { TreeNode } from './tree/treeNode';
 import { TREE_VIEW_ID } from './ui/progress';
 import { windowPrompts, type Prompts } from './ui/prompts';
@@ -40,14 +42,15 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
     showCollapseAll: true,
   });
   context.subscriptions.push(
-    logger, registry, tree, services.treeView, ...registerCommands(services),
+    logger, registry, tree, services.treeView, showProblems(tree, services.treeView), ...registerCommands(services),
     vscode.workspace.registerTextDocumentContentProvider(EXPORT_SCHEME, exports),
     vscode.window.registerWebviewPanelSerializer(REGION_FORM_VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state) => RegionFormPanel.restore(services, context.extensionUri, panel, state),
     }),
   );
   void vscode.commands.executeCommand('setContext', 'connectorGroups.hasTenants', false);
-  if (process.env.CONNECTOR_GROUPS_SANDBOX_URL) void vscode.commands.executeCommand('connectorGroups.openSandboxTenant');
+  // Started at once (not through the command queue), so the view says "Opening…" from its first paint.
+  if (process.env.CONNECTOR_GROUPS_SANDBOX_URL) void runReported(services, 'openSandboxTenant', () => openSandboxTenant(services));
   return {
     services,
     dragAndDrop,

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { unassignApplication as unassignOnService } from '../operations/relocation';
 import { withViewProgress } from '../ui/progress';
 import { assignApplicationsTo } from './moveOperations';
+import { applicationsChoice } from './groupChoice';
 import type { Services } from './services';
 import { Cancelled, applicationTarget, groupTarget, pickGroup } from './targets';
 
@@ -44,6 +45,6 @@ export async function unassignApplication(services: Services, node?: unknown): P
 export async function moveApplication(services: Services, node?: unknown): Promise<number> {
   const target = await applicationTarget(services, node);
   const current = target.tenantNode.contents.groupOfApplication(target.application.id);
-  const group = await pickGroup(services, target.tenantNode, vscode.l10n.t('Move {0} to…', target.application.displayName), (g) => g.id === current?.id);
+  const group = await pickGroup(services, target.tenantNode, vscode.l10n.t('Move {0} to…', target.application.displayName), applicationsChoice(current));
   return assignApplicationsTo(services, [target.application], group);
 }

@@ -90,14 +90,19 @@ export async function copyId(services: Services, node?: TreeNode): Promise<strin
   return id;
 }
 
-/** Deep links of the Entra admin center; the tenant id in the path makes it open in the right directory. */
+/**
+ * The deepest page of the Entra admin center for each kind; the tenant id in the path opens the
+ * right directory. An application opens its enterprise application on the Application Proxy page,
+ * where its connector group is chosen (by app id: the page finds the service principal). The admin
+ * center has no page of its own for one connector group or connector: both open the Application
+ * Proxy page that lists the connector groups and their connectors.
+ */
 export function portalUrl(tenant: Tenant, node: Exportable): string {
   const base = `${tenant.portalOrigin}/${encodeURIComponent(tenant.tenantId)}#view`;
   if (node instanceof ApplicationNode) {
-    return `${base}/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/Overview/appId/${encodeURIComponent(node.application.appId)}`;
+    return `${base}/Microsoft_AAD_IAM/ManagedAppMenuBlade/~/AppProxy/appId/${encodeURIComponent(node.application.appId)}`;
   }
   if (node instanceof TenantNode) return `${base}/Microsoft_AAD_IAM/TenantOverview.ReactView`;
-  // Connector groups and connectors live on the Application Proxy page.
   return `${base}/Microsoft_AAD_IAM/AppProxyOverviewBlade`;
 }
 

@@ -9,6 +9,9 @@ import type { TreeNode } from '../tree/treeNode';
 import { withViewProgress } from '../ui/progress';
 import type { GroupNode } from '../tree/groupNode';
 import { createGroup as createOnService, deleteGroup as deleteOnService, updateGroup } from '../operations/groupOperations';
+import { applicationsCutOff, cutOffText } from '../tenants/impact';
+import { besides, destinationChoice } from './groupChoice';
+import { cutOffDetail } from './impactPrompt';
 import { checkName } from './nameRule';
 import { emptyAndDeleteGroup } from './moveOperations';
 import type { Services } from './services';
@@ -91,7 +94,7 @@ export async function updateGroupInTree(services: Services, tenant: TenantNode, 
 }
 
 export async function deleteGroup(services: Services, node?: TreeNode): Promise<boolean> {
-  const target = await groupTarget(services, node, vscode.l10n.t('Choose the group to delete'), (g) => g.isDefault);
+  const target = await groupTarget(services, node, vscode.l10n.t('Choose the group to delete'), { exclude: (g) => g.isDefault });
   const { group } = target;
   const tenant = target.tenantNode;
   if (!target.isApplicationProxy) {
@@ -103,19 +106,29 @@ export async function deleteGroup(services: Services, node?: TreeNode): Promise<
   const connectors = group.members.length;
   const applications = group.applications.length;
   if (connectors > 0 || applications > 0) {
-    const moveFirst = await services.prompts.confirm(
-      vscode.l10n.t("'{0}' still has {1} and {2}.", group.name, connectorCount(connectors), applicationCount(applications)),
-      vscode.l10n.t('A group can be deleted only when it is empty. Move its connectors and applications to another group, then delete it?'),
-      vscode.l10n.t('Move and Delete…'),
-    );
-    if (!moveFirst) throw new Cancelled();
-    const destination = await pickGroup(services, tenant, vscode.l10n.t('Move the contents of {0} to…', group.name), (g) => g.id === group.id);
-    const confirmed = await services.prompts.confirm(
-      vscode.l10n.t("Move {0} and {1} to '{2}', then delete '{3}'?", connectorCount(connectors), applicationCount(applications), destination.group.name, group.name),
-      vscode.l10n.t('Deleting a connector group cannot be undone.'),
-      vscode.l10n.t('Move and Delete'),
-    );
-    if (!confirmed) throw new Cancelled();
+    // The destination first: a group the region rule refuses is refused before any confirmation.
+    const contents = tenant.contents;
+    const choice = destinationChoice(contents, group);
+    const contentsText = vscode.l10n.t('{0} and {1}', connectorCount(connectors), applicationCount(applications));
+    const pickTitle = vscode.l10n.t("A group can be deleted only when empty: move the {0} of '{1}' to…", contentsText, group.name);
+    let destination = await pickGroup(services, tenant, pickTitle, choice);
+    for (;;) {
+      const cutOff = applicationsCutOff(contents.groups, {
+        connectors: { ids: group.members.map((c) => c.id), to: destination.group.id },
+        applications: { ids: group.applications.map((a) => a.id), to: destination.group.id },
+        deleting: group.id,
+      });
+      const go = vscode.l10n.t('Move and Delete');
+      const another = vscode.l10n.t('Choose Another Group');
+      const answer = await services.prompts.choose(
+        vscode.l10n.t("Move {0} to '{1}', then delete '{2}'?", contentsText, destination.group.name, group.name),
+        [cutOffText(cutOff), cutOff.length > 0 ? cutOffDetail() : undefined, vscode.l10n.t('Deleting a connector group cannot be undone.')].filter(Boolean).join(' '),
+        cutOff.length > 0 ? [another, go] : [go],
+      );
+      if (answer === undefined) throw new Cancelled();
+      if (answer === go) break;
+      destination = await pickGroup(services, tenant, pickTitle, besides(choice, destination.group.id));
+    }
     return emptyThenDelete(services, target, destination);
   }
   const confirmed = await services.prompts.confirm(

@@ -5,17 +5,17 @@ import type { Application, Connector, ConnectorGroupWithContents } from '../grap
 import { emptyAndDelete } from '../operations/emptyAndDelete';
 import { assignApplications, moveConnectors, type Relocated } from '../operations/relocation';
 import { applicationCount, connectorCount } from '../shared/counts';
+import { nameList } from '../shared/nameList';
+import { applicationsCutOff } from '../tenants/impact';
 import { connectorMoveRefusal } from '../tenants/moveRules';
 import type { GroupNode } from '../tree/groupNode';
 import { describeError } from '../ui/describeError';
 import { withViewProgress } from '../ui/progress';
+import { applicationsChoice, besides, connectorsChoice } from './groupChoice';
+import { confirmImpact } from './impactPrompt';
+import { ActionableError } from './actionableError';
 import type { Services } from './services';
-
-/** "FRA-01, FRA-02" — at most a handful by name, then a count. */
-function names(labels: string[]): string {
-  const shown = labels.slice(0, 5).join(', ');
-  return labels.length > 5 ? vscode.l10n.t('{0} and {1} more', shown, labels.length - 5) : shown;
-}
+import { pickGroup } from './targets';
 
 /** One sentence for a relocation that did not fully succeed: which items moved, which did not and why. */
 function incompleteMessage(result: Relocated, label: (id: string) => string, moved: string, notMoved: string): string {
@@ -23,9 +23,9 @@ function incompleteMessage(result: Relocated, label: (id: string) => string, mov
   const reason = firstError === undefined ? '' : ` ${describeError(firstError)}`;
   const uncertain = result.failed.filter((f) => f.uncertain).map((f) => label(f.id));
   return [
-    result.moved.length > 0 ? vscode.l10n.t('{0}: {1}.', moved, names(result.moved.map(label))) : undefined,
-    vscode.l10n.t('{0}: {1}.', notMoved, names(result.failed.map((f) => label(f.id)))) + reason,
-    uncertain.length > 0 ? vscode.l10n.t('Could not be checked, refresh to see: {0}.', names(uncertain)) : undefined,
+    result.moved.length > 0 ? vscode.l10n.t('{0}: {1}.', moved, nameList(result.moved.map(label))) : undefined,
+    vscode.l10n.t('{0}: {1}.', notMoved, nameList(result.failed.map((f) => label(f.id)))) + reason,
+    uncertain.length > 0 ? vscode.l10n.t('Could not be checked, refresh to see: {0}.', nameList(uncertain)) : undefined,
   ].filter(Boolean).join(' ');
 }
 
@@ -39,6 +39,13 @@ export async function moveConnectorsTo(services: Services, connectors: Connector
     const refusal = source && connectorMoveRefusal(source, target.group, defaultGroup);
     if (refusal) throw new Error(vscode.l10n.t('{0} cannot be moved: {1}', connector.machineName, refusal));
   }
+  const cutOff = applicationsCutOff(contents.groups, { connectors: { ids: moving.map((c) => c.id), to: target.group.id } });
+  if (await confirmImpact(services, cutOff, vscode.l10n.t('Move Anyway')) === 'another') {
+    const sources = [...new Set(moving.map((c) => contents.groupOfConnector(c.id)))].filter((g) => g !== undefined);
+    const other = await pickGroup(services, target.tenantNode, vscode.l10n.t('Move {0} to…', connectorCount(moving.length)),
+      besides(connectorsChoice(contents, sources), target.group.id));
+    return moveConnectorsTo(services, connectors, other);
+  }
   return relocateShown(services, target, moving.map((c) => [c.id, c.machineName]), {
     title: vscode.l10n.t('Moving {0} to {1}…', connectorCount(moving.length), target.group.name),
     run: (ids) => moveConnectors(contents, ids, target.group.id),
@@ -51,6 +58,12 @@ export async function moveConnectorsTo(services: Services, connectors: Connector
 export async function assignApplicationsTo(services: Services, applications: Application[], target: GroupNode): Promise<number> {
   const contents = target.tenantNode.contents;
   const moving = applications.filter((a) => contents.groupOfApplication(a.id)?.id !== target.group.id);
+  const cutOff = applicationsCutOff(contents.groups, { applications: { ids: moving.map((a) => a.id), to: target.group.id } });
+  if (await confirmImpact(services, cutOff, vscode.l10n.t('Assign Anyway')) === 'another') {
+    const other = await pickGroup(services, target.tenantNode, vscode.l10n.t('Assign {0} to…', applicationCount(moving.length)),
+      besides(applicationsChoice(), target.group.id));
+    return assignApplicationsTo(services, applications, other);
+  }
   return relocateShown(services, target, moving.map((a) => [a.id, a.displayName]), {
     title: vscode.l10n.t('Assigning {0} to {1}…', applicationCount(moving.length), target.group.name),
     run: (ids) => assignApplications(contents, ids, target.group.id),
@@ -80,13 +93,6 @@ function labeller(entries: [string, string][]): (id: string) => string {
   return (id) => byId.get(id) || id;
 }
 
-/** Thrown when emptying and deleting a group stopped part-way; `resume` carries on from where it stopped. */
-export class PartlyDoneError extends Error {
-  constructor(message: string, readonly resumeLabel: string, readonly resume: () => Promise<unknown>) {
-    super(message);
-  }
-}
-
 /** Empties a group into another one and deletes it; a stop part-way says what was done and offers to resume. */
 export async function emptyAndDeleteGroup(services: Services, source: GroupNode, destination: GroupNode, resume: () => Promise<unknown>): Promise<void> {
   const contents = source.tenantNode.contents;
@@ -99,11 +105,12 @@ export async function emptyAndDeleteGroup(services: Services, source: GroupNode,
     () => emptyAndDelete(contents, group, destination.group.id));
   services.tree.changed(source.tenantNode);
   const done = [
-    report.connectors.moved.length > 0 ? vscode.l10n.t('Moved {0} to {1}: {2}.', connectorCount(report.connectors.moved.length), destination.group.name, names(report.connectors.moved.map(connectorNames))) : undefined,
-    report.applications.moved.length > 0 ? vscode.l10n.t('Assigned {0} to {1}: {2}.', applicationCount(report.applications.moved.length), destination.group.name, names(report.applications.moved.map(applicationNames))) : undefined,
+    report.connectors.moved.length > 0 ? vscode.l10n.t('Moved {0} to {1}: {2}.', connectorCount(report.connectors.moved.length), destination.group.name, nameList(report.connectors.moved.map(connectorNames))) : undefined,
+    report.applications.moved.length > 0 ? vscode.l10n.t('Assigned {0} to {1}: {2}.', applicationCount(report.applications.moved.length), destination.group.name, nameList(report.applications.moved.map(applicationNames))) : undefined,
   ].filter(Boolean).join(' ');
   services.logger.info(`Emptying '${group.name}' (${group.id}) into '${destination.group.name}': ${done || 'nothing moved'}${report.deleted ? '; deleted' : ''}`);
   if (report.deleted) return;
   const message = vscode.l10n.t("'{0}' was not deleted. {1} Stopped: {2}", group.name, done, describeError(report.error));
-  throw new PartlyDoneError(message, vscode.l10n.t('Resume'), resume);
+  // Resume carries on from where it stopped.
+  throw new ActionableError(message, vscode.l10n.t('Resume'), resume);
 }

@@ -1,15 +1,15 @@
 // The one table of command id → handler, each wrapped with the same logging and error handling.
 import * as vscode from 'vscode';
 import { describeError } from '../ui/describeError';
+import { ActionableError } from './actionableError';
 import { assignApplications, moveApplication, unassignApplication } from './applicationCommands';
 import { moveConnector, moveConnectorsHere } from './connectorCommands';
-import { PartlyDoneError } from './moveOperations';
 import { copyId, exportJson, openInPortal, saveExport } from './exportCommands';
 import { createGroup, deleteGroup, renameGroup } from './groupCommands';
 import { editRegion } from './regionCommands';
 import type { Services } from './services';
 import { Cancelled } from './targets';
-import { openSandboxTenant, refresh, refreshNode, removeTenant, showLog, signIn } from './tenantCommands';
+import { openSandboxTenant, refresh, refreshNode, removeTenant, showAllGroups, showLog, showProblemsOnly, signIn } from './tenantCommands';
 
 // Handlers take the services and whatever VS Code passes (the node, the multi-selection): each
 // handler types its own arguments, which a table of them cannot.
@@ -35,6 +35,8 @@ const COMMANDS: Record<string, Handler> = {
   saveExport,
   copyId,
   openInPortal,
+  showProblemsOnly,
+  showAllGroups,
   showLog,
 };
 
@@ -52,10 +54,10 @@ export async function runReported(services: Services, name: string, task: () => 
     const message = describeError(error);
     services.logger.error(`${name}: ${message}`);
     const showLogAction = vscode.l10n.t('Show Log');
-    const actions = error instanceof PartlyDoneError ? [error.resumeLabel, showLogAction] : [showLogAction];
+    const actions = error instanceof ActionableError ? [error.actionLabel, showLogAction] : [showLogAction];
     void services.prompts.error(message, ...actions).then((choice) => {
       if (choice === showLogAction) services.logger.show(true);
-      if (error instanceof PartlyDoneError && choice === error.resumeLabel) void runReported(services, name, error.resume);
+      if (error instanceof ActionableError && choice === error.actionLabel) void runReported(services, name, error.action);
     });
     return undefined;
   }

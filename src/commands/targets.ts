@@ -1,15 +1,16 @@
 // Finds what a command acts on: the node it was run on, or — from the palette — what the user picks.
 import * as vscode from 'vscode';
-import type { ConnectorGroupWithContents } from '../graph/types';
 import type { TenantContents } from '../tenants/tenantContents';
 import { ApplicationNode } from '../tree/applicationNode';
 import { tenantOf } from '../tree/connectorGroupTreeProvider';
 import { ConnectorNode } from '../tree/connectorNode';
 import { FolderNode, type FolderKind } from '../tree/folderNode';
-import { GroupNode, groupDescription } from '../tree/groupNode';
+import { GroupNode, groupDescription, groupIcon } from '../tree/groupNode';
+import { groupHealth } from '../tree/groupHealth';
 import type { TenantNode } from '../tree/tenantNode';
 import type { TreeNode } from '../tree/treeNode';
 import { withViewProgress } from '../ui/progress';
+import type { GroupChoice } from './groupChoice';
 import type { Services } from './services';
 
 /** Thrown when the user dismisses a prompt: the command ends quietly. */
@@ -39,20 +40,42 @@ export async function loadedContents(tenant: TenantNode): Promise<TenantContents
   return contents;
 }
 
-export async function pickGroup(
-  services: Services,
-  tenant: TenantNode,
-  title: string,
-  exclude: (group: ConnectorGroupWithContents) => boolean = () => false,
-): Promise<GroupNode> {
+interface GroupPickItem extends vscode.QuickPickItem {
+  node?: GroupNode;
+  refusal?: string;
+}
+
+/**
+ * A group picked from the tenant's App Proxy groups: each with its region, counts and health, the
+ * likely ones first and the ones that would be refused apart, with the reason (picking one says it).
+ */
+export async function pickGroup(services: Services, tenant: TenantNode, title: string, choice: GroupChoice = {}): Promise<GroupNode> {
   await loadedContents(tenant);
-  const candidates = tenant.groupNodes().filter((g) => g.isApplicationProxy && !exclude(g.group));
+  const candidates = tenant.groupNodes().filter((g) => g.isApplicationProxy && !choice.exclude?.(g.group));
   if (candidates.length === 0) throw new Error(vscode.l10n.t('There is no other connector group to choose.'));
-  const picked = await services.prompts.pick(
-    candidates.map((node) => ({ label: node.group.name, description: groupDescription(node.group), node })),
-    { title, matchOnDescription: true },
-  );
-  if (!picked) throw new Cancelled();
+  const item = (node: GroupNode, refusal?: string): GroupPickItem => {
+    const health = groupHealth(node.group);
+    return {
+      label: node.group.name,
+      description: groupDescription(node.group),
+      detail: refusal,
+      iconPath: refusal ? new vscode.ThemeIcon('circle-slash') : groupIcon(node.group, health),
+      node,
+      refusal,
+    };
+  };
+  const rank = choice.rank ?? (() => 0);
+  const withRefusals = candidates.map((node) => ({ node, refusal: choice.refusal?.(node.group) }));
+  const allowed = withRefusals.filter((c) => !c.refusal).map((c) => c.node).sort((a, b) => rank(a.group) - rank(b.group));
+  const refused = withRefusals.filter((c) => c.refusal);
+  const items: GroupPickItem[] = allowed.map((node) => item(node));
+  if (refused.length > 0) {
+    items.push({ label: vscode.l10n.t('Cannot take them'), kind: vscode.QuickPickItemKind.Separator });
+    items.push(...refused.map((c) => item(c.node, c.refusal)));
+  }
+  const picked = await services.prompts.pick(items, { title, matchOnDescription: true });
+  if (!picked?.node) throw new Cancelled();
+  if (picked.refusal) throw new Error(picked.refusal);
   return picked.node;
 }
 
@@ -67,13 +90,13 @@ function isFromKeyboard(value: unknown): value is FromKeyboard {
 
 /**
  * The group node a command was run on (a group's folder counts as the group), the selected group
- * for a keybinding, or one picked (leaving out `exclude`) from the palette.
+ * for a keybinding, or one picked from the palette.
  */
 export async function groupTarget(
   services: Services,
   node: unknown,
   title: string,
-  exclude?: (group: ConnectorGroupWithContents) => boolean,
+  choice?: GroupChoice,
 ): Promise<GroupNode> {
   if (isFromKeyboard(node)) {
     node = services.treeView.selection[0];
@@ -85,7 +108,7 @@ export async function groupTarget(
   }
   if (node instanceof FolderNode && node.parent instanceof GroupNode) return node.parent;
   if (node instanceof GroupNode) return node;
-  return pickGroup(services, await pickTenant(services, node as TreeNode | undefined), title, exclude);
+  return pickGroup(services, await pickTenant(services, node as TreeNode | undefined), title, choice);
 }
 
 /** The connector or application nodes of every App Proxy group of the tenant the node is in (or one picked). */

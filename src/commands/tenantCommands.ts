@@ -1,5 +1,6 @@
 // Open the sandbox tenant, sign in to a real one, remove a tenant, refresh, show the log.
 import * as vscode from 'vscode';
+import { signInFailure } from '../auth/signInFailure';
 import { VscodeSessionCredential } from '../auth/vscodeSessionCredential';
 import { CLOUDS, graphScopes } from '../graph/clouds';
 import { isGuid } from '../shared/validation';
@@ -8,13 +9,13 @@ import { openSandboxTenant as startSandboxTenant, SANDBOX_KEY } from '../tenants
 import type { Tenant } from '../tenants/tenant';
 import type { TreeNode } from '../tree/treeNode';
 import { withNotificationProgress } from '../ui/progress';
+import { ActionableError } from './actionableError';
 import type { Services } from './services';
 import { Cancelled, pickTenant } from './targets';
 
 export async function openSandboxTenant(services: Services): Promise<string> {
   if (!services.registry.get(SANDBOX_KEY)) {
-    const tenant = await withNotificationProgress(vscode.l10n.t('Opening the sandbox tenant'), () => startSandboxTenant(services.logger));
-    await services.registry.add(tenant);
+    await services.registry.open(() => withNotificationProgress(vscode.l10n.t('Opening the sandbox tenant'), () => startSandboxTenant(services.logger)));
   }
   const node = services.tree.tenantNode(SANDBOX_KEY);
   if (node) await services.treeView.reveal(node, { expand: true, select: false }).then(undefined, () => undefined);
@@ -34,7 +35,14 @@ export async function signIn(services: Services): Promise<string> {
   if (entered === undefined) throw new Cancelled();
   const credential = new VscodeSessionCredential(entered.trim() || undefined);
   const scopes = graphScopes(cloud.graphOrigin);
-  const session = await credential.session(scopes, true);
+  const session = await credential.session(scopes, true).catch((error: unknown) => {
+    const failure = signInFailure(error);
+    if (failure.kind === 'cancelled') throw new Cancelled();
+    if (failure.kind === 'unreachable') {
+      throw new ActionableError(failure.message, vscode.l10n.t('Open Sandbox Tenant'), () => openSandboxTenant(services));
+    }
+    throw error;
+  });
   if (!session) throw new Cancelled();
   const api = connectGraph(cloud.graphOrigin, credential, scopes, services.logger, () => tenant.displayName);
   const organization = await withNotificationProgress(vscode.l10n.t('Reading the tenant'), () => api.organization());
@@ -64,6 +72,14 @@ export async function refresh(services: Services): Promise<void> {
 
 export async function refreshNode(services: Services, node?: TreeNode): Promise<void> {
   await services.tree.refresh(node);
+}
+
+export async function showProblemsOnly(services: Services): Promise<void> {
+  services.tree.setProblemsOnly(true);
+}
+
+export async function showAllGroups(services: Services): Promise<void> {
+  services.tree.setProblemsOnly(false);
 }
 
 export async function showLog(services: Services): Promise<void> {

@@ -13,6 +13,8 @@ export interface RegionFormGroup {
   region: string | null;
   connectors: number;
   applications: number;
+  /** Applications of the group that have no active connector, in a sentence (see tenants/impact.ts). */
+  unreachable?: string;
 }
 
 export type ToWebview =
@@ -29,8 +31,12 @@ export type FromWebview =
   | { type: 'save'; groupId: string; name: string; region: string }
   | { type: 'cancel' };
 
-export function regionOptions(): { value: Region; label: string }[] {
-  return REGIONS.map((value) => ({ value, label: regionName(value) }));
+/** The regions by name; the tenant's default region (the default group's) says so. */
+export function regionOptions(defaultRegion?: string | null): { value: Region; label: string }[] {
+  return REGIONS.map((value) => ({
+    value,
+    label: value === defaultRegion ? l10n.t('{0} (tenant default)', regionName(value)) : regionName(value),
+  }));
 }
 
 export interface FormErrors {

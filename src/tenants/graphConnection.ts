@@ -4,15 +4,15 @@ import * as vscode from 'vscode';
 import { ConnectorGroupsApi } from '../graph/connectorGroupsApi';
 import { GraphHttp } from '../graph/graphHttp';
 import { logRoundTrip, type Logger } from '../logging/logger';
+import { settings } from '../settings';
 
 export function connectGraph(origin: string, credential: TokenCredential, scopes: string[], logger: Logger, label: () => string): ConnectorGroupsApi {
-  const timeout = vscode.workspace.getConfiguration('connectorGroups').get<number>('requestTimeoutSeconds', 60);
   const http = new GraphHttp({
     origin,
     credential,
     scopes,
     language: vscode.env.language,
-    timeoutMs: timeout * 1000,
+    timeoutMs: settings.requestTimeoutMs(),
     onRoundTrip: (trip) => logRoundTrip(logger, label(), trip),
   });
   return new ConnectorGroupsApi(http);

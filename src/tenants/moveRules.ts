@@ -1,6 +1,7 @@
 // The contract's rule for moving connectors, checked before any call so the user learns why first.
 import type { ConnectorGroup } from '../graph/types';
 import { l10n } from '../shared/l10n';
+import { regionLabel } from '../shared/regions';
 
 /**
  * A connector may join a region-optimised group (one outside the default region) only from a group in
@@ -10,5 +11,6 @@ export function connectorMoveRefusal(source: ConnectorGroup, target: ConnectorGr
   if (!defaultGroup || source.id === target.id) return undefined;
   const defaultRegion = defaultGroup.region;
   if (target.region === defaultRegion || source.region === defaultRegion) return undefined;
-  return l10n.t("'{0}' is optimised for region '{1}', and a connector can join it only from a group in the default region ('{2}'), but '{3}' is in '{4}'. Move the connector to a group in the default region first.", target.name, String(target.region), String(defaultRegion), source.name, String(source.region));
+  return l10n.t("A connector can join '{0}' ({1}) only from a group in the default region ({2}), and '{3}' is in {4}.",
+    target.name, regionLabel(target.region), regionLabel(defaultRegion), source.name, regionLabel(source.region));
 }

@@ -1,6 +1,7 @@
 // What the tree knows of one tenant: its groups with members and applications, loaded lazily and kept until refresh.
 import { isApplicationProxyGroup } from '../graph/connectorGroupsApi';
 import type { ConnectorGroup, ConnectorGroupWithContents } from '../graph/types';
+import { withinDeadline } from './deadline';
 import type { Tenant } from './tenant';
 
 export type LoadState =
@@ -31,7 +32,8 @@ export class TenantContents {
   state: LoadState = { kind: 'idle' };
   private journal: OwnWrite[] = [];
 
-  constructor(readonly tenant: Tenant) {}
+  /** `deadlineMs` bounds each whole load or refresh (read when it starts, so a changed setting counts). */
+  constructor(readonly tenant: Tenant, private readonly deadlineMs: () => number = () => 60_000) {}
 
   /** Starts loading unless already loaded or loading; resolves when the state has settled. */
   load(): Promise<void> {
@@ -48,7 +50,11 @@ export class TenantContents {
     return done;
   }
 
-  private async fetch(): Promise<ConnectorGroupWithContents[]> {
+  private fetch(): Promise<ConnectorGroupWithContents[]> {
+    return withinDeadline(this.read(), this.deadlineMs());
+  }
+
+  private async read(): Promise<ConnectorGroupWithContents[]> {
     const [organization, groups] = await Promise.all([
       this.tenant.tenantId ? undefined : this.tenant.api.organization().catch(() => undefined),
       this.tenant.api.loadGroupsWithContents(),

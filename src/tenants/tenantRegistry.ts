@@ -4,6 +4,7 @@ import type { Tenant } from './tenant';
 
 export class TenantRegistry implements vscode.Disposable {
   private readonly tenants = new Map<string, Tenant>();
+  private pending = 0;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
@@ -13,6 +14,25 @@ export class TenantRegistry implements vscode.Disposable {
 
   get(key: string): Tenant | undefined {
     return this.tenants.get(key);
+  }
+
+  /** True while a tenant is being opened: the view shows that instead of its welcome. */
+  get opening(): boolean {
+    return this.pending > 0;
+  }
+
+  /** Adds the tenant `open` makes, saying meanwhile that one is on its way. */
+  async open(open: () => Promise<Tenant>): Promise<Tenant> {
+    this.pending++;
+    this.changed.fire();
+    try {
+      const tenant = await open();
+      await this.add(tenant);
+      return tenant;
+    } finally {
+      this.pending--;
+      this.changed.fire();
+    }
   }
 
   async add(tenant: Tenant): Promise<void> {

@@ -1,9 +1,11 @@
 // The tree of tenants → connector groups → connectors / applications, loaded lazily and refreshed per node.
 import * as vscode from 'vscode';
+import { settings } from '../settings';
 import { TenantContents } from '../tenants/tenantContents';
 import type { TenantRegistry } from '../tenants/tenantRegistry';
 import { GroupNode } from './groupNode';
-import { LoadingNode } from './stateNodes';
+import { hasProblem } from './groupHealth';
+import { LoadingNode, OpeningNode } from './stateNodes';
 import type { TreeContext } from './treeContext';
 import { TenantNode } from './tenantNode';
 import { NodeCache, type TreeNode } from './treeNode';
@@ -15,12 +17,14 @@ export class ConnectorGroupTreeProvider implements vscode.TreeDataProvider<TreeN
   private readonly contentsByTenant = new Map<string, TenantContents>();
   private readonly subscription: vscode.Disposable;
   private readonly context: TreeContext;
+  private onlyProblems = false;
 
   constructor(private readonly registry: TenantRegistry) {
     this.context = {
       contents: (key) => this.contents(key),
       changed: (node) => this.changedEmitter.fire(node),
-      showSyncFabricGroups: () => vscode.workspace.getConfiguration('connectorGroups').get('showSyncFabricGroups', true),
+      showSyncFabricGroups: settings.showSyncFabricGroups,
+      problemsOnly: () => this.onlyProblems,
     };
     this.subscription = registry.onDidChange(() => {
       for (const key of [...this.contentsByTenant.keys()]) {
@@ -35,7 +39,7 @@ export class ConnectorGroupTreeProvider implements vscode.TreeDataProvider<TreeN
     const tenant = this.registry.get(tenantKey);
     if (!contents || contents.tenant !== tenant) {
       if (!tenant) throw new Error(`No tenant '${tenantKey}' is open.`);
-      contents = new TenantContents(tenant);
+      contents = new TenantContents(tenant, settings.requestTimeoutMs);
       this.contentsByTenant.set(tenantKey, contents);
     }
     return contents;
@@ -50,7 +54,9 @@ export class ConnectorGroupTreeProvider implements vscode.TreeDataProvider<TreeN
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
-    return node ? node.children() : this.roots();
+    if (node) return node.children();
+    const roots = this.roots();
+    return roots.length === 0 && this.registry.opening ? [new OpeningNode()] : roots;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -102,6 +108,22 @@ export class ConnectorGroupTreeProvider implements vscode.TreeDataProvider<TreeN
       await done;
       this.changedEmitter.fire(tenant);
     }
+  }
+
+  get problemsOnly(): boolean {
+    return this.onlyProblems;
+  }
+
+  /** Shows only the groups with problems, or every group again. */
+  setProblemsOnly(on: boolean): void {
+    this.onlyProblems = on;
+    void vscode.commands.executeCommand('setContext', 'connectorGroups.problemsOnly', on);
+    this.changedEmitter.fire(undefined);
+  }
+
+  /** Groups with problems across the loaded tenants: the view's badge. */
+  problemCount(): number {
+    return [...this.contentsByTenant.values()].reduce((n, contents) => n + contents.applicationProxyGroups().filter(hasProblem).length, 0);
   }
 
   /** Says that these nodes' data changed locally (after a command updated the contents). */

@@ -4,21 +4,32 @@ import { visibleText } from '../shared/plainText';
 import { isApplicationProxyGroup } from '../graph/connectorGroupsApi';
 import type { ConnectorGroupWithContents } from '../graph/types';
 import { appCount, connectorCount } from '../shared/counts';
-import { regionFact } from '../shared/regions';
+import { regionFact, regionLabel } from '../shared/regions';
 import { FolderNode } from './folderNode';
-import { groupHealth } from './groupHealth';
+import { groupHealth, healthNote, healthWords, type GroupHealth } from './groupHealth';
 import type { TenantNode } from './tenantNode';
 import { tooltip } from './tooltip';
 import { TreeNode } from './treeNode';
 
-/** `default · nam · 3 connectors · 5 apps`: the tree's description, and the group pickers' too. */
+/**
+ * `no redundancy · Asia · 1 connector · 2 apps`: what is wrong first (a narrow side bar cuts the end),
+ * then the region by name and the counts. The tree's description, and the group pickers' too.
+ */
 export function groupDescription(group: ConnectorGroupWithContents): string {
   return [
+    isApplicationProxyGroup(group) ? healthWords(groupHealth(group)) : undefined,
     group.isDefault ? vscode.l10n.t('default') : undefined,
-    group.region ?? vscode.l10n.t('no region'),
+    regionLabel(group.region),
     connectorCount(group.members.length),
     appCount(group.applications.length),
   ].filter(Boolean).join(' · ');
+}
+
+/** The group's icon: its health when something is wrong, otherwise what kind of group it is. */
+export function groupIcon(group: ConnectorGroupWithContents, health: GroupHealth): vscode.ThemeIcon {
+  if (health === 'down') return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+  if (health === 'noRedundancy') return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+  return new vscode.ThemeIcon(group.isDefault ? 'home' : isApplicationProxyGroup(group) ? 'server-environment' : 'sync');
 }
 
 export class GroupNode extends TreeNode {
@@ -62,16 +73,7 @@ export class GroupNode extends TreeNode {
     item.contextValue = this.contextValue();
     item.description = groupDescription(group);
     const health = this.isApplicationProxy ? groupHealth(group) : 'ok';
-    let note: string | undefined;
-    if (health === 'down') {
-      note = vscode.l10n.t('No active connector: the applications of this group are unreachable.');
-      item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-    } else if (health === 'noRedundancy') {
-      note = vscode.l10n.t('Only one active connector: no redundancy if it fails.');
-      item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-    } else {
-      item.iconPath = new vscode.ThemeIcon(group.isDefault ? 'home' : this.isApplicationProxy ? 'server-environment' : 'sync');
-    }
+    item.iconPath = groupIcon(group, health);
     item.tooltip = tooltip(group.name, [
       [vscode.l10n.t('ID'), group.id],
       [vscode.l10n.t('Type'), group.connectorGroupType],
@@ -79,7 +81,7 @@ export class GroupNode extends TreeNode {
       [vscode.l10n.t('Default'), group.isDefault ? vscode.l10n.t('yes') : vscode.l10n.t('no')],
       [vscode.l10n.t('Connectors'), `${group.members.length} (${group.members.filter((c) => c.status === 'active').length} active)`],
       [vscode.l10n.t('Applications'), String(group.applications.length)],
-    ], note);
+    ], healthNote(health));
     return item;
   }
 

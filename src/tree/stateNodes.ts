@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { visibleText } from '../shared/plainText';
 import { describeError } from '../ui/describeError';
+import { settings } from '../settings';
 import { TreeNode } from './treeNode';
 
 export class LoadingNode extends TreeNode {
@@ -11,6 +12,22 @@ export class LoadingNode extends TreeNode {
 
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(vscode.l10n.t('Loading…'));
+    item.id = this.id;
+    item.description = vscode.l10n.t('gives up after {0} s', Math.round(settings.requestTimeoutMs() / 1000));
+    item.iconPath = new vscode.ThemeIcon('loading~spin');
+    item.contextValue = 'loading';
+    return item;
+  }
+}
+
+/** The only row while the first tenant is being opened, so the welcome does not flash first. */
+export class OpeningNode extends TreeNode {
+  constructor() {
+    super('opening', undefined);
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(vscode.l10n.t('Opening the tenant…'));
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('loading~spin');
     item.contextValue = 'loading';

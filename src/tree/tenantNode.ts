@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { visibleText } from '../shared/plainText';
 import type { Tenant } from '../tenants/tenant';
 import { GroupNode } from './groupNode';
-import { ErrorNode, LoadingNode, StaleNode } from './stateNodes';
+import { hasProblem } from './groupHealth';
+import { EmptyNode, ErrorNode, LoadingNode, StaleNode } from './stateNodes';
 import { OtherAgentsNode } from './otherAgentsNode';
 import { tooltip } from './tooltip';
 import type { TreeContext } from './treeContext';
@@ -62,11 +63,23 @@ export class TenantNode extends TreeNode {
         return [new ErrorNode(this, state.error)];
       case 'loaded': {
         const groups = this.groupNodes();
-        const nodes: TreeNode[] = groups.filter((g) => g.isApplicationProxy);
-        if (this.context.showSyncFabricGroups() && nodes.length < groups.length) nodes.push(this.otherAgents);
+        const appProxy = groups.filter((g) => g.isApplicationProxy);
+        let nodes: TreeNode[] = appProxy;
+        if (this.context.problemsOnly()) {
+          nodes = appProxy.filter((g) => hasProblem(g.group));
+          const hidden = appProxy.length - nodes.length;
+          if (hidden > 0) nodes.push(new EmptyNode(this, hiddenText(hidden, nodes.length === 0)));
+        } else if (this.context.showSyncFabricGroups() && appProxy.length < groups.length) {
+          nodes.push(this.otherAgents);
+        }
         if (state.staleError !== undefined) nodes.unshift(new StaleNode(this, state.staleError));
         return nodes;
       }
     }
   }
+}
+
+function hiddenText(hidden: number, all: boolean): string {
+  if (all) return vscode.l10n.t('No group has a problem');
+  return hidden === 1 ? vscode.l10n.t('1 group without problems hidden') : vscode.l10n.t('{0} groups without problems hidden', hidden);
 }

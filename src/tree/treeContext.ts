@@ -6,4 +6,6 @@ export interface TreeContext {
   contents(tenantKey: string): TenantContents;
   changed(node: TreeNode): void;
   showSyncFabricGroups(): boolean;
+  /** "Show Only Groups with Problems": groups whose applications are down or hang on one connector. */
+  problemsOnly(): boolean;
 }

@@ -2,6 +2,8 @@
 // the webview is untrusted; only a valid change of this form's group reaches Graph.
 import type { ConnectorGroup, ConnectorGroupWithContents, GroupChanges } from '../graph/types';
 import { l10n } from '../shared/l10n';
+import { visibleText } from '../shared/plainText';
+import { unreachableText } from '../tenants/impact';
 import {
   parseFromWebview, regionOptions, validateRegionForm,
   type RegionFormGroup, type ToWebview,
@@ -10,6 +12,8 @@ import {
 export interface RegionFormDeps {
   /** The group as the tree knows it now; undefined once it is gone. */
   group(): ConnectorGroupWithContents | undefined;
+  /** The tenant's default region (the default group's), marked among the options. */
+  defaultRegion?(): string | null | undefined;
   /** Asks about a name another group already has (the duplicate-name rule); true to go ahead. */
   confirmName?(name: string, groupId: string): Promise<boolean>;
   /** Sends the change to Graph and records it in the tree. */
@@ -30,6 +34,7 @@ export function formGroup(group: ConnectorGroupWithContents): RegionFormGroup {
     region: group.region,
     connectors: group.members.length,
     applications: group.applications.length,
+    unreachable: (text => text && visibleText(text))(unreachableText(group)),
   };
 }
 
@@ -54,7 +59,7 @@ export class RegionFormController {
       return;
     }
     if (message.type === 'ready') {
-      this.deps.post({ type: 'init', group: formGroup(group), regions: regionOptions(), bundle: this.deps.bundle });
+      this.deps.post({ type: 'init', group: formGroup(group), regions: regionOptions(this.deps.defaultRegion?.()), bundle: this.deps.bundle });
       return;
     }
     if (this.saving) {

@@ -30,7 +30,7 @@ export class RegionFormPanel {
       existing.panel.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(REGION_FORM_VIEW_TYPE, title(group), vscode.ViewColumn.Active, webviewOptions(extensionUri));
+    const panel = vscode.window.createWebviewPanel(REGION_FORM_VIEW_TYPE, title(group.group.name), vscode.ViewColumn.Active, webviewOptions(extensionUri));
     return new RegionFormPanel(services, extensionUri, panel, group.tenantNode, group.group.id);
   }
 
@@ -62,6 +62,7 @@ export class RegionFormPanel {
     RegionFormPanel.open.set(key, this);
     const controller = new RegionFormController({
       group: () => tenant.contents.group(groupId),
+      defaultRegion: () => tenant.contents.defaultGroup()?.region,
       confirmName: async (name, id) => (await checkName(services, tenant.contents, name, vscode.l10n.t('Save Anyway'), id)).use,
       update: (group, changes) => updateGroupInTree(services, tenant, group, changes),
       post: (message) => void panel.webview.postMessage(message),
@@ -73,6 +74,11 @@ export class RegionFormPanel {
     panel.webview.html = html(panel.webview, extensionUri, { tenantKey: tenant.tenant.key, groupId });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: unknown) => controller.handle(message)),
+      // The tab's title follows the group's name, renamed here or anywhere else.
+      services.tree.onDidChangeTreeData(() => {
+        const group = tenant.contents.group(groupId);
+        if (group) panel.title = title(group.name);
+      }),
       panel.onDidDispose(() => {
         RegionFormPanel.open.delete(key);
         for (const d of this.disposables) d.dispose();
@@ -81,8 +87,8 @@ export class RegionFormPanel {
   }
 }
 
-function title(group: GroupNode): string {
-  return vscode.l10n.t('Region: {0}', visibleText(group.group.name));
+function title(name: string): string {
+  return vscode.l10n.t('Region: {0}', visibleText(name));
 }
 
 function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {

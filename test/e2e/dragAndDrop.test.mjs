@@ -14,7 +14,7 @@ describe('workbench: drag and drop', function () {
   this.timeout(180_000);
   const fixture = useWorkbench();
 
-  it('moves a dragged connector onto a group, and assigns two applications dragged at once', async () => {
+  it('moves a dragged connector onto a group, and assigns two applications dragged at once after a warning', async () => {
     const { wb, sandbox } = fixture;
     const view = await openConnectorGroupsView(wb.page);
     await view.locator('.monaco-list-row', { hasText: 'EU Frankfurt' }).waitFor({ timeout: 30_000 });
@@ -32,6 +32,16 @@ describe('workbench: drag and drop', function () {
     await view.locator('.monaco-list-row', { hasText: 'Payroll EU' }).click();
     await wiki.click({ modifiers: ['Control'] });
     await wiki.dragTo(view.locator('.monaco-list-row', { hasText: 'India Pune' }).first());
+    // India Pune has no connector: the drop warns first, with "Choose Another Group" as the default button.
+    const dialog = wb.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 15_000 });
+    assert.match(await dialog.innerText(), /Payroll EU and Wiki will have no active connector in 'India Pune'\./);
+    assert.deepEqual((await dialog.locator('.monaco-button').allInnerTexts()).sort(), ['Assign Anyway', 'Cancel', 'Choose Another Group']);
+    // The primary (default) button is the only one not styled secondary.
+    assert.deepEqual(await dialog.locator('.monaco-button:not(.secondary)').allInnerTexts(), ['Choose Another Group']);
+    await wb.screenshot('impact-warning');
+    assert.equal((await sandbox.group('India Pune')).applications.length, 0, 'nothing is sent before the answer');
+    await dialog.locator('.monaco-button', { hasText: /^Assign Anyway$/ }).click();
     for (let i = 0; i < 50 && (await sandbox.group('India Pune')).applications.length < 2; i++) await wb.page.waitForTimeout(200);
     const pune = await sandbox.group('India Pune');
     const apps = (await sandbox.state()).applications.filter((a) => pune.applications.includes(a.id)).map((a) => a.displayName).sort();

@@ -25,7 +25,7 @@ describe('workbench: names from Graph are shown as text', function () {
     await input.fill('Show Log');
     await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Log' }).first().waitFor({ timeout: 15_000 });
     await wb.page.keyboard.press('Enter');
-    const toast = wb.page.locator('.notification-toast', { hasText: 'cannot be moved' });
+    const toast = wb.page.locator('.notification-toast', { hasText: 'only from a group in the default region' });
     await toast.waitFor({ timeout: 30_000 });
     // The toast slides in; the picture is of it at rest.
     await wb.page.waitForTimeout(500);

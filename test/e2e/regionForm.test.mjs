@@ -26,7 +26,7 @@ describe('workbench: the region form', function () {
     await frame.locator('#save').click();
     await frame.locator('#status', { hasText: 'Saved.' }).waitFor({ timeout: 15_000 });
     assert.equal((await fixture.sandbox.group('India Pune')).region, 'eur');
-    await view.locator('.monaco-list-row', { hasText: 'India Pune' }).filter({ hasText: 'eur ·' }).waitFor({ timeout: 15_000 });
+    await view.locator('.monaco-list-row', { hasText: 'India Pune' }).filter({ hasText: 'Europe ·' }).waitFor({ timeout: 15_000 });
     assert.equal(await frame.locator('#fact-region').innerText(), 'Europe (eur)');
     await fixture.wb.screenshot('region-form-saved');
   });
@@ -97,6 +97,24 @@ describe('workbench: the region form by keyboard, in high contrast', function ()
     await keyboard.press('Enter');
     await frame.locator('#status', { hasText: 'Saved.' }).waitFor({ timeout: 15_000 });
     assert.equal((await fixture.sandbox.group('India Pune')).region, 'aus');
-    await view.locator('.monaco-list-row', { hasText: 'India Pune' }).filter({ hasText: 'aus ·' }).waitFor({ timeout: 15_000 });
+    await view.locator('.monaco-list-row', { hasText: 'India Pune' }).filter({ hasText: 'Australia ·' }).waitFor({ timeout: 15_000 });
+  });
+});
+
+describe('workbench: the region form on a light theme', function () {
+  this.timeout(180_000);
+  const fixture = useWorkbench({ colorTheme: 'Default Light Modern' });
+
+  it('says why the region is locked and which applications are unreachable, in text as dark as the rest', async () => {
+    const { frame } = await openForm(fixture.wb, 'Australia Sydney');
+    await frame.locator('#fact-unreachable', { hasText: "Field Service has no active connector in 'Australia Sydney'." }).waitFor({ timeout: 10_000 });
+    const colours = await frame.locator('body').evaluate((body) => ({
+      body: getComputedStyle(body).color,
+      locked: getComputedStyle(document.getElementById('region-help')).color,
+      unreachable: getComputedStyle(document.getElementById('fact-unreachable')).color,
+    }));
+    assert.equal(colours.locked, colours.body, 'the lock explanation is in the foreground colour');
+    assert.equal(colours.unreachable, colours.body);
+    await fixture.wb.screenshot('region-form-light');
   });
 });

@@ -14,7 +14,7 @@ describe('workbench: the Connector Groups view', function () {
     await view.locator('.monaco-list-row', { hasText: 'EU Frankfurt' }).waitFor({ timeout: 30_000 });
     const rows = await view.locator('.monaco-list-row').allInnerTexts();
     assert.ok(rows.some((r) => r.includes('Default') && r.includes('default')), rows.join(' | '));
-    assert.ok(rows.some((r) => r.includes('Asia Singapore') && r.includes('asia')), rows.join(' | '));
+    assert.ok(rows.some((r) => r.includes('Asia Singapore') && r.includes('no redundancy · Asia')), rows.join(' | '));
     await fixture.wb.screenshot('tree-groups');
   });
 
@@ -24,5 +24,16 @@ describe('workbench: the Connector Groups view', function () {
     await view.locator('.monaco-list-row', { hasText: /^Connectors/ }).first().click();
     await view.locator('.monaco-list-row', { hasText: 'FRA-APPPROXY-01' }).waitFor({ timeout: 15_000 });
     await fixture.wb.screenshot('tree-expanded');
+    // Wide enough for every description, as the README shows it.
+    const { mouse } = fixture.wb.page;
+    const side = await view.boundingBox();
+    const edge = { x: side.x + side.width + 1, y: side.y + side.height / 2 };
+    await mouse.move(edge.x, edge.y);
+    await mouse.down();
+    await mouse.move(edge.x + 330, edge.y, { steps: 10 });
+    await mouse.up();
+    const rows = await view.locator('.monaco-list-row').allInnerTexts();
+    assert.ok(rows.some((r) => r.includes('no active connector · Australia · 2 connectors · 1 app')), rows.join(' | '));
+    await fixture.wb.screenshot('tree-wide');
   });
 });

@@ -80,7 +80,7 @@ describe('commands: export as JSON, copy id, open in the admin center', () => {
     const [app] = await shown(api, appsFolder.node);
     const url = await vscode.commands.executeCommand<string>('connectorGroups.openInPortal', app.node);
     const tenantId = (await sandbox.state()).organization.id;
-    assert.equal(url, `https://entra.microsoft.com/${tenantId}#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/Overview/appId/${app.node.application.appId}`);
+    assert.equal(url, `https://entra.microsoft.com/${tenantId}#view/Microsoft_AAD_IAM/ManagedAppMenuBlade/~/AppProxy/appId/${app.node.application.appId}`);
     assert.deepEqual(prompts.opened, [url]);
   });
 });

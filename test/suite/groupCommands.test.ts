@@ -16,7 +16,7 @@ describe('commands: create, rename and delete groups', () => {
     assert.equal(inSandbox.region, 'eur');
     assert.equal(inSandbox.id, created!.id);
     const item = await groupItem(await extensionApi(), 'Branch Offices');
-    assert.equal(item.description, 'eur · 0 connectors · 0 apps');
+    assert.equal(item.description, 'Europe · 0 connectors · 0 apps');
   });
 
   it('creates in the default region when none is chosen, from the tenant node', async () => {
@@ -121,10 +121,11 @@ describe('commands: create, rename and delete groups', () => {
     const node = (await groupItem(api, 'EU Frankfurt')).node;
     const members = (await sandbox.group('EU Frankfurt')).members;
     const apps = (await sandbox.group('EU Frankfurt')).applications;
-    const prompts = await script(true, pickLabel('Default'), true);
+    const prompts = await script(pickLabel('Default'), true);
     assert.equal(await vscode.commands.executeCommand('connectorGroups.deleteGroup', node), true);
     prompts.assertDone();
-    assert.match(prompts.asked[0], /still has 3 connectors and 3 applications/);
+    assert.match(prompts.asked[0], /move the 3 connectors and 3 applications of 'EU Frankfurt' to/);
+    assert.match(prompts.asked[1], /Move 3 connectors and 3 applications to 'Default', then delete 'EU Frankfurt'\?/);
     const home = await sandbox.group('Default');
     assert.ok(members.every((id) => home.members.includes(id)));
     assert.ok(apps.every((id) => home.applications.includes(id)));
@@ -132,12 +133,13 @@ describe('commands: create, rename and delete groups', () => {
     assert.match((await groupItem(api, 'Default')).description, /6 connectors · 5 apps/);
   });
 
-  it('explains a move the region rule forbids before deleting anything', async () => {
+  it('refuses a destination the region rule forbids before any confirmation', async () => {
     const node = (await groupItem(await extensionApi(), 'EU Frankfurt')).node;
-    const prompts = await script(true, pickLabel('Asia Singapore'), true);
+    const prompts = await script(pickLabel('Asia Singapore'));
     await sandbox.call('DELETE', '/_sandbox/requests');
     await vscode.commands.executeCommand('connectorGroups.deleteGroup', node);
-    assert.match(prompts.errors[0], /default region/);
+    prompts.assertDone();
+    assert.deepEqual(prompts.errors, ["A connector can join 'Asia Singapore' (Asia) only from a group in the default region (North America), and 'EU Frankfurt' is in Europe."]);
     assert.deepEqual((await sandbox.requests()).filter((e) => e.method !== 'GET'), []);
     assert.equal((await sandbox.group('EU Frankfurt')).members.length, 3);
   });

@@ -25,13 +25,13 @@ describe('commands: move connectors, assign and unassign applications', () => {
     assert.equal(await vscode.commands.executeCommand('connectorGroups.moveConnector', connector.node), 1);
     prompts.assertDone();
     assert.ok((await sandbox.group('Default')).members.includes(connector.node.connector.id));
-    assert.equal((await groupItem(await extensionApi(), 'EU Frankfurt')).description, 'eur · 2 connectors · 3 apps');
+    assert.equal((await groupItem(await extensionApi(), 'EU Frankfurt')).description, 'Europe · 2 connectors · 3 apps');
     assert.ok((await connectorNodes('Default')).some((c) => c.label === connector.label));
   });
 
   it('moves a multi-selection in one $batch round trip', async () => {
     const connectors = await connectorNodes('EU Frankfurt');
-    await script(pickLabel('Default'));
+    await script(pickLabel('Default'), 'Move Anyway');
     await sandbox.call('DELETE', '/_sandbox/requests');
     await vscode.commands.executeCommand('connectorGroups.moveConnector', connectors[0].node, connectors.map((c) => c.node));
     assert.equal((await sandbox.group('EU Frankfurt')).members.length, 0);
@@ -40,7 +40,7 @@ describe('commands: move connectors, assign and unassign applications', () => {
   });
 
   it('moves connectors picked from the palette', async () => {
-    await script(pickLabels('SIN-APPPROXY-01.contoso.com'), pickLabel('Default'));
+    await script(pickLabels('SIN-APPPROXY-01.contoso.com'), pickLabel('Default'), 'Move Anyway');
     await vscode.commands.executeCommand('connectorGroups.moveConnector');
     assert.equal((await sandbox.group('Asia Singapore')).members.length, 0);
   });
@@ -50,7 +50,7 @@ describe('commands: move connectors, assign and unassign applications', () => {
     const prompts = await script(pickLabel('Asia Singapore'));
     await sandbox.call('DELETE', '/_sandbox/requests');
     await vscode.commands.executeCommand('connectorGroups.moveConnector', connector.node);
-    assert.match(prompts.errors[0], /only from a group in the default region \('nam'\)/);
+    assert.match(prompts.errors[0], /only from a group in the default region \(North America\), and 'EU Frankfurt' is in Europe\./);
     assert.deepEqual((await sandbox.requests()).filter((e) => e.method !== 'GET'), []);
   });
 
@@ -66,7 +66,7 @@ describe('commands: move connectors, assign and unassign applications', () => {
     const eu = await sandbox.group('EU Frankfurt');
     assert.ok(eu.members.includes(connector.node.connector.id));
     assert.ok(eu.applications.includes(app.node.application.id));
-    assert.equal((await groupItem(api, 'EU Frankfurt')).description, 'eur · 4 connectors · 4 apps');
+    assert.equal((await groupItem(api, 'EU Frankfurt')).description, 'Europe · 4 connectors · 4 apps');
   });
 
   it("moves connectors picked into a group from its Connectors folder's menu", async () => {
@@ -82,7 +82,7 @@ describe('commands: move connectors, assign and unassign applications', () => {
   it("assigns applications from a group's Applications folder, and moves one application from its own menu", async () => {
     const api = await extensionApi();
     const [, appsFolder] = await shown(api, (await groupItem(api, 'India Pune')).node);
-    await script(pickLabels('Wiki'));
+    await script(pickLabels('Wiki'), 'Assign Anyway');
     assert.equal(await vscode.commands.executeCommand('connectorGroups.assignApplications', appsFolder.node), 1);
     const [wiki] = await applicationNodes('India Pune');
     const prompts = await script(pickLabel('Asia Singapore'));
@@ -106,7 +106,7 @@ describe('commands: move connectors, assign and unassign applications', () => {
   it('assigns applications picked from other groups, in one round trip', async () => {
     const api = await extensionApi();
     const target = (await groupItem(api, 'India Pune')).node;
-    const prompts = await script(pickLabels('Wiki', 'Ticketing'));
+    const prompts = await script(pickLabels('Wiki', 'Ticketing'), 'Assign Anyway');
     await sandbox.call('DELETE', '/_sandbox/requests');
     assert.equal(await vscode.commands.executeCommand('connectorGroups.assignApplications', target), 2);
     prompts.assertDone();
@@ -114,7 +114,7 @@ describe('commands: move connectors, assign and unassign applications', () => {
     const names = (await sandbox.group('India Pune')).applications.map((id) => state.applications.find((a) => a.id === id)!.displayName);
     assert.deepEqual(names.sort(), ['Ticketing', 'Wiki']);
     assert.deepEqual((await sandbox.requests()).filter((e) => !e.batchRequestId && e.method !== 'GET').map((e) => e.url), ['/beta/$batch']);
-    assert.equal((await groupItem(api, 'India Pune')).description, 'ind · 0 connectors · 2 apps');
+    assert.equal((await groupItem(api, 'India Pune')).description, 'no active connector · India · 0 connectors · 2 apps');
   });
 
   it('unassigns an application: it returns to the default group', async () => {
@@ -131,6 +131,6 @@ describe('commands: move connectors, assign and unassign applications', () => {
     const prompts = await script(pickLabel('Default'));
     await vscode.commands.executeCommand('connectorGroups.moveConnector', connector.node);
     assert.match(prompts.errors[0], /HTTP 503/);
-    assert.equal((await groupItem(await extensionApi(), 'EU Frankfurt')).description, 'eur · 3 connectors · 3 apps');
+    assert.equal((await groupItem(await extensionApi(), 'EU Frankfurt')).description, 'Europe · 3 connectors · 3 apps');
   });
 });

@@ -51,4 +51,14 @@ describe('commands: the region form', () => {
     assert.deepEqual(regionFormTabs(), []);
     assert.match(prompts.errors.join('\n'), /another hybrid agent/);
   });
+
+  it("follows the group's name in the tab title when it is renamed", async () => {
+    const api = await extensionApi();
+    const pune = (await groupItem(api, 'India Pune')).node;
+    await vscode.commands.executeCommand('connectorGroups.editRegion', pune);
+    await tabsUntil((labels) => labels.includes('Region: India Pune'));
+    await script('Pune West');
+    await vscode.commands.executeCommand('connectorGroups.renameGroup', pune);
+    assert.deepEqual(await tabsUntil((labels) => labels.includes('Region: Pune West')), ['Region: Pune West']);
+  });
 });

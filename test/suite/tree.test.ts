@@ -17,23 +17,27 @@ describe('tree: tenant → connector groups → connectors / applications', () =
     assert.equal(item.contextValue, 'tenant;sandbox');
   });
 
-  it('lists every App Proxy group with region and counts, the default group first and marked', async () => {
+  it('lists every App Proxy group with region name, counts and health in words, the default group first and marked', async () => {
     const api = await extensionApi();
     const groups = await shown(api, await sandboxTenantNode(api));
     const state = await sandbox.state();
     const appProxy = state.groups.filter((g) => g.connectorGroupType === 'applicationProxy');
     assert.deepEqual(groups.filter((g) => g.contextValue.startsWith('group;')).map((g) => g.label).sort(), appProxy.map((g) => g.name).sort());
     assert.equal(groups[0].label, 'Default');
-    assert.match(groups[0].description, /^default · nam · 3 connectors · 2 apps$/);
+    assert.match(groups[0].description, /^default · North America · 3 connectors · 2 apps$/);
     assert.match(groups[0].contextValue, /^group;appProxy;default/);
     const eu = groups.find((g) => g.label === 'EU Frankfurt')!;
-    assert.equal(eu.description, 'eur · 3 connectors · 3 apps');
-    assert.equal(groups.find((g) => g.label === 'Tokyo (legacy)')?.description, 'japan · 1 connector · 1 app', 'one is singular');
+    assert.equal(eu.description, 'Europe · 3 connectors · 3 apps');
+    const tip = eu.node.treeItem().tooltip.value as string;
+    assert.ok(tip.replace(/\\/g, '').replace(/&nbsp;/g, ' ').includes('Region: Europe (eur)'), tip);
+    assert.equal(groups.find((g) => g.label === 'Tokyo (legacy)')?.description, 'no redundancy · japan · 1 connector · 1 app', 'one is singular');
+    assert.equal(groups.find((g) => g.label === 'Australia Sydney')?.description, 'no active connector · Australia · 2 connectors · 1 app');
+    assert.equal(groups.find((g) => g.label === 'Asia Singapore')?.description, 'no redundancy · Asia · 1 connector · 2 apps');
   });
 
   it("shows a region outside Graph's enum as it is", async () => {
     const tokyo = await groupItem(await extensionApi(), 'Tokyo (legacy)');
-    assert.match(tokyo.description, /^japan · /);
+    assert.match(tokyo.description, / · japan · /);
   });
 
   it('keeps groups of other hybrid agents apart, with no App Proxy facet', async () => {
@@ -95,6 +99,44 @@ describe('tree: tenant → connector groups → connectors / applications', () =
     assert.ok(groups.some((g) => g.label === 'EU Frankfurt'));
   });
 
+  it('shows that a tenant is being opened instead of the welcome, then the tenant', async () => {
+    const api = await extensionApi();
+    await vscode.commands.executeCommand('connectorGroups.removeTenant', await sandboxTenantNode(api));
+    assert.deepEqual(api.services.tree.getChildren(), [], 'no tenant: the welcome view shows');
+    const seen: string[] = [];
+    const watch = api.services.tree.onDidChangeTreeData(() => {
+      seen.push(api.services.tree.getChildren().map((n: any) => String((n.treeItem() as vscode.TreeItem).label)).join(', ') || '(welcome)');
+    });
+    const opened = vscode.commands.executeCommand('connectorGroups.openSandboxTenant');
+    await opened;
+    watch.dispose();
+    assert.equal(seen[0], 'Opening the tenant…');
+    assert.ok(!seen.includes('(welcome)'), seen.join(' | '));
+    assert.deepEqual((await shown(api)).map((t) => t.label), ['Contoso (sandbox)']);
+  });
+
+  it('gives a slow first load up at the timeout setting, as one deadline for all its requests and retries', async () => {
+    const api = await extensionApi();
+    const config = vscode.workspace.getConfiguration('connectorGroups');
+    await config.update('requestTimeoutSeconds', 5, vscode.ConfigurationTarget.Global);
+    try {
+      // Each attempt answers within the per-attempt timeout, but the retries together take ~18 s.
+      await sandbox.faults([{ method: 'GET', path: 'connectorGroups$', status: 503, retryAfterSeconds: 0, latencyMs: 3000, times: 6 }]);
+      await vscode.commands.executeCommand('connectorGroups.removeTenant', await sandboxTenantNode(api));
+      const tenant = await sandboxTenantNode(api);
+      const [loading] = api.services.tree.getChildren(tenant).map((n: any) => n.treeItem() as vscode.TreeItem);
+      assert.equal(loading.label, 'Loading…');
+      assert.equal(loading.description, 'gives up after 5 s');
+      const started = Date.now();
+      const [error] = await shown(api, tenant);
+      assert.ok(Date.now() - started < 8000, 'the deadline, not the retries, ended it');
+      assert.equal(error.contextValue, 'error');
+      assert.match(error.label, /Could not load: Microsoft Graph did not answer within 5 s/);
+    } finally {
+      await config.update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('keeps the last good groups when a refresh fails, marked stale in words, with a retry', async () => {
     const api = await extensionApi();
     const tenant = await sandboxTenantNode(api);
@@ -134,5 +176,23 @@ describe('tree: tenant → connector groups → connectors / applications', () =
     const log = await sandbox.requests();
     assert.ok(log.every((e) => e.url.includes(eu.node.group.id)), log.map((e) => e.url).join(', '));
     await groupItem(api, 'EU Frankfurt (renamed elsewhere)');
+  });
+
+  it('counts the groups with problems in the view badge and can show only them', async () => {
+    const api = await extensionApi();
+    const tenant = await sandboxTenantNode(api);
+    await shown(api, tenant);
+    assert.equal(api.services.treeView.badge?.value, 3);
+    assert.equal(api.services.treeView.badge?.tooltip, '3 connector groups with problems');
+    await vscode.commands.executeCommand('connectorGroups.showProblemsOnly');
+    try {
+      assert.deepEqual((await shown(api, tenant)).map((g) => g.label),
+        ['Asia Singapore', 'Australia Sydney', 'Tokyo (legacy)', '3 groups without problems hidden']);
+      assert.equal(api.services.treeView.description, 'groups with problems');
+    } finally {
+      await vscode.commands.executeCommand('connectorGroups.showAllGroups');
+    }
+    assert.ok((await shown(api, tenant)).some((g) => g.label === 'EU Frankfurt'));
+    assert.equal(api.services.treeView.description, undefined);
   });
 });

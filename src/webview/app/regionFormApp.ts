@@ -75,6 +75,7 @@ function render(): void {
       el('dt', {}, l10n.t('Default group')), el('dd', { id: 'fact-default' }, group.isDefault ? l10n.t('yes') : l10n.t('no')),
       el('dt', {}, l10n.t('Current region')), el('dd', { id: 'fact-region' }, regionFact(group.region)),
       el('dt', {}, l10n.t('Assigned')), el('dd', { id: 'fact-assigned' }, l10n.t('{0}, {1}', connectorCount(group.connectors), applicationCount(group.applications))),
+      ...(group.unreachable ? [el('dt', {}, l10n.t('Reachability')), el('dd', { id: 'fact-unreachable', class: 'warning' }, group.unreachable)] : []),
     ),
     el('form', { id: 'form', novalidate: '' },
       el('div', { class: 'field' },

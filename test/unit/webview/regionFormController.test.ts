@@ -18,6 +18,7 @@ describe('region form: the extension re-checks every webview message', () => {
     let closed = false;
     const controller = new RegionFormController({
       group: () => group,
+      defaultRegion: () => groups.find((g) => g.isDefault)?.region,
       confirmName,
       update: async (g, changes) => {
         const updated = await api.updateGroup(g, changes);
@@ -37,8 +38,15 @@ describe('region form: the extension re-checks every webview message', () => {
     await form.controller.handle({ type: 'ready' });
     const [init] = form.posted;
     assert.equal(init.type, 'init');
-    assert.deepEqual(init.type === 'init' && { ...init.group, id: undefined }, { id: undefined, name: 'EU Frankfurt', isDefault: false, region: 'eur', connectors: 3, applications: 3 });
-    assert.deepEqual(init.type === 'init' && init.regions.map((r) => r.label), ['North America', 'Europe', 'Australia', 'Asia', 'India']);
+    assert.deepEqual(init.type === 'init' && { ...init.group, id: undefined }, { id: undefined, name: 'EU Frankfurt', isDefault: false, region: 'eur', connectors: 3, applications: 3, unreachable: undefined });
+    assert.deepEqual(init.type === 'init' && init.regions.map((r) => r.label), ['North America (tenant default)', 'Europe', 'Australia', 'Asia', 'India']);
+  });
+
+  it("says which of the group's applications have no active connector", async () => {
+    const form = await formFor('Australia Sydney');
+    await form.controller.handle({ type: 'ready' });
+    const [init] = form.posted;
+    assert.equal(init.type === 'init' && init.group.unreachable, "Field Service has no active connector in 'Australia Sydney'.");
   });
 
   it('saves a new region of an empty group with one PATCH', async () => {

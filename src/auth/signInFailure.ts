@@ -1,0 +1,32 @@
+// What a failed sign-in means for the user: a cancel (say nothing), an unreachable sign-in service
+// (say so, and offer the sandbox), or something else (show it as it is).
+import { l10n } from '../shared/l10n';
+
+export type SignInFailure = { kind: 'cancelled' } | { kind: 'unreachable'; message: string } | { kind: 'other' };
+
+// VS Code's words when the user turns down the consent dialog or cancels the sign-in's progress.
+const CANCELLED = [/^User did not consent to login\.?$/i, /^Cancell?ed\.?$/i, /^User cancell?ed/i];
+// An editor without VS Code's Microsoft account provider (some forks and web builds).
+const NO_PROVIDER = /Timed out waiting for authentication provider|No authentication provider/i;
+const NETWORK = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|UND_ERR|fetch failed|network|offline|getaddrinfo|certificate|proxy/i;
+
+export function signInFailure(error: unknown): SignInFailure {
+  const e = error as { name?: string; message?: string; code?: string; cause?: { code?: string; message?: string } } | undefined;
+  const text = [e?.message, e?.code, e?.cause?.code, e?.cause?.message].filter(Boolean).join(' ');
+  if (e?.name === 'Canceled' || e?.name === 'CancellationError' || CANCELLED.some((pattern) => pattern.test(e?.message ?? ''))) {
+    return { kind: 'cancelled' };
+  }
+  if (NO_PROVIDER.test(text)) {
+    return {
+      kind: 'unreachable',
+      message: l10n.t("This editor has no Microsoft account sign-in ({0}). Open the sandbox tenant to work without an account.", text.slice(0, 200)),
+    };
+  }
+  if (NETWORK.test(text)) {
+    return {
+      kind: 'unreachable',
+      message: l10n.t('The Microsoft sign-in service could not be reached ({0}). Check the network or proxy settings, or open the sandbox tenant to work without an account.', text.slice(0, 200)),
+    };
+  }
+  return { kind: 'other' };
+}

@@ -1,0 +1,29 @@
+import * as assert from 'node:assert/strict';
+import { signInFailure } from '../../../src/auth/signInFailure';
+
+describe('sign-in failures in words', () => {
+  it('takes a declined consent or a cancelled sign-in as a cancel, to be said nothing of', () => {
+    for (const error of [new Error('User did not consent to login.'), new Error('Cancelled'), new Error('Canceled'),
+      new Error('User Cancelled'), Object.assign(new Error('x'), { name: 'Canceled' })]) {
+      assert.deepEqual(signInFailure(error), { kind: 'cancelled' }, error.message);
+    }
+  });
+
+  it('says plainly that the sign-in service is out of reach, and points to the sandbox', () => {
+    const offline = Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND login.microsoftonline.com' } });
+    const failure = signInFailure(offline);
+    assert.equal(failure.kind, 'unreachable');
+    assert.match((failure as { message: string }).message,
+      /^The Microsoft sign-in service could not be reached \(fetch failed ENOTFOUND getaddrinfo ENOTFOUND login\.microsoftonline\.com\)\. .*open the sandbox tenant/);
+  });
+
+  it('says when the editor has no Microsoft sign-in at all', () => {
+    const failure = signInFailure(new Error("Timed out waiting for authentication provider 'microsoft' to register."));
+    assert.equal(failure.kind, 'unreachable');
+    assert.match((failure as { message: string }).message, /^This editor has no Microsoft account sign-in/);
+  });
+
+  it('leaves other failures as they are', () => {
+    assert.deepEqual(signInFailure(new Error('AADSTS65002: Consent between first party application and first party resource must be configured')), { kind: 'other' });
+  });
+});
