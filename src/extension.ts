@@ -5,7 +5,11 @@ import { EXPORT_SCHEME, ExportDocuments } from './commands/exportDocuments';
 import { registerCommands, runReported } from './commands/registerCommands';
 import type { Services } from './commands/services';
 import { openSandboxTenant } from './commands/tenantCommands';
+import { vscodeAuthentication, type Authentication } from './auth/sessions';
+import { restoreTenants } from './commands/signInCommands';
+import { watchSessions } from './commands/sessionWatch';
 import { createLogger } from './logging/logger';
+import { SavedTenantStore } from './tenants/savedTenants';
 import { l10n } from './shared/l10n';
 import { TenantRegistry } from './tenants/tenantRegistry';
 import { ConnectorGroupTreeProvider } from './tree/connectorGroupTreeProvider';
@@ -21,6 +25,10 @@ export interface ConnectorGroupsExtensionApi {
   readonly services: Services;
   readonly dragAndDrop: vscode.TreeDragAndDropController<TreeNode>;
   setPrompts(prompts: Prompts | undefined): void;
+  /** Stands in for VS Code's sign-in for the tenants added from now on (undefined: the real one). */
+  setAuthentication(authentication: Authentication | undefined): void;
+  /** Shows the saved tenants again, as after a reload of the window. */
+  restoreTenants(): Promise<void>;
 }
 
 export function activate(context: vscode.ExtensionContext): ConnectorGroupsExtensionApi {
@@ -30,7 +38,10 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
   const registry = new TenantRegistry();
   const tree = new ConnectorGroupTreeProvider(registry);
   const exports = new ExportDocuments();
-  const services = { registry, tree, logger, exports, prompts: windowPrompts, extensionUri: context.extensionUri } as Services & { treeView: vscode.TreeView<TreeNode> };
+  const services = {
+    registry, tree, logger, exports, prompts: windowPrompts, extensionUri: context.extensionUri,
+    savedTenants: new SavedTenantStore(context.globalState), authentication: vscodeAuthentication,
+  } as Services & { treeView: vscode.TreeView<TreeNode> };
   const dragAndDrop = new ConnectorGroupDragAndDrop({
     moveConnectors: (connectors, target) => runReported(services, 'drop', () => moveConnectorsTo(services, connectors, target)),
     assignApplications: (applications, target) => runReported(services, 'drop', () => assignApplicationsTo(services, applications, target)),
@@ -49,12 +60,16 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
     }),
   );
   void vscode.commands.executeCommand('setContext', 'connectorGroups.hasTenants', false);
+  void runReported(services, 'restoreTenants', () => restoreTenants(services));
+  context.subscriptions.push(watchSessions(services));
   // Started at once (not through the command queue), so the view says "Opening…" from its first paint.
   if (process.env.CONNECTOR_GROUPS_SANDBOX_URL) void runReported(services, 'openSandboxTenant', () => openSandboxTenant(services));
   return {
     services,
     dragAndDrop,
     setPrompts: (prompts) => { services.prompts = prompts ?? windowPrompts; },
+    setAuthentication: (authentication) => { services.authentication = authentication ?? vscodeAuthentication; },
+    restoreTenants: () => restoreTenants(services),
   };
 }
 

@@ -1,5 +1,7 @@
 // The extension's settings, all under `connectorGroups.`, read where they are used so a change counts at once.
 import * as vscode from 'vscode';
+import type { CloudName } from './graph/clouds';
+import { isGuid } from './shared/validation';
 
 const section = () => vscode.workspace.getConfiguration('connectorGroups');
 
@@ -7,4 +9,13 @@ export const settings = {
   /** One attempt of a request, and a whole load of a tenant, must finish within this. */
   requestTimeoutMs: () => section().get<number>('requestTimeoutSeconds', 60) * 1000,
   showSyncFabricGroups: () => section().get<boolean>('showSyncFabricGroups', true),
+  /**
+   * Our app registration's client id for a cloud: one id for every cloud, or one per cloud (a
+   * registration in the global cloud does not exist in 21Vianet). Undefined when none is set.
+   */
+  clientId: (cloud: CloudName): string | undefined => {
+    const value = section().get<unknown>('clientId');
+    const id = typeof value === 'string' ? value : typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[cloud] : undefined;
+    return typeof id === 'string' && isGuid(id.trim()) ? id.trim() : undefined;
+  },
 };

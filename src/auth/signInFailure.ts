@@ -2,7 +2,7 @@
 // (say so, and offer the sandbox), or something else (show it as it is).
 import { l10n } from '../shared/l10n';
 
-export type SignInFailure = { kind: 'cancelled' } | { kind: 'unreachable'; message: string } | { kind: 'other' };
+export type SignInFailure = { kind: 'cancelled' } | { kind: 'unreachable'; message: string } | { kind: 'consent'; message: string } | { kind: 'other' };
 
 // VS Code's words when the user turns down the consent dialog or cancels the sign-in's progress.
 const CANCELLED = [/^User did not consent to login\.?$/i, /^Cancell?ed\.?$/i, /^User cancell?ed/i];
@@ -10,12 +10,24 @@ const CANCELLED = [/^User did not consent to login\.?$/i, /^Cancell?ed\.?$/i, /^
 const NO_PROVIDER = /Timed out waiting for authentication provider|No authentication provider/i;
 const NETWORK = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|UND_ERR|fetch failed|network|offline|getaddrinfo|certificate|proxy/i;
 
+/** The sign-in errors an admin can fix with consent or with our own app registration, in words. */
+const CONSENT_ERRORS: Record<string, () => string> = {
+  65001: () => l10n.t('Nobody has consented yet to this app reading and changing the directory. An administrator can grant consent for the whole tenant.'),
+  90094: () => l10n.t('This permission needs an administrator\'s consent. An administrator can grant it for the whole tenant.'),
+  65002: () => l10n.t("VS Code's own sign-in app may not ask for directory permissions. Register an app of your own (see the README), set connectorGroups.clientId to its client ID and grant admin consent."),
+  700016: () => l10n.t('The app set in connectorGroups.clientId is not registered in this tenant\'s cloud. Check the client ID (a registration in the global cloud does not exist in 21Vianet), then grant admin consent.'),
+  50020: () => l10n.t('This account is not in this tenant. Sign in with an account of the tenant, or add it as a guest with the Application Administrator role.'),
+};
+
 export function signInFailure(error: unknown): SignInFailure {
   const e = error as { name?: string; message?: string; code?: string; cause?: { code?: string; message?: string } } | undefined;
   const text = [e?.message, e?.code, e?.cause?.code, e?.cause?.message].filter(Boolean).join(' ');
   if (e?.name === 'Canceled' || e?.name === 'CancellationError' || CANCELLED.some((pattern) => pattern.test(e?.message ?? ''))) {
     return { kind: 'cancelled' };
   }
+  const aadsts = /AADSTS(\d+)/.exec(text)?.[1];
+  const consent = aadsts ? CONSENT_ERRORS[aadsts] : undefined;
+  if (consent) return { kind: 'consent', message: `${consent()} (AADSTS${aadsts})` };
   if (NO_PROVIDER.test(text)) {
     return {
       kind: 'unreachable',

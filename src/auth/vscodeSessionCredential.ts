@@ -1,20 +1,39 @@
-// A TokenCredential backed by VS Code's built-in Microsoft account sign-in, for one tenant.
+// A TokenCredential backed by VS Code's Microsoft sign-in, for one tenant: silent when tokens are
+// asked for (a load never pops up a sign-in), interactive only when the user asks to sign in.
 import type { AccessToken, TokenCredential } from '@azure/identity';
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { SignInRequiredError, type Authentication } from './sessions';
 
 export class VscodeSessionCredential implements TokenCredential {
-  constructor(private readonly tenantId: string | undefined) {}
+  /** The account of the last session, once there is one. */
+  account: vscode.AuthenticationSessionAccountInformation | undefined;
 
-  /** The session for these scopes; `createIfNone` asks the user to sign in. */
-  async session(scopes: string[], createIfNone: boolean): Promise<vscode.AuthenticationSession | undefined> {
-    const withTenant = this.tenantId ? [...scopes, `VSCODE_TENANT:${this.tenantId}`] : scopes;
-    return vscode.authentication.getSession('microsoft', withTenant, createIfNone ? { createIfNone: true } : { silent: true });
+  constructor(
+    private readonly auth: Authentication,
+    readonly providerId: string,
+    /** Every scope, VS Code's special ones included (see vscodeSignInScopes). */
+    readonly scopes: readonly string[],
+    private readonly label: () => string,
+  ) {}
+
+  /** Asks the user to sign in (or to pick another account, with `newAccount`). */
+  async signIn(newAccount = false): Promise<vscode.AuthenticationSession | undefined> {
+    const session = await this.auth.getSession(this.providerId, this.scopes, newAccount
+      ? { forceNewSession: true, clearSessionPreference: true }
+      : { createIfNone: true });
+    this.account = session?.account ?? this.account;
+    return session;
   }
 
-  async getToken(scopes: string | string[]): Promise<AccessToken | null> {
-    const list = Array.isArray(scopes) ? scopes : [scopes];
-    const session = await this.session(list, false) ?? await this.session(list, true);
-    if (!session) return null;
+  async session(): Promise<vscode.AuthenticationSession | undefined> {
+    const session = await this.auth.getSession(this.providerId, this.scopes, { silent: true });
+    this.account = session?.account ?? this.account;
+    return session;
+  }
+
+  async getToken(): Promise<AccessToken | null> {
+    const session = await this.session();
+    if (!session) throw new SignInRequiredError(this.label());
     // VS Code refreshes the session itself; report a short life so callers ask again.
     return { token: session.accessToken, expiresOnTimestamp: Date.now() + 5 * 60_000 };
   }

@@ -5,6 +5,7 @@ import { withViewProgress } from '../ui/progress';
 import { assignApplicationsTo } from './moveOperations';
 import { applicationsChoice } from './groupChoice';
 import type { Services } from './services';
+import { assertCanWrite } from './writeAccess';
 import { Cancelled, applicationTarget, groupTarget, pickGroup } from './targets';
 
 export async function assignApplications(services: Services, node?: unknown): Promise<number> {
@@ -27,6 +28,7 @@ export async function assignApplications(services: Services, node?: unknown): Pr
 export async function unassignApplication(services: Services, node?: unknown): Promise<boolean> {
   const target = await applicationTarget(services, node);
   const tenant = target.tenantNode;
+  assertCanWrite(tenant.tenant, vscode.l10n.t('Unassigning an application'));
   const contents = tenant.contents;
   const home = contents.defaultGroup();
   const { application } = target;

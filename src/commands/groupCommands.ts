@@ -13,6 +13,7 @@ import { applicationsCutOff, cutOffText } from '../tenants/impact';
 import { besides, destinationChoice } from './groupChoice';
 import { cutOffDetail } from './impactPrompt';
 import { checkName } from './nameRule';
+import { assertCanWrite } from './writeAccess';
 import { emptyAndDeleteGroup } from './moveOperations';
 import type { Services } from './services';
 import { Cancelled, groupTarget, loadedContents, pickGroup, pickTenant } from './targets';
@@ -25,6 +26,7 @@ function nameValidator(raw: string): string | undefined {
 export async function createGroup(services: Services, node?: TreeNode): Promise<ConnectorGroup | undefined> {
   const tenant = await pickTenant(services, node);
   const contents = await loadedContents(tenant);
+  assertCanWrite(tenant.tenant, vscode.l10n.t('Creating a connector group'));
   let value: string | undefined;
   let trimmed: string;
   let sameName: ConnectorGroup[];
@@ -68,6 +70,7 @@ export async function createGroup(services: Services, node?: TreeNode): Promise<
 
 export async function renameGroup(services: Services, node?: TreeNode): Promise<ConnectorGroup | undefined> {
   const target = await groupTarget(services, node, vscode.l10n.t('Choose the group to rename'));
+  assertCanWrite(target.tenantNode.tenant, vscode.l10n.t('Renaming a connector group'));
   const { group } = target;
   const name = await services.prompts.input({
     title: vscode.l10n.t('Rename {0}', group.name),
@@ -97,6 +100,7 @@ export async function deleteGroup(services: Services, node?: TreeNode): Promise<
   const target = await groupTarget(services, node, vscode.l10n.t('Choose the group to delete'), { exclude: (g) => g.isDefault });
   const { group } = target;
   const tenant = target.tenantNode;
+  assertCanWrite(tenant.tenant, vscode.l10n.t('Deleting a connector group'));
   if (!target.isApplicationProxy) {
     throw new Error(vscode.l10n.t("'{0}' belongs to another hybrid agent, not to Application Proxy: manage it where that agent is managed.", group.name));
   }

@@ -15,6 +15,7 @@ import { applicationsChoice, besides, connectorsChoice } from './groupChoice';
 import { confirmImpact } from './impactPrompt';
 import { ActionableError } from './actionableError';
 import type { Services } from './services';
+import { assertCanWrite } from './writeAccess';
 import { pickGroup } from './targets';
 
 /** One sentence for a relocation that did not fully succeed: which items moved, which did not and why. */
@@ -31,6 +32,7 @@ function incompleteMessage(result: Relocated, label: (id: string) => string, mov
 
 /** Moves connectors into a group; refuses before any call when the region rule forbids one of them. */
 export async function moveConnectorsTo(services: Services, connectors: Connector[], target: GroupNode): Promise<number> {
+  assertCanWrite(target.tenantNode.tenant, vscode.l10n.t('Moving connectors'));
   const contents = target.tenantNode.contents;
   const defaultGroup = contents.defaultGroup();
   const moving = connectors.filter((c) => contents.groupOfConnector(c.id)?.id !== target.group.id);
@@ -56,6 +58,7 @@ export async function moveConnectorsTo(services: Services, connectors: Connector
 }
 
 export async function assignApplicationsTo(services: Services, applications: Application[], target: GroupNode): Promise<number> {
+  assertCanWrite(target.tenantNode.tenant, vscode.l10n.t('Assigning applications'));
   const contents = target.tenantNode.contents;
   const moving = applications.filter((a) => contents.groupOfApplication(a.id)?.id !== target.group.id);
   const cutOff = applicationsCutOff(contents.groups, { applications: { ids: moving.map((a) => a.id), to: target.group.id } });

@@ -9,7 +9,8 @@ import { createGroup, deleteGroup, renameGroup } from './groupCommands';
 import { editRegion } from './regionCommands';
 import type { Services } from './services';
 import { Cancelled } from './targets';
-import { openSandboxTenant, refresh, refreshNode, removeTenant, showAllGroups, showLog, showProblemsOnly, signIn } from './tenantCommands';
+import { addTenant, grantAdminConsent, signInTenant, switchAccount } from './signInCommands';
+import { openSandboxTenant, refresh, refreshNode, removeTenant, showAllGroups, showLog, showProblemsOnly } from './tenantCommands';
 
 // Handlers take the services and whatever VS Code passes (the node, the multi-selection): each
 // handler types its own arguments, which a table of them cannot.
@@ -18,7 +19,12 @@ type Handler = (services: Services, ...args: any[]) => Promise<unknown>;
 
 const COMMANDS: Record<string, Handler> = {
   openSandboxTenant,
-  signIn,
+  // "Sign In to Microsoft Entra…" is how most admins will look for Add Tenant.
+  signIn: addTenant,
+  addTenant,
+  signInTenant,
+  switchAccount,
+  grantAdminConsent,
   removeTenant,
   refresh,
   refreshNode,

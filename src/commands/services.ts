@@ -6,6 +6,8 @@ import type { TenantRegistry } from '../tenants/tenantRegistry';
 import type { ConnectorGroupTreeProvider } from '../tree/connectorGroupTreeProvider';
 import type { TreeNode } from '../tree/treeNode';
 import type { Prompts } from '../ui/prompts';
+import type { Authentication } from '../auth/sessions';
+import type { SavedTenantStore } from '../tenants/savedTenants';
 
 export interface Services {
   readonly registry: TenantRegistry;
@@ -15,5 +17,9 @@ export interface Services {
   readonly extensionUri: vscode.Uri;
   /** The texts behind the read-only export tabs. */
   readonly exports: ExportDocuments;
+  /** The tenants added, kept across reloads. */
+  readonly savedTenants: SavedTenantStore;
+  /** VS Code's sign-in (a stand-in in the extension-host tests). */
+  authentication: Authentication;
   prompts: Prompts;
 }

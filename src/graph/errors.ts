@@ -67,6 +67,15 @@ export class GraphInputError extends Error {
   override readonly name = 'GraphInputError';
 }
 
+/** The credential gave no token (no session, a refused sign-in): nothing was sent; `cause` says why. */
+export class GraphCredentialError extends Error {
+  override readonly name = 'GraphCredentialError';
+
+  constructor(readonly reason: unknown) {
+    super(reason instanceof Error ? reason.message : String(reason));
+  }
+}
+
 interface ErrorBody {
   error?: { code?: unknown; message?: unknown; innerError?: Record<string, unknown>; innererror?: Record<string, unknown> };
 }

@@ -2,7 +2,7 @@
 // typed errors, next links followed by URL, and $batch with its inner throttling handled.
 import type { TokenCredential } from '@azure/identity';
 import { HTTPMessageHandler, RetryHandler, RetryHandlerOptions, type Context } from '@microsoft/microsoft-graph-client';
-import { GraphInputError, GraphNetworkError, GraphRequestError, errorFromResponse, mayHaveTakenEffect } from './errors';
+import { GraphCredentialError, GraphInputError, GraphNetworkError, GraphRequestError, errorFromResponse, mayHaveTakenEffect } from './errors';
 import { AttemptMiddleware, attemptsOf } from './middleware/attemptMiddleware';
 import { BearerTokenMiddleware } from './middleware/bearerTokenMiddleware';
 import { RoundTripMiddleware, type RoundTrip } from './middleware/roundTripMiddleware';
@@ -125,6 +125,7 @@ export class GraphHttp {
         await this.chain.execute(context);
       } catch (error) {
         if (error instanceof GraphInputError) throw error;
+        if (error instanceof GraphCredentialError) throw error.reason;
         const reason = networkReason(error);
         if (attempt < NETWORK_ATTEMPTS && repeatable) {
           await sleep(250 * attempt);
@@ -184,8 +185,10 @@ export class GraphHttp {
         try {
           answers = await this.sendBatch(pending);
         } catch (error) {
-          if (error instanceof GraphInputError) throw error;
-          for (const step of pending) outcomes.set(step.id, unanswered(step, error as GraphRequestError | GraphNetworkError));
+          // Only a failure of the round trip itself becomes the steps' outcome; anything else (a
+          // refused link, no sign-in) is the caller's to see.
+          if (!(error instanceof GraphRequestError || error instanceof GraphNetworkError)) throw error;
+          for (const step of pending) outcomes.set(step.id, unanswered(step, error));
           break;
         }
         const again: BatchStep[] = [];

@@ -84,6 +84,15 @@ export function handleControl(sandbox: GraphSandbox, method: string, path: strin
       if (typeof ttl !== 'number') throw badRequest('expiresInSeconds must be a number (negative for an expired token).');
       return { status: 200, body: { token: sandbox.tokens.issue(scopes as string[], ttl) } };
     }
+    // The device-login page's work, for tests: the codes waiting, and one signed in.
+    case 'GET /_sandbox/devicecodes':
+      return { status: 200, body: { value: sandbox.identity.pendingCodes() } };
+    case 'POST /_sandbox/devicecodes/approve': {
+      if (typeof body?.userCode !== 'string') throw badRequest('userCode must be a string.');
+      if (body.user !== undefined && typeof body.user !== 'string') throw badRequest('user must be a string.');
+      if (!sandbox.identity.approve(body.userCode, body.user as string | undefined)) throw badRequest('No device code is waiting with that user code.');
+      return { status: 204 };
+    }
     default:
       throw new SandboxError(404, 'Request_ResourceNotFound', `No sandbox control endpoint '${key}'.`);
   }

@@ -3,6 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { planBatch, runBatch, type BatchAnswer, type BatchStep } from './batch';
 import { handleControl } from './control';
+import { IdentityPlatform } from './identityPlatform';
+import { IdentityServer } from './identityServer';
 import { dispatch, type DispatchEnvironment } from './dispatch';
 import { FaultInjector, faultError, type FaultRule } from './faults';
 import { SandboxError, asSandboxError, badRequest, errorBody, type RequestIds } from './graphError';
@@ -24,6 +26,9 @@ export interface SandboxOptions {
   readLagMs?: number;
   faults?: FaultRule[];
   faultSeed?: number;
+  /** Also serve the identity platform's endpoints (device code, token) over https. */
+  identity?: boolean;
+  identityPort?: number;
   /** Signing secret for tokens; random when absent, so tokens die with the server. */
   secret?: string;
   /** A client gets this long to send its headers, and this long for the whole request (slow clients are cut off). */
@@ -115,6 +120,9 @@ export class GraphSandbox {
   url = '';
   /** A token with full permissions, valid for a day. */
   token = '';
+  /** The sign-in side: the identity platform, and its https listener when started with `identity`. */
+  readonly identity: IdentityPlatform;
+  private identityServer: IdentityServer | undefined;
 
   private constructor(private readonly server: Server, private readonly options: SandboxOptions) {
     const tenant = options.tenant ?? demoTenant();
@@ -125,6 +133,17 @@ export class GraphSandbox {
     this.variant = options.variant ?? 'standard';
     this.latencyMs = options.latencyMs ?? 0;
     this.readLag = new ReadLag(options.readLagMs ?? 0);
+    this.identity = new IdentityPlatform(() => this.store.tenant, this.tokens);
+  }
+
+  /** `https://127.0.0.1:port`, the authority host for sign-in; empty without `identity`. */
+  get authority(): string {
+    return this.identityServer?.origin ?? '';
+  }
+
+  /** The PEM certificate of the https listener, which clients of the authority must trust. */
+  get certificate(): string {
+    return this.identityServer?.certificate ?? '';
   }
 
   static async start(options: SandboxOptions = {}): Promise<GraphSandbox> {
@@ -148,6 +167,7 @@ export class GraphSandbox {
     });
     sandbox.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     sandbox.token = sandbox.tokens.issue(FULL_SCOPES);
+    if (options.identity) sandbox.identityServer = await IdentityServer.start(sandbox.identity, options.identityPort);
     return sandbox;
   }
 
@@ -158,11 +178,14 @@ export class GraphSandbox {
     this.readLag.clear();
   }
 
-  close(): Promise<void> {
-    return new Promise((resolve) => {
-      this.server.close(() => resolve());
-      this.server.closeAllConnections();
-    });
+  async close(): Promise<void> {
+    await Promise.all([
+      new Promise<void>((resolve) => {
+        this.server.close(() => resolve());
+        this.server.closeAllConnections();
+      }),
+      this.identityServer?.close(),
+    ]);
   }
 
   /** Reads see the (possibly lagging) state of a replica; writes always go to the current one. */

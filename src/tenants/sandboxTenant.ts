@@ -26,6 +26,7 @@ export async function openSandboxTenant(logger: Logger): Promise<Tenant> {
   if (!/^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+\/?$/.test(url)) {
     throw new Error(vscode.l10n.t('The sandbox URL must be a loopback address, not {0}.', url));
   }
+  const { api, permissions } = connectGraph(url, new StaticTokenCredential(token), [], logger, () => tenant.displayName);
   const tenant: Tenant = {
     key: SANDBOX_KEY,
     kind: 'sandbox',
@@ -33,7 +34,8 @@ export async function openSandboxTenant(logger: Logger): Promise<Tenant> {
     tenantId: '',
     account: 'admin@contoso.com',
     portalOrigin: 'https://entra.microsoft.com',
-    api: connectGraph(url, new StaticTokenCredential(token), [], logger, () => tenant.displayName),
+    api,
+    canWrite: () => permissions.canWrite,
     dispose: stop,
   };
   return tenant;

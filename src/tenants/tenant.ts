@@ -1,16 +1,34 @@
 // A tenant the extension is connected to: its Graph gateway and how to name and reach it.
 import type { ConnectorGroupsApi } from '../graph/connectorGroupsApi';
+import type { CloudEndpoints } from '../graph/clouds';
+import type { SavedTenant } from './savedTenants';
+
+/** How a signed-in tenant asks its user to sign in (again, or as someone else). */
+export interface TenantSignIn {
+  readonly saved: SavedTenant;
+  readonly cloud: CloudEndpoints;
+  readonly providerId: string;
+  /** Resolves false when the user cancelled. */
+  signIn(newAccount?: boolean): Promise<boolean>;
+}
 
 export interface Tenant {
-  /** Stable across sessions: the tenant id, or `sandbox` for the built-in sandbox tenant. */
+  /** Stable across sessions: `sandbox`, or the cloud and the tenant as added (see savedTenantKey). */
   readonly key: string;
   readonly kind: 'sandbox' | 'cloud';
   /** Filled from GET /organization when the tenant is first read. */
   displayName: string;
   tenantId: string;
+  /** The signed-in account, once known. */
   readonly account: string;
   /** The Entra admin center of the tenant's cloud, for "Open in admin center". */
   readonly portalOrigin: string;
   readonly api: ConnectorGroupsApi;
+  /** Whether the token allows changes: false for a read-only token, undefined before the first token. */
+  canWrite(): boolean | undefined;
+  /** Present for tenants reached through a sign-in (not the sandbox tenant). */
+  readonly signIn?: TenantSignIn;
+  /** Called once Graph has said the tenant's id and name, so they can be kept. */
+  learned?(): void;
   dispose(): void | Promise<void>;
 }

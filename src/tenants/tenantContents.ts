@@ -62,6 +62,7 @@ export class TenantContents {
     if (organization) {
       this.tenant.tenantId = organization.id;
       this.tenant.displayName = organization.displayName || organization.id;
+      this.tenant.learned?.();
     }
     return groups;
   }

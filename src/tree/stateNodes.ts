@@ -65,6 +65,24 @@ export class ErrorNode extends TreeNode {
   }
 }
 
+/** A tenant with no session to be had silently: one click signs in, and the other tenants are not held up. */
+export class SignInNode extends TreeNode {
+  constructor(parent: TreeNode, readonly error: unknown) {
+    super(`${parent.id}/signIn`, parent);
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(vscode.l10n.t('Sign in…'));
+    item.id = this.id;
+    item.description = visibleText(describeError(this.error));
+    item.iconPath = new vscode.ThemeIcon('sign-in');
+    item.command = { command: 'connectorGroups.signInTenant', title: vscode.l10n.t('Sign In'), arguments: [this.parent] };
+    item.tooltip = vscode.l10n.t('Click to sign in to this tenant.');
+    item.contextValue = 'signIn';
+    return item;
+  }
+}
+
 /** The groups below are the last good ones: the latest refresh failed. Clicking it tries again. */
 export class StaleNode extends TreeNode {
   constructor(parent: TreeNode, readonly error: unknown) {

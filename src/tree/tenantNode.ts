@@ -4,7 +4,8 @@ import { visibleText } from '../shared/plainText';
 import type { Tenant } from '../tenants/tenant';
 import { GroupNode } from './groupNode';
 import { hasProblem } from './groupHealth';
-import { EmptyNode, ErrorNode, LoadingNode, StaleNode } from './stateNodes';
+import { EmptyNode, ErrorNode, LoadingNode, SignInNode, StaleNode } from './stateNodes';
+import { SignInRequiredError } from '../auth/sessions';
 import { OtherAgentsNode } from './otherAgentsNode';
 import { tooltip } from './tooltip';
 import type { TreeContext } from './treeContext';
@@ -31,6 +32,7 @@ export class TenantNode extends TreeNode {
     item.description = [
       tenant.kind === 'sandbox' ? vscode.l10n.t('sandbox') : undefined,
       tenant.account,
+      tenant.canWrite() === false ? vscode.l10n.t('read only') : undefined,
       state.kind === 'loaded' && state.refreshing ? vscode.l10n.t('refreshing…') : undefined,
     ].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(tenant.kind === 'sandbox' ? 'beaker' : 'organization');
@@ -38,7 +40,7 @@ export class TenantNode extends TreeNode {
       [vscode.l10n.t('Tenant ID'), tenant.tenantId || vscode.l10n.t('not read yet')],
       [vscode.l10n.t('Account'), tenant.account],
     ]);
-    item.contextValue = `tenant;${tenant.kind}`;
+    item.contextValue = `tenant;${tenant.kind}${tenant.canWrite() === false ? ';readOnly' : ''}`;
     return item;
   }
 
@@ -60,7 +62,7 @@ export class TenantNode extends TreeNode {
       case 'loading':
         return [new LoadingNode(this)];
       case 'failed':
-        return [new ErrorNode(this, state.error)];
+        return [state.error instanceof SignInRequiredError ? new SignInNode(this, state.error) : new ErrorNode(this, state.error)];
       case 'loaded': {
         const groups = this.groupNodes();
         const appProxy = groups.filter((g) => g.isApplicationProxy);

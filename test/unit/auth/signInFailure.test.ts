@@ -23,7 +23,18 @@ describe('sign-in failures in words', () => {
     assert.match((failure as { message: string }).message, /^This editor has no Microsoft account sign-in/);
   });
 
+  it('names consent and registration problems, which Grant Admin Consent or our own app registration fix', () => {
+    const kinds = ['AADSTS65001: The user or administrator has not consented', 'AADSTS65002: Consent between first party application and first party resource must be configured',
+      'AADSTS700016: Application with identifier x was not found', 'AADSTS50020: User account from identity provider does not exist in tenant', 'AADSTS90094: The grant requires admin permission.']
+      .map((m) => signInFailure(new Error(m)));
+    assert.deepEqual(kinds.map((k) => k.kind), ['consent', 'consent', 'consent', 'consent', 'consent']);
+    const [consent, preAuthorised, unknownApp] = kinds as { message: string }[];
+    assert.match(consent.message, /administrator can grant consent.*\(AADSTS65001\)$/);
+    assert.match(preAuthorised.message, /set connectorGroups\.clientId/);
+    assert.match(unknownApp.message, /not registered in this tenant's cloud/);
+  });
+
   it('leaves other failures as they are', () => {
-    assert.deepEqual(signInFailure(new Error('AADSTS65002: Consent between first party application and first party resource must be configured')), { kind: 'other' });
+    assert.deepEqual(signInFailure(new Error('AADSTS50076: multi-factor authentication is required')), { kind: 'other' });
   });
 });

@@ -56,7 +56,7 @@ describe('operations under faults: 200 mixed operations, and what the user was t
       await fx.client.faults(FAULTS);
       const { api, trips } = gatewayFor(fx.client.url, fx.client.token, { retryDelaySeconds: 0, timeoutMs: 5000 });
       const tenant: Tenant = {
-        key: 'sandbox', kind: 'sandbox', displayName: 'Sandbox', tenantId: '', account: 'admin', portalOrigin: '', api, dispose: () => undefined,
+        key: 'sandbox', kind: 'sandbox', displayName: 'Sandbox', tenantId: '', account: 'admin', portalOrigin: '', api, canWrite: () => true, dispose: () => undefined,
       };
       const contents = new TenantContents(tenant);
       for (let tries = 0; contents.state.kind !== 'loaded' && tries < 5; tries++) {

@@ -9,7 +9,7 @@ function tenantAnswering(groups: () => Promise<ConnectorGroupWithContents[]>): T
   return {
     key: 't', kind: 'sandbox', displayName: 'T', tenantId: 't', account: 'a', portalOrigin: 'https://entra.microsoft.com',
     api: { loadGroupsWithContents: groups } as unknown as Tenant['api'],
-    dispose: () => undefined,
+    canWrite: () => true, dispose: () => undefined,
   };
 }
 

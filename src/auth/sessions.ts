@@ -1,0 +1,21 @@
+// VS Code's sign-in as the extension uses it: one seam, so the extension-host tests can stand in
+// for the Microsoft provider (which needs a browser and a real account) and see the exact scopes.
+import * as vscode from 'vscode';
+
+export interface Authentication {
+  getSession(providerId: string, scopes: readonly string[], options: vscode.AuthenticationGetSessionOptions): Thenable<vscode.AuthenticationSession | undefined>;
+  readonly onDidChangeSessions: vscode.Event<vscode.AuthenticationSessionsChangeEvent>;
+}
+
+export const vscodeAuthentication: Authentication = {
+  getSession: (providerId, scopes, options) => vscode.authentication.getSession(providerId, scopes, options),
+  onDidChangeSessions: vscode.authentication.onDidChangeSessions,
+};
+
+/** Thrown when a tenant has no session that can be had without asking: the tree offers "Sign in". */
+export class SignInRequiredError extends Error {
+  constructor(tenantLabel: string) {
+    super(vscode.l10n.t('Sign in to {0} to see its connector groups.', tenantLabel));
+    this.name = 'SignInRequiredError';
+  }
+}

@@ -1,0 +1,135 @@
+// Adding a tenant (cloud, tenant, access), signing in to it, switching account, granting admin consent.
+import * as vscode from 'vscode';
+import { signInFailure } from '../auth/signInFailure';
+import { CLOUDS, adminConsentUrl, type CloudName } from '../graph/clouds';
+import { settings } from '../settings';
+import { cloudOf, cloudTenant } from '../tenants/cloudTenant';
+import { isGraphOrigin, isTenantName, savedTenantKey, type SavedTenant } from '../tenants/savedTenants';
+import type { Tenant } from '../tenants/tenant';
+import type { TreeNode } from '../tree/treeNode';
+import { ActionableError } from './actionableError';
+import type { Services } from './services';
+import { Cancelled, pickTenant } from './targets';
+import { openSandboxTenant } from './tenantCommands';
+
+/** Builds the tenant of a saved entry, wired to the store and the sign-in. */
+export function tenantFromSaved(services: Services, saved: SavedTenant): Tenant {
+  return cloudTenant(saved, services.authentication, services.logger, (learned) => void services.savedTenants.save(learned));
+}
+
+/** Shows every saved tenant at once; each signs in silently when the tree first reads it. */
+export async function restoreTenants(services: Services): Promise<void> {
+  for (const saved of services.savedTenants.list()) {
+    if (!services.registry.get(savedTenantKey(saved))) await services.registry.add(tenantFromSaved(services, saved));
+  }
+}
+
+export async function addTenant(services: Services): Promise<string> {
+  const clouds = [
+    ...(Object.keys(CLOUDS) as CloudName[]).map((name) => ({ label: CLOUDS[name].label, description: new URL(CLOUDS[name].graphOrigin).host, cloud: name as CloudName | 'custom' })),
+    { label: vscode.l10n.t('Custom Graph endpoint…'), description: vscode.l10n.t('a Graph sandbox or a proxy'), cloud: 'custom' as const },
+  ];
+  const cloud = await services.prompts.pick(clouds, { title: vscode.l10n.t('Add Tenant: cloud') });
+  if (!cloud) throw new Cancelled();
+  let graphOrigin: string | undefined;
+  if (cloud.cloud === 'custom') {
+    const entered = await services.prompts.input({
+      title: vscode.l10n.t('Add Tenant: Graph endpoint'),
+      prompt: vscode.l10n.t('The origin that answers /beta, e.g. https://graph.example.com or http://127.0.0.1:8940 for a sandbox'),
+      validateInput: (value) => (isGraphOrigin(value.trim()) ? undefined : vscode.l10n.t('Enter an https:// origin, or http:// on this machine (127.0.0.1, localhost).')),
+    });
+    if (entered === undefined) throw new Cancelled();
+    graphOrigin = new URL(entered.trim()).origin;
+  }
+  const entered = await services.prompts.input({
+    title: vscode.l10n.t('Add Tenant: tenant'),
+    prompt: vscode.l10n.t('Tenant ID or verified domain (leave empty for the home tenant of your account)'),
+    validateInput: (value) => (!value.trim() || isTenantName(value.trim())
+      ? undefined
+      : vscode.l10n.t('Enter a tenant ID (a GUID) or a domain such as contoso.onmicrosoft.com.')),
+  });
+  if (entered === undefined) throw new Cancelled();
+  const access = await services.prompts.pick([
+    { label: vscode.l10n.t('Read and change'), description: 'Directory.ReadWrite.All', readOnly: false },
+    { label: vscode.l10n.t('Read only'), description: 'Directory.Read.All', readOnly: true },
+  ], { title: vscode.l10n.t('Add Tenant: access') });
+  if (!access) throw new Cancelled();
+  const saved: SavedTenant = {
+    tenant: entered.trim().toLowerCase() || 'organizations',
+    cloud: cloud.cloud,
+    ...(graphOrigin ? { graphOrigin } : {}),
+    wayIn: 'vscode',
+    ...(access.readOnly ? { readOnly: true } : {}),
+  };
+  await services.savedTenants.save(saved);
+  const tenant = tenantFromSaved(services, saved);
+  await services.registry.add(tenant);
+  await signInTo(services, tenant);
+  return tenant.key;
+}
+
+/** Interactive sign-in for a tenant; its groups are read again afterwards. */
+async function signInTo(services: Services, tenant: Tenant, newAccount = false): Promise<void> {
+  const signIn = tenant.signIn;
+  if (!signIn) throw new Error(vscode.l10n.t('The sandbox tenant needs no sign-in.'));
+  await ensureSovereignEnvironment(services, signIn.cloud.sovereignEnvironment);
+  const done = await signIn.signIn(newAccount).catch((error: unknown) => {
+    throw signInError(services, tenant, error);
+  });
+  if (!done) throw new Cancelled();
+  const node = services.tree.tenantNode(tenant.key);
+  if (node) await services.tree.refresh(node);
+}
+
+/** VS Code's sovereign-cloud sign-in serves one cloud at a time, chosen by its own setting. */
+async function ensureSovereignEnvironment(services: Services, needed: string | undefined): Promise<void> {
+  if (!needed) return;
+  const config = vscode.workspace.getConfiguration('microsoft-sovereign-cloud');
+  const current = config.get<string>('environment');
+  if (current === needed) return;
+  const set = vscode.l10n.t('Set to {0}', needed);
+  const answer = await services.prompts.choose(
+    vscode.l10n.t("VS Code's sovereign-cloud sign-in is set to '{0}', and this tenant needs '{1}'.", current ?? vscode.l10n.t('nothing'), needed),
+    vscode.l10n.t('The setting microsoft-sovereign-cloud.environment chooses the cloud of that sign-in for every extension.'),
+    [set],
+  );
+  if (answer !== set) throw new Cancelled();
+  await config.update('environment', needed, vscode.ConfigurationTarget.Global);
+}
+
+/** A failed sign-in in words: cancel is quiet, consent problems offer Grant Admin Consent. */
+function signInError(services: Services, tenant: Tenant, error: unknown): Error {
+  const failure = signInFailure(error);
+  if (failure.kind === 'cancelled') return new Cancelled();
+  if (failure.kind === 'unreachable') {
+    return new ActionableError(failure.message, vscode.l10n.t('Open Sandbox Tenant'), () => openSandboxTenant(services));
+  }
+  if (failure.kind === 'consent') {
+    return new ActionableError(failure.message, vscode.l10n.t('Grant Admin Consent…'), () => grantAdminConsentFor(services, tenant));
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+export async function signInTenant(services: Services, node?: TreeNode): Promise<void> {
+  await signInTo(services, (await pickTenant(services, node)).tenant);
+}
+
+export async function switchAccount(services: Services, node?: TreeNode): Promise<void> {
+  await signInTo(services, (await pickTenant(services, node)).tenant, true);
+}
+
+export async function grantAdminConsent(services: Services, node?: TreeNode): Promise<string> {
+  return grantAdminConsentFor(services, (await pickTenant(services, node)).tenant);
+}
+
+async function grantAdminConsentFor(services: Services, tenant: Tenant): Promise<string> {
+  const saved = tenant.signIn?.saved;
+  if (!saved || saved.cloud === 'custom') throw new Error(vscode.l10n.t('Admin consent is given in a Microsoft cloud; this tenant is not in one.'));
+  const clientId = settings.clientId(saved.cloud);
+  if (!clientId) {
+    throw new Error(vscode.l10n.t('Set connectorGroups.clientId to the application (client) ID of your app registration first: consent is given to that app.'));
+  }
+  const url = adminConsentUrl(cloudOf(saved), tenant.tenantId || saved.tenant, clientId);
+  await services.prompts.openExternal(vscode.Uri.parse(url));
+  return url;
+}

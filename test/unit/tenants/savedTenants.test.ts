@@ -1,0 +1,48 @@
+import * as assert from 'node:assert/strict';
+import { STORE_KEY, SavedTenantStore, parseSavedTenant, savedTenantKey, type KeyValueStore } from '../../../src/tenants/savedTenants';
+
+function memory(initial?: unknown): KeyValueStore & { value: unknown } {
+  const store = {
+    value: initial,
+    get: <T>() => store.value as T,
+    update: async (_key: string, value: unknown) => { store.value = JSON.parse(JSON.stringify(value)); },
+  };
+  return store;
+}
+
+describe('saved tenants', () => {
+  it('round-trips tenants through the store, one entry a key', async () => {
+    const backing = memory();
+    const store = new SavedTenantStore(backing);
+    await store.save({ tenant: 'contoso.onmicrosoft.com', cloud: 'global', wayIn: 'vscode' });
+    await store.save({ tenant: 'organizations', cloud: 'custom', graphOrigin: 'http://127.0.0.1:8940', wayIn: 'vscode', readOnly: true });
+    await store.save({ tenant: 'contoso.onmicrosoft.com', cloud: 'global', wayIn: 'vscode', displayName: 'Contoso', tenantId: '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0' });
+    const again = new SavedTenantStore(memory(backing.value));
+    assert.deepEqual(again.list(), [
+      { tenant: 'organizations', cloud: 'custom', graphOrigin: 'http://127.0.0.1:8940', wayIn: 'vscode', readOnly: true },
+      { tenant: 'contoso.onmicrosoft.com', cloud: 'global', wayIn: 'vscode', displayName: 'Contoso', tenantId: '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0' },
+    ]);
+    assert.equal(await again.remove('global/contoso.onmicrosoft.com'), true);
+    assert.equal(await again.remove('global/contoso.onmicrosoft.com'), false);
+    assert.equal(again.list().length, 1);
+  });
+
+  it('keys a tenant by its cloud (and endpoint) and the tenant as entered', () => {
+    assert.equal(savedTenantKey({ tenant: 'Contoso.com', cloud: 'china', wayIn: 'vscode' }), 'china/contoso.com');
+    assert.equal(savedTenantKey({ tenant: 'organizations', cloud: 'custom', graphOrigin: 'http://127.0.0.1:8940/', wayIn: 'vscode' }), 'custom:http://127.0.0.1:8940/organizations');
+  });
+
+  it('drops stored entries that are not what the extension wrote', () => {
+    const bad = [
+      null, 'x', {}, { tenant: 'a b', cloud: 'global', wayIn: 'vscode' }, { tenant: 'contoso.com', cloud: 'mars', wayIn: 'vscode' },
+      { tenant: 'contoso.com', cloud: 'custom', graphOrigin: 'http://203.0.113.5', wayIn: 'vscode' },
+      { tenant: 'contoso.com', cloud: 'custom', graphOrigin: 'https://user:pw@graph.example', wayIn: 'vscode' },
+      { tenant: 'contoso.com', cloud: 'global', wayIn: 'password' },
+    ];
+    assert.deepEqual(bad.map(parseSavedTenant), bad.map(() => undefined));
+    assert.deepEqual(new SavedTenantStore(memory({ not: 'a list' })).list(), []);
+    assert.deepEqual(parseSavedTenant({ tenant: 'contoso.com', cloud: 'global', wayIn: 'vscode', displayName: 'x'.repeat(300), tenantId: 'nope', extra: 1 }),
+      { tenant: 'contoso.com', cloud: 'global', wayIn: 'vscode' }, 'unknown or oversized fields are left out');
+    assert.equal(STORE_KEY, 'connectorGroups.tenants');
+  });
+});
