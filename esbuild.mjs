@@ -22,6 +22,8 @@ const node = {
 
 const builds = [
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The identity library, loaded only when a tenant signs in by device code or the Azure CLI.
+  { ...node, entryPoints: ['src/auth/identityChunk.ts'], outfile: 'dist/identity.js' },
   { ...node, entryPoints: ['src/sandbox/cli.ts'], outfile: 'dist/sandbox.js' },
   // The region form runs in the webview: a browser bundle with its web components.
   {

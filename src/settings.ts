@@ -13,7 +13,7 @@ export const settings = {
    * Our app registration's client id for a cloud: one id for every cloud, or one per cloud (a
    * registration in the global cloud does not exist in 21Vianet). Undefined when none is set.
    */
-  clientId: (cloud: CloudName): string | undefined => {
+  clientId: (cloud: CloudName | 'custom'): string | undefined => {
     const value = section().get<unknown>('clientId');
     const id = typeof value === 'string' ? value : typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[cloud] : undefined;
     return typeof id === 'string' && isGuid(id.trim()) ? id.trim() : undefined;

@@ -16,15 +16,30 @@ export function tokenCanWrite(token: string): boolean | undefined {
   }
 }
 
-/** Wraps a credential and remembers whether the last token it gave allows writes. */
+/** The signed-in user a token names (`upn`, `preferred_username` or `unique_name`), if it is a JWT. */
+export function tokenAccount(token: string): string | undefined {
+  try {
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+    const name = claims.upn ?? claims.preferred_username ?? claims.unique_name;
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Wraps a credential and remembers what the last token it gave allows, and whose it is. */
 export class PermissionProbe implements TokenCredential {
   canWrite: boolean | undefined;
+  account: string | undefined;
 
   constructor(private readonly inner: TokenCredential) {}
 
   async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
     const token = await this.inner.getToken(scopes, options);
-    if (token) this.canWrite = tokenCanWrite(token.token);
+    if (token) {
+      this.canWrite = tokenCanWrite(token.token);
+      this.account = tokenAccount(token.token) ?? this.account;
+    }
     return token;
   }
 }

@@ -12,7 +12,7 @@ export function watchSessions(services: Services): vscode.Disposable {
     timer = undefined;
     for (const node of services.tree.roots()) {
       const { signIn } = node.tenant;
-      if (!signIn || !providers.has(signIn.providerId) || node.contents.state.kind !== 'failed') continue;
+      if (!signIn?.providerId || !providers.has(signIn.providerId) || node.contents.state.kind !== 'failed') continue;
       void services.tree.refresh(node).then(undefined, (error: unknown) => services.logger.warn(`Refreshing after a sign-in change: ${String(error)}`));
     }
     providers.clear();

@@ -4,7 +4,7 @@ import { signInFailure } from '../auth/signInFailure';
 import { CLOUDS, adminConsentUrl, type CloudName } from '../graph/clouds';
 import { settings } from '../settings';
 import { cloudOf, cloudTenant } from '../tenants/cloudTenant';
-import { isGraphOrigin, isTenantName, savedTenantKey, type SavedTenant } from '../tenants/savedTenants';
+import { isAuthority, isGraphOrigin, isTenantName, savedTenantKey, type SavedTenant, type WayIn } from '../tenants/savedTenants';
 import type { Tenant } from '../tenants/tenant';
 import type { TreeNode } from '../tree/treeNode';
 import { ActionableError } from './actionableError';
@@ -14,7 +14,16 @@ import { openSandboxTenant } from './tenantCommands';
 
 /** Builds the tenant of a saved entry, wired to the store and the sign-in. */
 export function tenantFromSaved(services: Services, saved: SavedTenant): Tenant {
-  return cloudTenant(saved, services.authentication, services.logger, (learned) => void services.savedTenants.save(learned));
+  return cloudTenant(saved, {
+    auth: services.authentication,
+    logger: services.logger,
+    remember: (learned) => void services.savedTenants.save(learned),
+    showCode: (prompt) => {
+      // The code may be logged (it is useless without the user's sign-in); a token never is.
+      services.logger.info(`${saved.tenant}: ${prompt.message}`);
+      void services.prompts.showCode(prompt);
+    },
+  });
 }
 
 /** Shows every saved tenant at once; each signs in silently when the tree first reads it. */
@@ -54,11 +63,29 @@ export async function addTenant(services: Services): Promise<string> {
     { label: vscode.l10n.t('Read only'), description: 'Directory.Read.All', readOnly: true },
   ], { title: vscode.l10n.t('Add Tenant: access') });
   if (!access) throw new Cancelled();
+  const ways = [
+    { label: vscode.l10n.t("VS Code's Microsoft sign-in"), description: vscode.l10n.t('the accounts VS Code knows'), wayIn: 'vscode' as WayIn },
+    { label: vscode.l10n.t('Device code'), description: vscode.l10n.t('enter a code on any device: for remote or locked-down machines'), wayIn: 'deviceCode' as WayIn },
+    ...(cloud.cloud === 'custom' ? [] : [{ label: vscode.l10n.t('Azure CLI'), description: vscode.l10n.t('the account of az login'), wayIn: 'azureCli' as WayIn }]),
+  ];
+  const way = await services.prompts.pick(ways, { title: vscode.l10n.t('Add Tenant: sign in with') });
+  if (!way) throw new Cancelled();
+  let authority: string | undefined;
+  if (cloud.cloud === 'custom' && way.wayIn === 'deviceCode') {
+    const answer = await services.prompts.input({
+      title: vscode.l10n.t('Add Tenant: sign-in authority'),
+      prompt: vscode.l10n.t('The https origin of the identity platform for this endpoint, e.g. https://login.example.com'),
+      validateInput: (value) => (isAuthority(value.trim()) ? undefined : vscode.l10n.t('Enter an https:// origin.')),
+    });
+    if (answer === undefined) throw new Cancelled();
+    authority = new URL(answer.trim()).origin;
+  }
   const saved: SavedTenant = {
     tenant: entered.trim().toLowerCase() || 'organizations',
     cloud: cloud.cloud,
     ...(graphOrigin ? { graphOrigin } : {}),
-    wayIn: 'vscode',
+    wayIn: way.wayIn,
+    ...(authority ? { authority } : {}),
     ...(access.readOnly ? { readOnly: true } : {}),
   };
   await services.savedTenants.save(saved);
@@ -72,12 +99,17 @@ export async function addTenant(services: Services): Promise<string> {
 async function signInTo(services: Services, tenant: Tenant, newAccount = false): Promise<void> {
   const signIn = tenant.signIn;
   if (!signIn) throw new Error(vscode.l10n.t('The sandbox tenant needs no sign-in.'));
-  await ensureSovereignEnvironment(services, signIn.cloud.sovereignEnvironment);
+  if (signIn.saved.wayIn === 'vscode') await ensureSovereignEnvironment(services, signIn.cloud.sovereignEnvironment);
+  signIn.busy = true;
+  const node = services.tree.tenantNode(tenant.key);
+  services.tree.changed(node);
   const done = await signIn.signIn(newAccount).catch((error: unknown) => {
     throw signInError(services, tenant, error);
+  }).finally(() => {
+    signIn.busy = false;
+    services.tree.changed(node);
   });
   if (!done) throw new Cancelled();
-  const node = services.tree.tenantNode(tenant.key);
   if (node) await services.tree.refresh(node);
 }
 

@@ -1,6 +1,8 @@
 // `npm run sandbox -- --port 8940`: starts the Graph sandbox and prints its URL and a full-permission token.
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { checkFaultRules } from './faults';
+import { SANDBOX_CLIENT_ID } from './identityPlatform';
 import { demoTenant, scaleTenant } from './seeds';
 import { GraphSandbox } from './server';
 
@@ -15,6 +17,10 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --faults JSON       fault rules, e.g. '[{"status":429,"rate":0.1,"retryAfterSeconds":1}]'
   --fault-seed N      seed for rate-based faults (default 1)
   --read-token        also print GRAPH_SANDBOX_READ_TOKEN, a token with Directory.Read.All only
+  --identity          also serve the identity platform (device code, token) over https, with a
+                      certificate made at start; prints GRAPH_SANDBOX_AUTHORITY and
+                      GRAPH_SANDBOX_CLIENT_ID (the app registration it knows)
+  --cert-out FILE     write that certificate (PEM) to FILE, for NODE_EXTRA_CA_CERTS
   --quiet             do not print each request on stderr`;
 
 function main(): void {
@@ -30,6 +36,8 @@ function main(): void {
       faults: { type: 'string', default: '[]' },
       'fault-seed': { type: 'string', default: '1' },
       'read-token': { type: 'boolean', default: false },
+      identity: { type: 'boolean', default: false },
+      'cert-out': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -61,11 +69,17 @@ function main(): void {
     readLagMs: number('read-lag', values['read-lag']),
     faults: checkFaultRules(JSON.parse(values.faults)),
     faultSeed: number('fault-seed', values['fault-seed']),
+    identity: values.identity || values['cert-out'] !== undefined,
     onRequest: quiet ? undefined : (e) => process.stderr.write(`${e.method} ${e.url} ${e.status} ${e.ms} ms\n`),
   }).then((sandbox) => {
     console.log(`GRAPH_SANDBOX_URL=${sandbox.url}`);
     console.log(`GRAPH_SANDBOX_TOKEN=${sandbox.token}`);
     if (values['read-token']) console.log(`GRAPH_SANDBOX_READ_TOKEN=${sandbox.tokens.issue(['Directory.Read.All'])}`);
+    if (sandbox.authority) {
+      if (values['cert-out']) writeFileSync(values['cert-out'], sandbox.certificate);
+      console.log(`GRAPH_SANDBOX_AUTHORITY=${sandbox.authority}`);
+      console.log(`GRAPH_SANDBOX_CLIENT_ID=${SANDBOX_CLIENT_ID}`);
+    }
     process.stderr.write(`Graph sandbox for ${sandbox.store.tenant.organization.displayName} on ${sandbox.url}/beta (Ctrl-C stops it)\n`);
     const stop = () => void sandbox.close().then(() => process.exit(0));
     process.on('SIGINT', stop);

@@ -1,6 +1,8 @@
-// A tenant reached through VS Code's Microsoft sign-in, built from what was saved of it. It appears
-// at once; its first load asks for a token silently, and only "Sign in" asks the user.
+// A tenant reached through a sign-in, built from what was saved of it. It appears at once; its first
+// load asks for a token silently, and only "Sign in" asks the user.
+import type { TokenCredential } from '@azure/identity';
 import * as vscode from 'vscode';
+import { AzureCliSignIn, DeviceCodeSignIn, type CodePrompt } from '../auth/chunkedCredentials';
 import type { Authentication } from '../auth/sessions';
 import { VscodeSessionCredential } from '../auth/vscodeSessionCredential';
 import { CLOUDS, READ_ONLY, READ_WRITE, graphScopes, vscodeSignInScopes, type CloudEndpoints } from '../graph/clouds';
@@ -8,45 +10,72 @@ import type { Logger } from '../logging/logger';
 import { settings } from '../settings';
 import { connectGraph } from './graphConnection';
 import { savedTenantKey, type SavedTenant } from './savedTenants';
-import type { Tenant } from './tenant';
+import type { Tenant, TenantSignIn } from './tenant';
 
-/** A custom Graph endpoint signs in like the global cloud, with scopes on its own host. */
+/** A custom Graph endpoint signs in like the global cloud (or at its own authority), with scopes on its own host. */
 export function cloudOf(saved: SavedTenant): CloudEndpoints {
   if (saved.cloud !== 'custom') return CLOUDS[saved.cloud];
-  return { ...CLOUDS.global, label: vscode.l10n.t('Custom endpoint'), graphOrigin: saved.graphOrigin! };
+  return { ...CLOUDS.global, label: vscode.l10n.t('Custom endpoint'), graphOrigin: saved.graphOrigin!, authority: saved.authority ?? CLOUDS.global.authority };
 }
 
-/** `remember` keeps what Graph said of the tenant (its id and name) with the saved entry. */
-export function cloudTenant(saved: SavedTenant, auth: Authentication, logger: Logger, remember: (saved: SavedTenant) => void): Tenant {
-  const cloud = cloudOf(saved);
+export interface CloudTenantDeps {
+  auth: Authentication;
+  logger: Logger;
+  /** Keeps what Graph said of the tenant (its id and name) with the saved entry. */
+  remember(saved: SavedTenant): void;
+  /** Shows a device code to enter on another device. */
+  showCode(prompt: CodePrompt): void;
+}
+
+/** The credential of the tenant's way in, and how its user signs in. */
+function wayIn(saved: SavedTenant, cloud: CloudEndpoints, deps: CloudTenantDeps, label: () => string) {
   const permission = saved.readOnly ? READ_ONLY : READ_WRITE;
-  const clientId = saved.cloud === 'custom' ? undefined : settings.clientId(saved.cloud);
-  const scopes = vscodeSignInScopes(cloud.graphOrigin, {
-    clientId,
-    tenant: saved.tenantId ?? (saved.tenant === 'organizations' ? undefined : saved.tenant),
-    permission,
-  });
+  const clientId = settings.clientId(saved.cloud);
+  const tenant = saved.tenantId ?? (saved.tenant === 'organizations' ? undefined : saved.tenant);
+  if (saved.wayIn === 'deviceCode') {
+    const credential = new DeviceCodeSignIn(
+      { authority: cloud.authority, tenant: tenant ?? 'organizations', clientId: clientId ?? '', scopes: graphScopes(cloud.graphOrigin, permission) },
+      label, deps.showCode);
+    const signIn = () => {
+      if (!clientId) throw new Error(vscode.l10n.t('Signing in with a device code needs your app registration: set connectorGroups.clientId first.'));
+      return credential.signIn();
+    };
+    return { credential: credential as TokenCredential, signIn, account: () => '' };
+  }
+  if (saved.wayIn === 'azureCli') {
+    const credential = new AzureCliSignIn(tenant, cloud.graphOrigin);
+    // `az login` is the sign-in; a token asked for now says whether it worked.
+    return { credential: credential as TokenCredential, signIn: async () => (await credential.getToken([])) !== null, account: () => '' };
+  }
+  const credential = new VscodeSessionCredential(deps.auth, cloud.vscodeProvider,
+    vscodeSignInScopes(cloud.graphOrigin, { clientId: saved.cloud === 'custom' ? undefined : clientId, tenant, permission }), label);
+  return {
+    credential: credential as TokenCredential,
+    signIn: async (newAccount?: boolean) => (await credential.signIn(newAccount)) !== undefined,
+    account: () => credential.account?.label ?? '',
+    providerId: cloud.vscodeProvider,
+  };
+}
+
+export function cloudTenant(saved: SavedTenant, deps: CloudTenantDeps): Tenant {
+  const cloud = cloudOf(saved);
   const label = () => tenant.displayName;
-  const credential = new VscodeSessionCredential(auth, cloud.vscodeProvider, scopes, label);
-  const { api, permissions } = connectGraph(cloud.graphOrigin, credential, graphScopes(cloud.graphOrigin, permission), logger, label);
+  const way = wayIn(saved, cloud, deps, label);
+  const { api, permissions } = connectGraph(cloud.graphOrigin, way.credential, graphScopes(cloud.graphOrigin, saved.readOnly ? READ_ONLY : READ_WRITE), deps.logger, label);
+  const signIn: TenantSignIn = { saved, cloud, providerId: way.providerId, signIn: way.signIn };
   const tenant: Tenant = {
     key: savedTenantKey(saved),
     kind: 'cloud',
     displayName: saved.displayName ?? saved.tenant,
     tenantId: saved.tenantId ?? '',
     get account() {
-      return credential.account?.label ?? '';
+      return way.account() || permissions.account || '';
     },
     portalOrigin: cloud.portal,
     api,
     canWrite: () => (saved.readOnly ? false : permissions.canWrite),
-    signIn: {
-      saved,
-      cloud,
-      providerId: cloud.vscodeProvider,
-      signIn: async (newAccount) => (await credential.signIn(newAccount)) !== undefined,
-    },
-    learned: () => remember({ ...saved, tenantId: tenant.tenantId, displayName: tenant.displayName }),
+    signIn,
+    learned: () => deps.remember({ ...saved, tenantId: tenant.tenantId, displayName: tenant.displayName }),
     dispose: () => undefined,
   };
   return tenant;

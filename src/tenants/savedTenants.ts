@@ -3,7 +3,9 @@
 import { isCloudName, type CloudName } from '../graph/clouds';
 import { isGuid } from '../shared/validation';
 
-export type WayIn = 'vscode';
+/** VS Code's Microsoft sign-in, a device code (remote or locked-down hosts), or the Azure CLI's `az login`. */
+export type WayIn = 'vscode' | 'deviceCode' | 'azureCli';
+const WAYS_IN: readonly string[] = ['vscode', 'deviceCode', 'azureCli'];
 
 export interface SavedTenant {
   /** As the admin entered it: a tenant id, a verified domain, or `organizations` for the account's home tenant. */
@@ -12,6 +14,8 @@ export interface SavedTenant {
   /** The Graph endpoint of a custom cloud (a Graph sandbox, a proxy). */
   graphOrigin?: string;
   wayIn: WayIn;
+  /** The sign-in authority of a custom endpoint reached by device code (https). */
+  authority?: string;
   /** Ask only for Directory.Read.All: browse, never change. */
   readOnly?: boolean;
   /** What Graph said last time, shown before the tenant is read again. */
@@ -42,6 +46,11 @@ export function isGraphOrigin(value: string): boolean {
   }
 }
 
+/** A sign-in authority: https only (MSAL refuses anything else). */
+export function isAuthority(value: string): boolean {
+  return isGraphOrigin(value) && new URL(value).protocol === 'https:';
+}
+
 export function savedTenantKey(saved: SavedTenant): string {
   const where = saved.cloud === 'custom' ? `custom:${new URL(saved.graphOrigin!).origin}` : saved.cloud;
   return `${where}/${saved.tenant}`.toLowerCase();
@@ -54,13 +63,15 @@ export function parseSavedTenant(value: unknown): SavedTenant | undefined {
   if (typeof v.tenant !== 'string' || !isTenantName(v.tenant)) return undefined;
   if (!(v.cloud === 'custom' || isCloudName(v.cloud))) return undefined;
   if (v.cloud === 'custom' && (typeof v.graphOrigin !== 'string' || !isGraphOrigin(v.graphOrigin))) return undefined;
-  if (v.wayIn !== 'vscode') return undefined;
+  if (typeof v.wayIn !== 'string' || !WAYS_IN.includes(v.wayIn)) return undefined;
+  if (v.authority !== undefined && (typeof v.authority !== 'string' || !isAuthority(v.authority))) return undefined;
   const text = (x: unknown) => (typeof x === 'string' && x.length <= 256 ? x : undefined);
   return {
     tenant: v.tenant,
     cloud: v.cloud,
     ...(v.cloud === 'custom' ? { graphOrigin: new URL(v.graphOrigin as string).origin } : {}),
-    wayIn: v.wayIn,
+    wayIn: v.wayIn as WayIn,
+    ...(typeof v.authority === 'string' ? { authority: new URL(v.authority).origin } : {}),
     ...(v.readOnly === true ? { readOnly: true } : {}),
     ...(text(v.displayName) ? { displayName: text(v.displayName) } : {}),
     ...(typeof v.tenantId === 'string' && isGuid(v.tenantId) ? { tenantId: v.tenantId } : {}),

@@ -7,9 +7,12 @@ import type { SavedTenant } from './savedTenants';
 export interface TenantSignIn {
   readonly saved: SavedTenant;
   readonly cloud: CloudEndpoints;
-  readonly providerId: string;
+  /** VS Code's authentication provider, for the VS Code way in. */
+  readonly providerId?: string;
   /** Resolves false when the user cancelled. */
   signIn(newAccount?: boolean): Promise<boolean>;
+  /** True while a sign-in the user started is under way (a device code waiting to be entered). */
+  busy?: boolean;
 }
 
 export interface Tenant {

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { visibleText } from '../shared/plainText';
 import { describeError } from '../ui/describeError';
 import { settings } from '../settings';
+import type { Tenant } from '../tenants/tenant';
 import { TreeNode } from './treeNode';
 
 export class LoadingNode extends TreeNode {
@@ -72,6 +73,13 @@ export class SignInNode extends TreeNode {
   }
 
   treeItem(): vscode.TreeItem {
+    if ((this.parent as { tenant?: Tenant } | undefined)?.tenant?.signIn?.busy) {
+      const waiting = new vscode.TreeItem(vscode.l10n.t('Waiting for the sign-in…'));
+      waiting.id = this.id;
+      waiting.iconPath = new vscode.ThemeIcon('loading~spin');
+      waiting.contextValue = 'loading';
+      return waiting;
+    }
     const item = new vscode.TreeItem(vscode.l10n.t('Sign in…'));
     item.id = this.id;
     item.description = visibleText(describeError(this.error));

@@ -32,6 +32,7 @@ export class TenantNode extends TreeNode {
     item.description = [
       tenant.kind === 'sandbox' ? vscode.l10n.t('sandbox') : undefined,
       tenant.account,
+      wayInWords(tenant),
       tenant.canWrite() === false ? vscode.l10n.t('read only') : undefined,
       state.kind === 'loaded' && state.refreshing ? vscode.l10n.t('refreshing…') : undefined,
     ].filter(Boolean).join(' · ');
@@ -84,4 +85,13 @@ export class TenantNode extends TreeNode {
 function hiddenText(hidden: number, all: boolean): string {
   if (all) return vscode.l10n.t('No group has a problem');
   return hidden === 1 ? vscode.l10n.t('1 group without problems hidden') : vscode.l10n.t('{0} groups without problems hidden', hidden);
+}
+
+/** How a tenant signs in and where, when it is not the usual (VS Code's sign-in, global cloud). */
+function wayInWords(tenant: Tenant): string | undefined {
+  const saved = tenant.signIn?.saved;
+  if (!saved) return undefined;
+  const way = saved.wayIn === 'deviceCode' ? vscode.l10n.t('device code') : saved.wayIn === 'azureCli' ? vscode.l10n.t('Azure CLI') : undefined;
+  const cloud = saved.cloud === 'global' ? undefined : saved.cloud === 'custom' ? new URL(saved.graphOrigin!).host : tenant.signIn!.cloud.label;
+  return [way, cloud].filter(Boolean).join(' · ') || undefined;
 }

@@ -19,6 +19,8 @@ export interface Prompts {
   openExternal(uri: vscode.Uri): Promise<boolean>;
   /** Where to save a file; undefined when the user cancels. */
   saveAs(defaultUri: vscode.Uri): Promise<vscode.Uri | undefined>;
+  /** A device code to enter on another device: the identity platform's sentence, with a button that copies the code and opens the page. */
+  showCode(prompt: { message: string; userCode: string; verificationUri: string }): Promise<void>;
 }
 
 const text = (value: string | undefined) => (value === undefined ? undefined : pickerText(value));
@@ -46,4 +48,10 @@ export const windowPrompts: Prompts = {
   error: async (message, ...actions) => vscode.window.showErrorMessage(notificationText(message), ...actions),
   openExternal: async (uri) => vscode.env.openExternal(uri),
   saveAs: async (defaultUri) => vscode.window.showSaveDialog({ defaultUri, filters: { JSON: ['json'] } }),
+  showCode: async ({ message, userCode, verificationUri }) => {
+    const open = vscode.l10n.t('Copy Code and Open Page');
+    if (await vscode.window.showInformationMessage(notificationText(message), open) !== open) return;
+    await vscode.env.clipboard.writeText(userCode);
+    await vscode.env.openExternal(vscode.Uri.parse(verificationUri));
+  },
 };

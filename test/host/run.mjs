@@ -22,9 +22,9 @@ async function main() {
   const scratch = makeScratch();
   let browser;
   try {
-    const sandbox = await startSandbox();
+    const sandbox = await startSandbox({ certFile: path.join(scratch.dir, 'sandbox-ca.pem') });
     say(`Graph sandbox on ${sandbox.url}`);
-    const env = { CONNECTOR_GROUPS_SANDBOX_URL: sandbox.url, CONNECTOR_GROUPS_SANDBOX_TOKEN: sandbox.token, CONNECTOR_GROUPS_MARK_REPORT: '1' };
+    const env = { ...sandbox.env, CONNECTOR_GROUPS_MARK_REPORT: '1' };
     const server = await startCodeServer({ scratch, env, smokeTestDriver: true });
     say(`code-server on ${server.url}`);
     browser = await launchBrowser(scratch);

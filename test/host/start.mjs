@@ -1,5 +1,6 @@
 // `npm start`: the Graph sandbox with the demo tenant, and code-server with the extension installed and
 // pointed at it. Prints the address to open; Ctrl-C stops everything.
+import path from 'node:path';
 import { installExtension, makeScratch, startCodeServer } from './codeServer.mjs';
 import { stopAll } from './processes.mjs';
 import { startSandbox } from './sandboxProcess.mjs';
@@ -9,15 +10,17 @@ const sandboxPort = portArg > 0 ? Number(process.argv[portArg + 1]) : 0;
 
 const scratch = makeScratch();
 try {
-  const sandbox = await startSandbox({ port: sandboxPort, quiet: false });
+  const sandbox = await startSandbox({ port: sandboxPort, quiet: false, certFile: path.join(scratch.dir, 'sandbox-ca.pem') });
   installExtension(scratch);
   const server = await startCodeServer({
     scratch,
-    env: { CONNECTOR_GROUPS_SANDBOX_URL: sandbox.url, CONNECTOR_GROUPS_SANDBOX_TOKEN: sandbox.token },
+    env: sandbox.env,
+    settings: { 'connectorGroups.clientId': sandbox.clientId },
   });
   console.log('');
   console.log(`Graph sandbox (demo tenant): ${sandbox.url}/beta`);
   console.log(`GRAPH_SANDBOX_TOKEN=${sandbox.token}`);
+  console.log(`Its sign-in authority (for Add Tenant… → Custom Graph endpoint → Device code): ${sandbox.authority}`);
   console.log('');
   console.log(`Open VS Code in a browser: ${server.url}/?folder=${encodeURIComponent(scratch.workspace)}`);
   console.log('Then choose "Connector Groups" in the activity bar. Ctrl-C stops everything.');

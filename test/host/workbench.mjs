@@ -7,7 +7,7 @@ import { startSandbox } from './sandboxProcess.mjs';
 export const screenshotsDir = path.join(root, 'test-results', 'screenshots');
 
 /** Starts everything; `close()` stops it all and removes the throwaway folders. */
-export async function openWorkbench({ viewport = { width: 1400, height: 900 }, colorTheme } = {}) {
+export async function openWorkbench({ viewport = { width: 1400, height: 900 }, colorTheme, settings = {} } = {}) {
   const scratch = makeScratch();
   let sandbox;
   let server;
@@ -19,12 +19,12 @@ export async function openWorkbench({ viewport = { width: 1400, height: 900 }, c
     scratch.remove();
   };
   try {
-    sandbox = await startSandbox();
+    sandbox = await startSandbox({ certFile: path.join(scratch.dir, 'sandbox-ca.pem') });
     installExtension(scratch);
     server = await startCodeServer({
       scratch,
-      env: { CONNECTOR_GROUPS_SANDBOX_URL: sandbox.url, CONNECTOR_GROUPS_SANDBOX_TOKEN: sandbox.token },
-      settings: colorTheme ? { 'workbench.colorTheme': colorTheme } : {},
+      env: sandbox.env,
+      settings: { ...settings, ...(colorTheme ? { 'workbench.colorTheme': colorTheme } : {}) },
     });
     browser = await launchBrowser(scratch);
     const page = await browser.newPage({ viewport });
@@ -37,6 +37,15 @@ export async function openWorkbench({ viewport = { width: 1400, height: 900 }, c
     return {
       page,
       sandbox,
+      /** Runs a command from the command palette by its title, as a person would. */
+      runCommand: async (title) => {
+        await page.keyboard.press('F1');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ timeout: 15_000 });
+        await input.fill(`>${title}`);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
+        await page.keyboard.press('Enter');
+      },
       consoleMessages,
       screenshot: (name) => page.screenshot({ path: path.join(screenshotsDir, `${name}.png`) }),
       close,

@@ -104,6 +104,13 @@ export class ScriptedPrompts implements Prompts {
     return typeof answer === 'string' ? vscode.Uri.file(answer) : undefined;
   }
 
+  readonly codes: { message: string; userCode: string; verificationUri: string }[] = [];
+
+  async showCode(prompt: { message: string; userCode: string; verificationUri: string }): Promise<void> {
+    this.codes.push(prompt);
+    console.log(`[code] ${prompt.message}`);
+  }
+
   /** Every answer was used: the command asked exactly what the test expected. */
   assertDone(): void {
     assert.deepEqual(this.answers, [], `unused answers; asked: ${this.asked.join(' | ')}`);

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Authentication } from '../../src/auth/sessions';
 import { scaleTenant } from '../../src/sandbox/seeds';
+import { SANDBOX_CLIENT_ID } from '../../src/sandbox/identityPlatform';
 import { GraphSandbox } from '../../src/sandbox/server';
 import { savedTenantKey } from '../../src/tenants/savedTenants';
 import { extensionApi, freshStart, pickLabel, sandboxClient, script, shown } from './harness';
@@ -63,7 +64,7 @@ describe('tenants: added, signed in, kept, read-only', () => {
     const api = await extensionApi();
     const fake = new FakeAuthentication((scopes) => second.tokens.issue(scopes));
     api.setAuthentication(fake);
-    const prompts = await script(pickLabel('Custom Graph endpoint…'), second.url.replace(/\/beta\/?$/, ''), '', pickLabel(access));
+    const prompts = await script(pickLabel('Custom Graph endpoint…'), second.url.replace(/\/beta\/?$/, ''), '', pickLabel(access), pickLabel("VS Code's Microsoft sign-in"));
     const key = await vscode.commands.executeCommand<string>('connectorGroups.addTenant');
     prompts.assertDone();
     return { api, fake, key: key!, prompts };
@@ -132,7 +133,7 @@ describe('tenants: added, signed in, kept, read-only', () => {
     await vscode.workspace.getConfiguration('connectorGroups').update('clientId', '11111111-2222-3333-4444-555555555555', vscode.ConfigurationTarget.Global);
     const fake = new FakeAuthentication(() => undefined);
     api.setAuthentication(fake);
-    await script(pickLabel('Global'), 'contoso.onmicrosoft.com', pickLabel('Read and change'));
+    await script(pickLabel('Global'), 'contoso.onmicrosoft.com', pickLabel('Read and change'), pickLabel("VS Code's Microsoft sign-in"));
     await vscode.commands.executeCommand('connectorGroups.addTenant');
     const asked = fake.asked.find((a) => a.options.createIfNone);
     assert.deepEqual(asked, {
@@ -142,5 +143,25 @@ describe('tenants: added, signed in, kept, read-only', () => {
     });
     const [signIn] = await shown(api, api.services.tree.tenantNode('global/contoso.onmicrosoft.com'));
     assert.equal(signIn.label, 'Sign in…', 'a cancelled sign-in leaves the tenant waiting, with no request sent');
+  });
+
+  it('signs in by device code against the sandbox identity platform: the code is shown and logged, then the groups', async function () {
+    const authority = process.env.CONNECTOR_GROUPS_SANDBOX_AUTHORITY;
+    assert.ok(authority, 'the test host starts the sandbox with its identity platform');
+    const api = await extensionApi();
+    await vscode.workspace.getConfiguration('connectorGroups').update('clientId', SANDBOX_CLIENT_ID, vscode.ConfigurationTarget.Global);
+    const graph = new URL(sandbox.url).origin;
+    const prompts = await script(pickLabel('Custom Graph endpoint…'), graph, 'contoso.onmicrosoft.com', pickLabel('Read and change'), pickLabel('Device code'), authority);
+    const added = vscode.commands.executeCommand<string>('connectorGroups.addTenant');
+    for (let i = 0; i < 100 && prompts.codes.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    const [code] = prompts.codes;
+    assert.ok(code, `a code was shown; errors: ${prompts.errors.join(' | ')}`);
+    assert.match(code.message, new RegExp(`open the page ${authority}/devicelogin and enter the code ${code.userCode} `));
+    await sandbox.call('POST', '/_sandbox/devicecodes/approve', { body: { userCode: code.userCode } });
+    const key = await added;
+    prompts.assertDone();
+    assert.equal(key, `custom:${graph}/contoso.onmicrosoft.com`);
+    assert.ok((await shown(api, api.services.tree.tenantNode(key!))).some((g) => g.label === 'EU Frankfurt'));
+    assert.equal(api.services.savedTenants.list()[0].wayIn, 'deviceCode');
   });
 });

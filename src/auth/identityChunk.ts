@@ -1,0 +1,10 @@
+// The ways in that need @azure/identity, bundled apart (dist/identity.js) and loaded only when a
+// tenant uses one of them: the extension's own bundle does not carry the identity library.
+import { AzureCliCredential, type TokenCredential } from '@azure/identity';
+
+export { deviceCodeCredential } from './deviceCode';
+
+/** The account `az login` signed in to; tokens come from the Azure CLI's own cache. */
+export function azureCliCredential(tenant: string | undefined): TokenCredential {
+  return new AzureCliCredential(tenant ? { tenantId: tenant } : {});
+}
