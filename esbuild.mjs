@@ -2,6 +2,7 @@
 //   node esbuild.mjs               development build, with source maps
 //   node esbuild.mjs --production  minified, for the .vsix
 //   node esbuild.mjs --watch       rebuild on change
+import { writeFile } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -21,9 +22,11 @@ const node = {
 };
 
 const builds = [
-  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], metafile: true },
   // The identity library, loaded only when a tenant signs in by device code or the Azure CLI.
   { ...node, entryPoints: ['src/auth/identityChunk.ts'], outfile: 'dist/identity.js' },
+  // The Graph sandbox that "Open Sandbox Tenant" starts inside the extension host.
+  { ...node, entryPoints: ['src/sandbox/server.ts'], outfile: 'dist/sandboxServer.js' },
   { ...node, entryPoints: ['src/sandbox/cli.ts'], outfile: 'dist/sandbox.js' },
   // The region form runs in the webview: a browser bundle with its web components.
   {
@@ -40,5 +43,7 @@ if (watch) {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   await Promise.all(contexts.map((context) => context.watch()));
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  // What the extension's bundle is made of, for `npm run bench`.
+  await writeFile('dist/extension.meta.json', JSON.stringify(results[0].metafile));
 }

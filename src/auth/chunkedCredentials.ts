@@ -1,7 +1,7 @@
 // Credentials for the ways in other than VS Code's sign-in. Device code signs in only when asked
 // (a reload does not pop up a code; the tenant shows "Sign in…"); the Azure CLI never asks.
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/identity';
-import { identity } from './lazyIdentity';
+import { identity } from '../chunks';
 import { SignInRequiredError } from './sessions';
 
 export interface CodePrompt {

@@ -9,7 +9,8 @@ export interface Authentication {
 
 export const vscodeAuthentication: Authentication = {
   getSession: (providerId, scopes, options) => vscode.authentication.getSession(providerId, scopes, options),
-  onDidChangeSessions: vscode.authentication.onDidChangeSessions,
+  // Read when subscribed to, not when the bundle loads.
+  onDidChangeSessions: (listener, thisArgs, disposables) => vscode.authentication.onDidChangeSessions(listener, thisArgs, disposables),
 };
 
 /** Thrown when a tenant has no session that can be had without asking: the tree offers "Sign in". */

@@ -5,6 +5,7 @@ import { ActionableError } from './actionableError';
 import { assignApplications, moveApplication, unassignApplication } from './applicationCommands';
 import { moveConnector, moveConnectorsHere } from './connectorCommands';
 import { copyId, exportJson, openInPortal, saveExport } from './exportCommands';
+import { findGroup } from './findCommands';
 import { createGroup, deleteGroup, renameGroup } from './groupCommands';
 import { editRegion } from './regionCommands';
 import type { Services } from './services';
@@ -28,6 +29,7 @@ const COMMANDS: Record<string, Handler> = {
   removeTenant,
   refresh,
   refreshNode,
+  findGroup,
   createGroup,
   renameGroup,
   deleteGroup,

@@ -2,7 +2,7 @@
 import { isRegion, REGIONS } from '../shared/regions';
 import { validateGroupName } from '../shared/validation';
 import { GraphInputError, GraphRequestError } from './errors';
-import type { BatchOutcome, BatchStep, GraphHttp } from './graphHttp';
+import { MAX_BATCH_SIZE, type BatchOutcome, type BatchStep, type GraphHttp } from './graphHttp';
 import { odataString, query, requireId } from './odata';
 import type {
   Application, Connector, ConnectorGroup, ConnectorGroupWithContents, GroupChanges, Organization,
@@ -12,6 +12,8 @@ const PROFILE = '/onPremisesPublishingProfiles/applicationProxy';
 const GROUPS = `${PROFILE}/connectorGroups`;
 const CONNECTORS = `${PROFILE}/connectors`;
 const APPLICATION_FIELDS = 'id,appId,displayName,onPremisesPublishing';
+/** The largest `$top` Graph accepts. */
+const MAX_PAGE = 999;
 
 const groupPath = (id: string) => `${GROUPS}/${requireId(id, 'connector group')}`;
 const connectorPath = (id: string) => `${CONNECTORS}/${requireId(id, 'connector')}`;
@@ -69,7 +71,8 @@ export class ConnectorGroupsApi {
   }
 
   async listGroups(): Promise<ConnectorGroup[]> {
-    return this.http.getAll<ConnectorGroup>(GROUPS);
+    // The largest page Graph allows: a tenant of hundreds of groups in one round trip.
+    return this.http.getAll<ConnectorGroup>(`${GROUPS}${query({ $top: String(MAX_PAGE) })}`);
   }
 
   async getGroup(id: string): Promise<ConnectorGroup> {
@@ -187,23 +190,47 @@ export class ConnectorGroupsApi {
    * `$batch` per ten groups for their contents; a content list longer than a page follows its next links.
    */
   async loadGroupsWithContents(): Promise<ConnectorGroupWithContents[]> {
-    const groups = await this.listGroups();
+    return this.loadContents(await this.listGroups());
+  }
+
+  /**
+   * The members and applications of these groups: a `$batch` per ten groups, the batches side by
+   * side (as many as the gateway lets), each group handed to `arrived` as soon as its batch is in.
+   */
+  async loadContents(groups: ConnectorGroup[], arrived?: (group: ConnectorGroupWithContents) => void): Promise<ConnectorGroupWithContents[]> {
+    const perBatch = MAX_BATCH_SIZE / 2;
+    const chunks: ConnectorGroup[][] = [];
+    for (let i = 0; i < groups.length; i += perBatch) chunks.push(groups.slice(i, i + perBatch));
+    const loaded = await Promise.all(chunks.map(async (chunk) => {
+      const filled = await this.contentsOf(chunk, false);
+      for (const group of filled) arrived?.(group);
+      return filled;
+    }));
+    return loaded.flat();
+  }
+
+  /** One group's members and applications, ahead of any background load: a person is waiting. */
+  async loadGroupContents(group: ConnectorGroup): Promise<ConnectorGroupWithContents> {
+    return (await this.contentsOf([group], true))[0];
+  }
+
+  private async contentsOf(groups: ConnectorGroup[], urgent: boolean): Promise<ConnectorGroupWithContents[]> {
     const steps: BatchStep[] = groups.flatMap((g, i) => [
-      { id: `m${i}`, method: 'GET', path: `${groupPath(g.id)}/members` },
-      { id: `a${i}`, method: 'GET', path: `${groupPath(g.id)}/applications${query({ $select: APPLICATION_FIELDS })}` },
+      { id: `m${i}`, method: 'GET', path: `${groupPath(g.id)}/members${query({ $top: String(MAX_PAGE) })}` },
+      { id: `a${i}`, method: 'GET', path: `${groupPath(g.id)}/applications${query({ $select: APPLICATION_FIELDS, $top: String(MAX_PAGE) })}` },
     ]);
-    const bodies = allOk(await this.http.batch(steps), steps) as CollectionPage[];
+    const bodies = allOk(await this.http.batch(steps, urgent), steps) as CollectionPage[];
     return Promise.all(groups.map(async (group, i) => ({
       ...group,
-      members: await this.rest<Connector>(bodies[2 * i]),
-      applications: await this.rest<Application>(bodies[2 * i + 1]),
+      members: await this.rest<Connector>(bodies[2 * i], urgent),
+      applications: await this.rest<Application>(bodies[2 * i + 1], urgent),
     })));
   }
 
-  private async rest<T>(page: CollectionPage | undefined): Promise<T[]> {
+  private async rest<T>(page: CollectionPage | undefined, urgent: boolean): Promise<T[]> {
     const first = (page?.value ?? []) as T[];
     const next = page?.['@odata.nextLink'];
-    return next ? [...first, ...(await this.http.getAll<T>(next))] : first;
+    return next ? [...first, ...(await this.http.getAll<T>(next, urgent))] : first;
   }
 }
 

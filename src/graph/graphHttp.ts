@@ -1,11 +1,18 @@
 // The one way the extension talks to Graph: the Graph client's middleware chain, JSON in and out,
 // typed errors, next links followed by URL, and $batch with its inner throttling handled.
 import type { TokenCredential } from '@azure/identity';
-import { HTTPMessageHandler, RetryHandler, RetryHandlerOptions, type Context } from '@microsoft/microsoft-graph-client';
+import type { Context } from '@microsoft/microsoft-graph-client';
+// The three pieces of the Graph client used, by their own modules: the package's index would load
+// (and bundle) all of it.
+import { HTTPMessageHandler } from '@microsoft/microsoft-graph-client/lib/src/middleware/HTTPMessageHandler';
+import { RetryHandler } from '@microsoft/microsoft-graph-client/lib/src/middleware/RetryHandler';
+import { RetryHandlerOptions } from '@microsoft/microsoft-graph-client/lib/src/middleware/options/RetryHandlerOptions';
 import { GraphCredentialError, GraphInputError, GraphNetworkError, GraphRequestError, errorFromResponse, mayHaveTakenEffect } from './errors';
 import { AttemptMiddleware, attemptsOf } from './middleware/attemptMiddleware';
 import { BearerTokenMiddleware } from './middleware/bearerTokenMiddleware';
 import { RoundTripMiddleware, type RoundTrip } from './middleware/roundTripMiddleware';
+import { ThrottleGate, ThrottleMiddleware } from './middleware/throttleMiddleware';
+import { Limiter } from './limiter';
 import { RETRY_STATUSES, canRepeat } from './retryPolicy';
 
 export interface GraphHttpOptions {
@@ -21,6 +28,8 @@ export interface GraphHttpOptions {
   /** Seconds to wait before a retry when the answer names no Retry-After. */
   retryDelaySeconds?: number;
   onRoundTrip?: (trip: RoundTrip) => void;
+  /** Requests of this tenant in flight at once (default 4). */
+  maxConcurrency?: number;
 }
 
 export interface BatchStep {
@@ -43,6 +52,8 @@ export type BatchOutcome =
 export interface SendOptions {
   /** Overrides the retry policy's view of the request (a `$batch` of idempotent steps may be repeated). */
   repeatable?: boolean;
+  /** Ahead of the queue: what a person is waiting for. */
+  urgent?: boolean;
 }
 
 export const MAX_BATCH_SIZE = 20;
@@ -61,6 +72,8 @@ export class GraphHttp {
   private readonly retryDelaySeconds: number;
   /** Requests whose caller said they may be repeated, whatever the method says (see SendOptions). */
   private readonly repeatable = new WeakSet<object>();
+  private readonly gate = new ThrottleGate();
+  private readonly limiter: Limiter;
 
   constructor(options: GraphHttpOptions) {
     const origin = new URL(options.origin).origin;
@@ -77,8 +90,11 @@ export class GraphHttp {
     const retry = new RetryHandler(retryOptions);
     const roundTrips = new RoundTripMiddleware(options.onRoundTrip ?? (() => undefined));
     const attempt = new AttemptMiddleware(options.timeoutMs ?? 60_000);
+    const throttle = new ThrottleMiddleware(this.gate, this.retryDelaySeconds);
+    this.limiter = new Limiter(options.maxConcurrency ?? 4);
     this.chain.setNext(retry);
-    retry.setNext(roundTrips);
+    retry.setNext(throttle);
+    throttle.setNext(roundTrips);
     roundTrips.setNext(attempt);
     attempt.setNext(new HTTPMessageHandler());
   }
@@ -105,7 +121,11 @@ export class GraphHttp {
   }
 
   /** Sends one request; resolves with the status and parsed body of a 2xx answer, throws a typed error otherwise. */
-  async send(method: string, pathOrUrl: string, body?: unknown, sendOptions: SendOptions = {}): Promise<{ status: number; body: unknown }> {
+  send(method: string, pathOrUrl: string, body?: unknown, sendOptions: SendOptions = {}): Promise<{ status: number; body: unknown }> {
+    return this.limiter.run(() => this.sendNow(method, pathOrUrl, body, sendOptions), sendOptions.urgent);
+  }
+
+  private async sendNow(method: string, pathOrUrl: string, body: unknown, sendOptions: SendOptions): Promise<{ status: number; body: unknown }> {
     const url = this.resolve(pathOrUrl);
     const description = { method, path: url.slice(this.serviceRoot.length) };
     const headers: Record<string, string> = {
@@ -147,8 +167,8 @@ export class GraphHttp {
     }
   }
 
-  async get<T>(pathOrUrl: string): Promise<T> {
-    return (await this.send('GET', pathOrUrl)).body as T;
+  async get<T>(pathOrUrl: string, urgent = false): Promise<T> {
+    return (await this.send('GET', pathOrUrl, undefined, { urgent })).body as T;
   }
 
   /** One resource, without its OData annotations (`@odata.context`). */
@@ -158,12 +178,12 @@ export class GraphHttp {
   }
 
   /** All items of a collection, following `@odata.nextLink` as the absolute URL it is. */
-  async getAll<T>(pathOrUrl: string): Promise<T[]> {
+  async getAll<T>(pathOrUrl: string, urgent = false): Promise<T[]> {
     const items: T[] = [];
     let next: string | undefined = pathOrUrl;
     for (let page = 0; next !== undefined; page++) {
       if (page >= MAX_PAGES) throw new GraphInputError(`Stopped after ${MAX_PAGES} pages of ${pathOrUrl}.`);
-      const body: CollectionPage<T> = await this.get<CollectionPage<T>>(next);
+      const body: CollectionPage<T> = await this.get<CollectionPage<T>>(next, urgent);
       items.push(...(body?.value ?? []));
       next = body?.['@odata.nextLink'];
     }
@@ -176,42 +196,51 @@ export class GraphHttp {
    * throws for Graph's or the network's failures: each step gets its outcome, so what succeeded in
    * one round is kept when a later one fails.
    */
-  async batch(steps: BatchStep[]): Promise<Map<string, BatchOutcome>> {
+  async batch(steps: BatchStep[], urgent = false): Promise<Map<string, BatchOutcome>> {
     const outcomes = new Map<string, BatchOutcome>();
-    for (let start = 0; start < steps.length; start += MAX_BATCH_SIZE) {
-      let pending = steps.slice(start, start + MAX_BATCH_SIZE);
-      for (let round = 1; pending.length > 0; round++) {
-        let answers: Map<string, BatchOutcome>;
-        try {
-          answers = await this.sendBatch(pending);
-        } catch (error) {
-          // Only a failure of the round trip itself becomes the steps' outcome; anything else (a
-          // refused link, no sign-in) is the caller's to see.
-          if (!(error instanceof GraphRequestError || error instanceof GraphNetworkError)) throw error;
-          for (const step of pending) outcomes.set(step.id, unanswered(step, error));
-          break;
-        }
-        const again: BatchStep[] = [];
-        let waitSeconds = 0;
-        for (const step of pending) {
-          const outcome = answers.get(step.id) ?? missingAnswer(step);
-          const repeatable = !outcome.ok && RETRY_STATUSES.has(outcome.status)
-            && canRepeat(step.method, this.resolve(step.path), outcome.status === 429);
-          if (repeatable && round < MAX_BATCH_ROUNDS && !(step.dependsOn ?? []).length) {
-            again.push(step);
-            waitSeconds = Math.max(waitSeconds, outcome.ok ? 0 : (outcome.error as GraphRequestError).retryAfterSeconds ?? this.retryDelaySeconds);
-          } else {
-            outcomes.set(step.id, outcome);
-          }
-        }
-        if (again.length > 0) await sleep(waitSeconds * 1000);
-        pending = again;
-      }
-    }
+    const chunks: BatchStep[][] = [];
+    for (let start = 0; start < steps.length; start += MAX_BATCH_SIZE) chunks.push(steps.slice(start, start + MAX_BATCH_SIZE));
+    // The rounds of different chunks are independent: they run side by side, as many as the limiter lets.
+    await Promise.all(chunks.map((chunk) => this.batchChunk(chunk, outcomes, urgent)));
     return outcomes;
   }
 
-  private async sendBatch(steps: BatchStep[]): Promise<Map<string, BatchOutcome>> {
+  private async batchChunk(chunk: BatchStep[], outcomes: Map<string, BatchOutcome>, urgent: boolean): Promise<void> {
+    let pending = chunk;
+    for (let round = 1; pending.length > 0; round++) {
+      let answers: Map<string, BatchOutcome>;
+      try {
+        answers = await this.sendBatch(pending, urgent);
+      } catch (error) {
+        // Only a failure of the round trip itself becomes the steps' outcome; anything else (a
+        // refused link, no sign-in) is the caller's to see.
+        if (!(error instanceof GraphRequestError || error instanceof GraphNetworkError)) throw error;
+        for (const step of pending) outcomes.set(step.id, unanswered(step, error));
+        break;
+      }
+      const again: BatchStep[] = [];
+      let waitSeconds = 0;
+      for (const step of pending) {
+        const outcome = answers.get(step.id) ?? missingAnswer(step);
+        const repeatable = !outcome.ok && RETRY_STATUSES.has(outcome.status)
+          && canRepeat(step.method, this.resolve(step.path), outcome.status === 429);
+        if (repeatable && round < MAX_BATCH_ROUNDS && !(step.dependsOn ?? []).length) {
+          again.push(step);
+          waitSeconds = Math.max(waitSeconds, outcome.ok ? 0 : (outcome.error as GraphRequestError).retryAfterSeconds ?? this.retryDelaySeconds);
+        } else {
+          outcomes.set(step.id, outcome);
+        }
+      }
+      if (again.length > 0) {
+        // Throttled inside a batch is throttled for the tenant: every request waits, once.
+        this.gate.pauseFor(waitSeconds);
+        await this.gate.wait();
+      }
+      pending = again;
+    }
+  }
+
+  private async sendBatch(steps: BatchStep[], urgent: boolean): Promise<Map<string, BatchOutcome>> {
     const requests = steps.map((s) => ({
       id: s.id,
       method: s.method,
@@ -221,7 +250,7 @@ export class GraphHttp {
     }));
     // A batch of idempotent steps (reads, `$ref` moves, PUT, PATCH, DELETE) may be sent again whole.
     const repeatable = steps.every((s) => canRepeat(s.method, this.resolve(s.path), false));
-    const { body } = await this.send('POST', '/$batch', { requests }, { repeatable });
+    const { body } = await this.send('POST', '/$batch', { requests }, { repeatable, urgent });
     const responses = (body as { responses?: unknown })?.responses;
     const answers = new Map<string, BatchOutcome>();
     if (!Array.isArray(responses)) return answers;

@@ -47,9 +47,10 @@ export function handleControl(sandbox: GraphSandbox, method: string, path: strin
         : demoTenant());
       return { status: 204 };
     case 'GET /_sandbox/requests':
-      return { status: 200, body: { value: sandbox.requests } };
+      return { status: 200, body: { value: sandbox.requests, maxInFlight: sandbox.inFlight.max } };
     case 'DELETE /_sandbox/requests':
       sandbox.requests.length = 0;
+      sandbox.inFlight.max = sandbox.inFlight.now;
       return { status: 204 };
     case 'GET /_sandbox/faults':
       return { status: 200, body: { value: sandbox.faults.list() } };

@@ -113,6 +113,8 @@ export class GraphSandbox {
   readonly faults: FaultInjector;
   readonly tokens: TokenIssuer;
   readonly requests: RequestLogEntry[] = [];
+  /** Graph requests being answered now, and the most at once since the request log was last cleared. */
+  readonly inFlight = { now: 0, max: 0 };
   readonly readLag: ReadLag;
   variant: StatusVariant;
   latencyMs: number;
@@ -219,6 +221,7 @@ export class GraphSandbox {
     let answer: RouteResult & { headers?: Record<string, string> } = { status: 0 };
     const rawUrl = req.url ?? '/';
     const control = /^\/_sandbox(\/|$|\?)/.test(rawUrl);
+    if (!control) this.inFlight.max = Math.max(this.inFlight.max, ++this.inFlight.now);
     try {
       const url = parseRequestUrl(rawUrl, this.url);
       if (control) {
@@ -247,6 +250,7 @@ export class GraphSandbox {
       // An unread body (refused before it was read) would be taken for the next request.
       if (!req.complete) answer.headers = { ...answer.headers, Connection: 'close' };
     } finally {
+      if (!control) this.inFlight.now--;
       if (!res.destroyed && !req.socket.destroyed) this.send(res, answer, ids);
       // The log is of Graph traffic; the control API's own calls would only blur it.
       if (!control) this.record({

@@ -11,6 +11,31 @@ const READ_ONLY_GROUP_PROPERTIES = new Set(['id', 'isDefault', 'connectorGroupTy
 
 type Body = Record<string, unknown>;
 
+/**
+ * Who is in which group, built once per state of a tenant object (a large tenant's $batch would
+ * otherwise scan every connector for every group); a move forgets it.
+ */
+const memberships = new WeakMap<Tenant, { connectors: Map<string, ConnectorRecord[]>; applications: Map<string, ApplicationRecord[]> }>();
+
+function membershipOf(tenant: Tenant) {
+  let index = memberships.get(tenant);
+  if (!index) {
+    const by = <T extends { groupId: string | null }>(records: Iterable<T>) => {
+      const map = new Map<string, T[]>();
+      for (const record of records) {
+        if (record.groupId === null) continue;
+        const list = map.get(record.groupId);
+        if (list) list.push(record);
+        else map.set(record.groupId, [record]);
+      }
+      return map;
+    };
+    index = { connectors: by(tenant.connectors.values()), applications: by(tenant.applications.values()) };
+    memberships.set(tenant, index);
+  }
+  return index;
+}
+
 export function checkGuid(raw: string): string {
   if (!GUID_PATTERN.test(raw)) badId(raw);
   return raw.toLowerCase();
@@ -76,11 +101,11 @@ export class TenantStore {
   }
 
   members(group: GroupRecord): ConnectorRecord[] {
-    return [...this.tenant.connectors.values()].filter((c) => c.groupId === group.id);
+    return [...(membershipOf(this.tenant).connectors.get(group.id) ?? [])];
   }
 
   applications(group: GroupRecord): ApplicationRecord[] {
-    return [...this.tenant.applications.values()].filter((a) => a.groupId === group.id);
+    return [...(membershipOf(this.tenant).applications.get(group.id) ?? [])];
   }
 
   private inUse(group: GroupRecord): boolean {
@@ -155,10 +180,12 @@ export class TenantStore {
       );
     }
     connector.groupId = target.id;
+    memberships.delete(this.tenant);
   }
 
   assignApplication(application: ApplicationRecord & { groupId: string }, target: GroupRecord): void {
     application.groupId = target.id;
+    memberships.delete(this.tenant);
   }
 
   unassignApplication(application: ApplicationRecord & { groupId: string }): void {
@@ -167,5 +194,6 @@ export class TenantStore {
       throw badRequest(`Application '${application.displayName}' cannot be removed from the 'Default' group unless it is being added to another group.`);
     }
     application.groupId = home.id;
+    memberships.delete(this.tenant);
   }
 }

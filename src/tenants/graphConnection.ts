@@ -15,6 +15,7 @@ export function connectGraph(origin: string, credential: TokenCredential, scopes
     scopes,
     language: vscode.env.language,
     timeoutMs: settings.requestTimeoutMs(),
+    maxConcurrency: settings.maxConcurrentRequests(),
     onRoundTrip: (trip) => logRoundTrip(logger, label(), trip),
   });
   return { api: new ConnectorGroupsApi(http), permissions };

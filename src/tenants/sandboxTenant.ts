@@ -1,6 +1,7 @@
 // The built-in sandbox tenant: a Graph sandbox on loopback, started in-process or named by the environment.
 import * as vscode from 'vscode';
 import { StaticTokenCredential } from '../auth/staticTokenCredential';
+import { sandboxServer } from '../chunks';
 import type { Logger } from '../logging/logger';
 import { connectGraph } from './graphConnection';
 import type { Tenant } from './tenant';
@@ -16,7 +17,7 @@ export async function openSandboxTenant(logger: Logger): Promise<Tenant> {
   let token = process.env.CONNECTOR_GROUPS_SANDBOX_TOKEN;
   let stop: () => Promise<void> = async () => undefined;
   if (!url || !token) {
-    const { GraphSandbox } = await import('../sandbox/server');
+    const { GraphSandbox } = sandboxServer();
     const sandbox = await GraphSandbox.start();
     url = sandbox.url;
     token = sandbox.token;

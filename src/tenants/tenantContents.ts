@@ -6,7 +6,11 @@ import type { Tenant } from './tenant';
 
 export type LoadState =
   | { kind: 'idle' }
-  | { kind: 'loading'; done: Promise<void> }
+  /**
+   * While loading, `partial` holds the groups as soon as their list is in (the first paint), with
+   * empty contents for the ids in `pending`, which fill in as their `$batch` answers arrive.
+   */
+  | { kind: 'loading'; done: Promise<void>; partial?: ConnectorGroupWithContents[]; pending?: Set<string> }
   /**
    * `refreshing` while a reload runs and `staleError` when the last one failed: the groups shown
    * stay the last good ones, so a slow or broken Graph never empties the tree.
@@ -33,23 +37,82 @@ export class TenantContents {
   private journal: OwnWrite[] = [];
 
   /** `deadlineMs` bounds each whole load or refresh (read when it starts, so a changed setting counts). */
-  constructor(readonly tenant: Tenant, private readonly deadlineMs: () => number = () => 60_000) {}
+  private readonly ensuring = new Map<string, Promise<void>>();
 
-  /** Starts loading unless already loaded or loading; resolves when the state has settled. */
+  /**
+   * `deadlineMs` bounds each whole load or refresh (read when it starts, so a changed setting counts);
+   * `progressed` is told when the groups or some contents arrived during a first load.
+   */
+  constructor(readonly tenant: Tenant, private readonly deadlineMs: () => number = () => 60_000, private readonly progressed: () => void = () => undefined) {}
+
+  /** Starts loading unless already loaded or loading; resolves when everything is in (or it failed). */
   load(): Promise<void> {
     if (this.state.kind === 'loading') return this.state.done;
     if (this.state.kind === 'loaded') return Promise.resolve();
-    const done = this.fetch().then(
+    const loading: Extract<LoadState, { kind: 'loading' }> = { kind: 'loading', done: Promise.resolve() };
+    loading.done = withinDeadline(this.readProgressively(loading), this.deadlineMs()).then(
       (groups) => {
         this.state = { kind: 'loaded', groups };
         this.replayOwnWrites();
       },
       (error: unknown) => { this.state = { kind: 'failed', error }; },
     );
-    this.state = { kind: 'loading', done };
-    return done;
+    this.state = loading;
+    return loading.done;
   }
 
+  /** The groups first (one round trip: they can be shown), then their contents as they come. */
+  private async readProgressively(loading: Extract<LoadState, { kind: 'loading' }>): Promise<ConnectorGroupWithContents[]> {
+    const { api } = this.tenant;
+    const [organization, groups] = await Promise.all([
+      this.tenant.tenantId ? undefined : api.organization().catch(() => undefined),
+      api.listGroups(),
+    ]);
+    this.learn(organization);
+    loading.partial = groups.map((g) => ({ ...g, members: [], applications: [] }));
+    loading.pending = new Set(groups.map((g) => g.id));
+    this.progressed();
+    return api.loadContents(groups, (group) => {
+      this.fill(loading, group);
+      this.progressed();
+    });
+  }
+
+  private fill(loading: Extract<LoadState, { kind: 'loading' }>, group: ConnectorGroupWithContents): void {
+    if (!loading.pending?.delete(group.id)) return;
+    const index = loading.partial!.findIndex((g) => g.id === group.id);
+    if (index >= 0) loading.partial![index] = group;
+  }
+
+  /** True while a first load has the group but not yet its members and applications. */
+  isPending(groupId: string): boolean {
+    return this.state.kind === 'loading' && (this.state.pending?.has(groupId) ?? false);
+  }
+
+  /** Fetches a pending group's contents ahead of the background load (someone expanded it). */
+  ensureGroup(groupId: string): Promise<void> {
+    const state = this.state;
+    if (state.kind !== 'loading' || !state.pending?.has(groupId)) return Promise.resolve();
+    let ensured = this.ensuring.get(groupId);
+    if (!ensured) {
+      const group = state.partial!.find((g) => g.id === groupId)!;
+      ensured = this.tenant.api.loadGroupContents(group).then(
+        (filled) => { this.fill(state, filled); this.progressed(); },
+        () => undefined, // The background load reports failures.
+      ).finally(() => this.ensuring.delete(groupId));
+      this.ensuring.set(groupId, ensured);
+    }
+    return ensured;
+  }
+
+  private learn(organization: { id: string; displayName?: string } | undefined): void {
+    if (!organization) return;
+    this.tenant.tenantId = organization.id;
+    this.tenant.displayName = organization.displayName || organization.id;
+    this.tenant.learned?.();
+  }
+
+  /** A refresh reads everything before it replaces the groups shown (they stay meanwhile). */
   private fetch(): Promise<ConnectorGroupWithContents[]> {
     return withinDeadline(this.read(), this.deadlineMs());
   }
@@ -59,11 +122,7 @@ export class TenantContents {
       this.tenant.tenantId ? undefined : this.tenant.api.organization().catch(() => undefined),
       this.tenant.api.loadGroupsWithContents(),
     ]);
-    if (organization) {
-      this.tenant.tenantId = organization.id;
-      this.tenant.displayName = organization.displayName || organization.id;
-      this.tenant.learned?.();
-    }
+    this.learn(organization);
     return groups;
   }
 
@@ -92,8 +151,10 @@ export class TenantContents {
     return refreshing;
   }
 
+  /** The groups known now: all of them once loaded, the first paint's while loading. */
   get groups(): ConnectorGroupWithContents[] {
-    return this.state.kind === 'loaded' ? this.state.groups : [];
+    if (this.state.kind === 'loaded') return this.state.groups;
+    return this.state.kind === 'loading' ? this.state.partial ?? [] : [];
   }
 
   group(id: string): ConnectorGroupWithContents | undefined {

@@ -10,6 +10,8 @@ import type { TreeContext } from './treeContext';
 import { TenantNode } from './tenantNode';
 import { NodeCache, type TreeNode } from './treeNode';
 
+const PROGRESS_MS = 100;
+
 export class ConnectorGroupTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changedEmitter = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changedEmitter.event;
@@ -39,10 +41,21 @@ export class ConnectorGroupTreeProvider implements vscode.TreeDataProvider<TreeN
     const tenant = this.registry.get(tenantKey);
     if (!contents || contents.tenant !== tenant) {
       if (!tenant) throw new Error(`No tenant '${tenantKey}' is open.`);
-      contents = new TenantContents(tenant, settings.requestTimeoutMs);
+      contents = new TenantContents(tenant, settings.requestTimeoutMs, this.progressTicker(tenantKey));
       this.contentsByTenant.set(tenantKey, contents);
     }
     return contents;
+  }
+
+  /** Redraws a tenant while its first load fills in, at most every PROGRESS_MS (no flicker). */
+  private progressTicker(tenantKey: string): () => void {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    return () => {
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        this.changedEmitter.fire(this.tenantNode(tenantKey));
+      }, PROGRESS_MS);
+    };
   }
 
   roots(): TenantNode[] {
@@ -66,6 +79,9 @@ export class ConnectorGroupTreeProvider implements vscode.TreeDataProvider<TreeN
   /** Children once loading has settled: what a person sees after the spinner (tests and reveal use it). */
   async settledChildren(node?: TreeNode): Promise<TreeNode[]> {
     for (;;) {
+      // Groups shown while their contents still arrive are not settled yet.
+      const within = tenantOf(node);
+      if (within && within.contents.state.kind === 'loading') await within.contents.load();
       const children = this.getChildren(node);
       const loading = children.find((c) => c instanceof LoadingNode);
       if (!loading) return children;

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ConnectorGroupWithContents } from '../graph/types';
 import { ApplicationNode } from './applicationNode';
 import { ConnectorNode } from './connectorNode';
-import { EmptyNode } from './stateNodes';
+import { EmptyNode, LoadingNode } from './stateNodes';
 import { NodeCache, TreeNode } from './treeNode';
 
 export type FolderKind = 'connectors' | 'applications';
@@ -12,7 +12,13 @@ export class FolderNode extends TreeNode {
   private readonly connectors = new NodeCache<ConnectorNode>();
   private readonly applications = new NodeCache<ApplicationNode>();
 
-  constructor(parent: TreeNode, readonly kind: FolderKind, private group: () => ConnectorGroupWithContents) {
+  constructor(
+    parent: TreeNode,
+    readonly kind: FolderKind,
+    private group: () => ConnectorGroupWithContents,
+    /** Whether the group's contents are still on their way, and how to hurry them. */
+    private readonly arriving: { pending(): boolean; ensure(): void },
+  ) {
     super(`${parent.id}/${kind}`, parent);
   }
 
@@ -22,13 +28,17 @@ export class FolderNode extends TreeNode {
     const label = this.kind === 'connectors' ? vscode.l10n.t('Connectors') : vscode.l10n.t('Applications');
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = String(count);
+    item.description = this.arriving.pending() ? '…' : String(count);
     item.iconPath = new vscode.ThemeIcon(this.kind === 'connectors' ? 'server' : 'window');
     item.contextValue = `folder;${this.kind}`;
     return item;
   }
 
   override children(): TreeNode[] {
+    if (this.arriving.pending()) {
+      this.arriving.ensure();
+      return [new LoadingNode(this)];
+    }
     const group = this.group();
     if (this.kind === 'connectors') {
       if (group.members.length === 0) return [new EmptyNode(this, vscode.l10n.t('No connectors in this group'))];

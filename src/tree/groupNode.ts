@@ -25,6 +25,11 @@ export function groupDescription(group: ConnectorGroupWithContents): string {
   ].filter(Boolean).join(' · ');
 }
 
+/** While its contents are on their way: what is known (default, region), and that the rest follows. */
+function pendingDescription(group: ConnectorGroupWithContents): string {
+  return [group.isDefault ? vscode.l10n.t('default') : undefined, regionLabel(group.region), '…'].filter(Boolean).join(' · ');
+}
+
 /** The group's icon: its health when something is wrong, otherwise what kind of group it is. */
 export function groupIcon(group: ConnectorGroupWithContents, health: GroupHealth): vscode.ThemeIcon {
   if (health === 'down') return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
@@ -38,9 +43,10 @@ export class GroupNode extends TreeNode {
   constructor(parent: TreeNode, readonly tenantNode: TenantNode, public group: ConnectorGroupWithContents) {
     // The id does not depend on the folder a group is shown in.
     super(`tenant:${tenantNode.tenant.key}/group:${group.id}`, parent);
+    const arriving = { pending: () => this.pending, ensure: () => this.ensureContents() };
     this.folders = [
-      new FolderNode(this, 'connectors', () => this.group),
-      new FolderNode(this, 'applications', () => this.group),
+      new FolderNode(this, 'connectors', () => this.group, arriving),
+      new FolderNode(this, 'applications', () => this.group, arriving),
     ];
   }
 
@@ -52,12 +58,23 @@ export class GroupNode extends TreeNode {
     return isApplicationProxyGroup(this.group);
   }
 
+  /** The group is shown, its members and applications are still on their way. */
+  get pending(): boolean {
+    return this.tenantNode.contents.isPending(this.group.id);
+  }
+
+  /** Fetches this group's contents ahead of the rest, then redraws it. */
+  private ensureContents(): void {
+    void this.tenantNode.contents.ensureGroup(this.group.id).then(() => this.tenantNode.changed(this));
+  }
+
   /** Facets the package.json menus match on, e.g. `group;appProxy;default;connectors`. */
   contextValue(): string {
     const { group } = this;
     if (!this.isApplicationProxy) return 'group;syncFabric';
     const facets = ['group', 'appProxy'];
     if (group.isDefault) facets.push('default');
+    if (this.pending) return [...facets, 'pending'].join(';');
     if (group.members.length === 0 && group.applications.length === 0) facets.push('empty');
     if (group.members.length > 0) facets.push('connectors');
     if (group.applications.length > 0) facets.push('applications');
@@ -71,6 +88,12 @@ export class GroupNode extends TreeNode {
       : vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.contextValue = this.contextValue();
+    if (this.pending) {
+      item.description = pendingDescription(group);
+      item.iconPath = groupIcon(group, 'ok');
+      item.tooltip = tooltip(group.name, [[vscode.l10n.t('ID'), group.id], [vscode.l10n.t('Region'), regionFact(group.region)]]);
+      return item;
+    }
     item.description = groupDescription(group);
     const health = this.isApplicationProxy ? groupHealth(group) : 'ok';
     item.iconPath = groupIcon(group, health);
@@ -86,6 +109,7 @@ export class GroupNode extends TreeNode {
   }
 
   override children(): TreeNode[] {
+    if (this.pending) this.ensureContents();
     return this.isApplicationProxy ? this.folders : [];
   }
 

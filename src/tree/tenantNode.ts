@@ -45,6 +45,11 @@ export class TenantNode extends TreeNode {
     return item;
   }
 
+  /** Says a node of this tenant changed (its contents arrived). */
+  changed(node: TreeNode): void {
+    this.context.changed(node);
+  }
+
   /** Group nodes for every loaded group, one instance per group id. */
   groupNodes(): GroupNode[] {
     const groups = [...this.contents.groups].sort((a, b) =>
@@ -60,25 +65,31 @@ export class TenantNode extends TreeNode {
       case 'idle':
         void this.contents.load().then(() => this.context.changed(this));
         return [new LoadingNode(this)];
-      case 'loading':
-        return [new LoadingNode(this)];
       case 'failed':
         return [state.error instanceof SignInRequiredError ? new SignInNode(this, state.error) : new ErrorNode(this, state.error)];
+      case 'loading':
+        // The groups are shown as soon as their list is in; their contents follow.
+        return state.partial ? this.shownGroups() : [new LoadingNode(this)];
       case 'loaded': {
-        const groups = this.groupNodes();
-        const appProxy = groups.filter((g) => g.isApplicationProxy);
-        let nodes: TreeNode[] = appProxy;
-        if (this.context.problemsOnly()) {
-          nodes = appProxy.filter((g) => hasProblem(g.group));
-          const hidden = appProxy.length - nodes.length;
-          if (hidden > 0) nodes.push(new EmptyNode(this, hiddenText(hidden, nodes.length === 0)));
-        } else if (this.context.showSyncFabricGroups() && appProxy.length < groups.length) {
-          nodes.push(this.otherAgents);
-        }
+        const nodes = this.shownGroups();
         if (state.staleError !== undefined) nodes.unshift(new StaleNode(this, state.staleError));
         return nodes;
       }
     }
+  }
+
+  private shownGroups(): TreeNode[] {
+    const groups = this.groupNodes();
+    const appProxy = groups.filter((g) => g.isApplicationProxy);
+    let nodes: TreeNode[] = appProxy;
+    if (this.context.problemsOnly()) {
+      nodes = appProxy.filter((g) => !this.contents.isPending(g.group.id) && hasProblem(g.group));
+      const hidden = appProxy.length - nodes.length;
+      if (hidden > 0) nodes.push(new EmptyNode(this, hiddenText(hidden, nodes.length === 0)));
+    } else if (this.context.showSyncFabricGroups() && appProxy.length < groups.length) {
+      nodes.push(this.otherAgents);
+    }
+    return nodes;
   }
 }
 

@@ -1,68 +1,142 @@
-// `npm run bench`: how fast the gateway and the sandbox are at scale, in milliseconds and Graph round trips.
+// `npm run bench`: the large-tenant paths in milliseconds and Graph round trips, against a sandbox
+// in its own process (so the heap measured is the extension side's) with latency added per request.
+// One line per scenario, as `name: value unit` pairs.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import * as path from 'node:path';
+import * as readline from 'node:readline';
+import type { Tenant } from '../../src/tenants/tenant';
+import { TenantContents } from '../../src/tenants/tenantContents';
 import { gatewayFor } from '../support/gateway';
-import { GraphSandbox } from '../../src/sandbox/server';
-import { scaleTenant } from '../../src/sandbox/seeds';
 
-interface Figure {
-  what: string;
-  ms: number;
-  roundTrips: number;
-  items?: number;
+const root = path.resolve(__dirname, '../../..');
+
+interface Sandbox { url: string; token: string; child: ChildProcess }
+
+async function startSandbox(scale: { groups: number; connectors: number; applications: number }, latencyMs: number): Promise<Sandbox> {
+  const child = spawn(process.execPath, [path.join(root, 'dist/sandbox.js'), '--port', '0', '--quiet', '--latency', String(latencyMs),
+    '--groups', String(scale.groups), '--connectors', String(scale.connectors), '--applications', String(scale.applications)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const values: Record<string, string> = {};
+  for await (const line of readline.createInterface({ input: child.stdout! })) {
+    const match = /^([A-Z_]+)=(.*)$/.exec(line);
+    if (match) values[match[1]] = match[2];
+    if (values.GRAPH_SANDBOX_URL && values.GRAPH_SANDBOX_TOKEN) break;
+  }
+  return { url: values.GRAPH_SANDBOX_URL, token: values.GRAPH_SANDBOX_TOKEN, child };
 }
 
-async function measure(what: string, trips: unknown[], task: () => Promise<number | undefined>): Promise<Figure> {
-  trips.length = 0;
-  const started = performance.now();
-  const items = await task();
-  return { what, ms: performance.now() - started, roundTrips: trips.length, items };
+async function control(sandbox: Sandbox, method: string, route: string): Promise<any> {
+  const response = await fetch(`${sandbox.url}/_sandbox/${route}`, { method, headers: { Authorization: `Bearer ${sandbox.token}` } });
+  return response.status === 204 ? undefined : response.json();
 }
 
-/** Requests per second the sandbox answers from several concurrent clients, for a fixed time. */
-async function requestsPerSecond(url: string, token: string, path: string, seconds: number, concurrency: number): Promise<number> {
-  const until = Date.now() + seconds * 1000;
-  let count = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (Date.now() < until) {
-      const response = await fetch(`${url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
-      await response.arrayBuffer();
-      count++;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const line = (name: string, pairs: [string, string | number][]) =>
+  console.log(`${name}: ${pairs.map(([k, v]) => `${k} ${typeof v === 'number' ? Math.round(v * 10) / 10 : v}`).join(', ')}`);
+
+/** A tenant object around a gateway, as the extension builds one. */
+function tenantOn(sandbox: Sandbox) {
+  const gateway = gatewayFor(sandbox.url, sandbox.token);
+  const tenant = { key: 'bench', kind: 'sandbox', displayName: 'bench', tenantId: 'bench', account: '', portalOrigin: '', api: gateway.api, canWrite: () => true, dispose: () => undefined } as Tenant;
+  return { ...gateway, tenant };
+}
+
+async function scenario(label: string, scale: { groups: number; connectors: number; applications: number }, runs: number, baselineSample: number): Promise<void> {
+  const sandbox = await startSandbox(scale, 50);
+  try {
+    const firstPaint: number[] = [];
+    const expand: number[] = [];
+    const exportMs: number[] = [];
+    let requests = 0;
+    let maxInFlight = 0;
+    let longestStep = 0;
+    let heapMb = 0;
+    for (let run = 0; run < runs; run++) {
+      // First paint and expand: the tree's own load.
+      const { tenant, trips } = tenantOn(sandbox);
+      let painted = 0;
+      const started = performance.now();
+      const contents = new TenantContents(tenant, () => 600_000, () => { painted ||= performance.now() - started; });
+      const loading = contents.load();
+      while (!painted) await new Promise((resolve) => setTimeout(resolve, 1));
+      firstPaint.push(painted);
+      const last = contents.groups[contents.groups.length - 1];
+      const expandStarted = performance.now();
+      await contents.ensureGroup(last.id);
+      expand.push(performance.now() - expandStarted);
+      await loading;
+      trips.length = 0;
+      // The whole-tenant export, with the longest stretch the event loop was blocked.
+      await control(sandbox, 'DELETE', 'requests');
+      const delay = monitorEventLoopDelay({ resolution: 5 });
+      const exporter = tenantOn(sandbox);
+      delay.enable();
+      const exportStarted = performance.now();
+      const groups = await exporter.api.loadGroupsWithContents();
+      exportMs.push(performance.now() - exportStarted);
+      delay.disable();
+      if (groups.length !== scale.groups) throw new Error(`exported ${groups.length} groups of ${scale.groups}`);
+      requests = exporter.trips.length;
+      maxInFlight = Math.max(maxInFlight, (await control(sandbox, 'GET', 'requests')).maxInFlight);
+      longestStep = Math.max(longestStep, delay.max / 1e6);
+      heapMb = Math.max(heapMb, process.memoryUsage().heapUsed / 2 ** 20);
+      void contents;
     }
-  }));
-  return count / seconds;
+    // The loop an admin scripts: per group its members, then its applications, one after another.
+    const { api } = tenantOn(sandbox);
+    const groups = await api.listGroups();
+    const sample = groups.slice(0, baselineSample);
+    const loopStarted = performance.now();
+    for (const group of sample) {
+      await api.listMembers(group.id);
+      await api.listGroupApplications(group.id);
+    }
+    const baseline = ((performance.now() - loopStarted) * groups.length) / sample.length;
+    const estimated = sample.length < groups.length ? ' (estimated from a sample)' : '';
+    line(`${label} first paint`, [['ms', median(firstPaint)], ['round trips', 1]]);
+    line(`${label} expand`, [['ms', median(expand)], ['round trips', 1]]);
+    line(`${label} export`, [['ms', median(exportMs)], ['requests', requests], ['max in flight', maxInFlight]]);
+    line(`${label} baseline loop`, [['ms', baseline], ['requests', 1 + 2 * groups.length], ['note', `per group, in sequence${estimated}`]]);
+    line(`${label} ratio`, [['baseline / export', baseline / median(exportMs)]]);
+    line(`${label} longest synchronous step`, [['ms', longestStep]]);
+    line(`${label} heap`, [['MB', heapMb]]);
+  } finally {
+    sandbox.child.kill();
+  }
+}
+
+function bundle(): void {
+  const file = path.join(root, 'dist/extension.js');
+  line('bundle', [['dist/extension.js KB', statSync(file).size / 1024], ['dist/identity.js KB (loaded on use)', statSync(path.join(root, 'dist/identity.js')).size / 1024]]);
+  const meta = JSON.parse(readFileSync(path.join(root, 'dist/extension.meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
+  const inputs = Object.values(meta.outputs).find((o) => Object.keys(o.inputs).some((i) => i.endsWith('src/extension.ts')))!.inputs;
+  const biggest = Object.entries(inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput).slice(0, 10);
+  line('bundle biggest inputs', biggest.map(([name, info]) => [name.replace(/^node_modules\//, ''), `${(info.bytesInOutput / 1024).toFixed(1)} KB`]));
+}
+
+/** Loading the bundle (what activation starts with), with a stand-in for the `vscode` module. */
+function activation(): void {
+  const load = createRequire(__filename);
+  const Module = load('node:module') as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const original = Module._load;
+  const stub: unknown = new Proxy(function () { /* any vscode API */ }, { get: () => stub, apply: () => stub, construct: () => stub as object });
+  Module._load = (request, ...rest) => (request === 'vscode' ? stub : original(request, ...rest));
+  try {
+    const started = performance.now();
+    load(path.join(root, 'dist/extension.js'));
+    line('activation', [['module load ms', performance.now() - started]]);
+  } finally {
+    Module._load = original;
+  }
 }
 
 async function main(): Promise<void> {
-  const scale = { groups: 200, connectors: 2000, applications: 5000 };
-  const sandbox = await GraphSandbox.start({ tenant: scaleTenant(scale) });
-  try {
-    const { api, trips } = gatewayFor(sandbox.url, sandbox.token);
-    const figures: Figure[] = [];
-    figures.push(await measure('list groups', trips, async () => (await api.listGroups()).length));
-    figures.push(await measure('list connectors (paged, 100 a page)', trips, async () => (await api.listConnectors()).length));
-    figures.push(await measure('list applications (paged)', trips, async () => (await api.listApplications()).length));
-    figures.push(await measure('load every group with members and applications ($batch)', trips, async () => (await api.loadGroupsWithContents()).length));
-    const groups = await api.listGroups();
-    const members = await api.listMembers(groups[1].id);
-    figures.push(await measure(`move ${Math.min(20, members.length)} connectors ($batch)`, trips, async () => {
-      await api.moveConnectors(members.slice(0, 20).map((c) => c.id), groups[0].id);
-      return Math.min(20, members.length);
-    }));
-    console.log(`Tenant: ${scale.groups} groups, ${scale.connectors} connectors, ${scale.applications} applications`);
-    for (const f of figures) {
-      console.log(`  ${f.what.padEnd(58)} ${f.ms.toFixed(0).padStart(6)} ms  ${String(f.roundTrips).padStart(4)} round trips${f.items !== undefined ? `  ${f.items} items` : ''}`);
-    }
-    await sandbox.close();
-    const small = await GraphSandbox.start();
-    try {
-      const groupPath = '/beta/onPremisesPublishingProfiles/applicationProxy/connectorGroups';
-      const rps = await requestsPerSecond(small.url, small.token, groupPath, 3, 8);
-      console.log(`Sandbox throughput (demo tenant, GET connectorGroups, 8 concurrent clients, 3 s): ${rps.toFixed(0)} requests/s`);
-    } finally {
-      await small.close();
-    }
-  } finally {
-    await sandbox.close().catch(() => undefined);
-  }
+  bundle();
+  activation();
+  await scenario('500 groups', { groups: 500, connectors: 5000, applications: 10_000 }, 5, 500);
+  await scenario('5000 groups', { groups: 5000, connectors: 50_000, applications: 100_000 }, 1, 100);
 }
 
 main().catch((error) => {

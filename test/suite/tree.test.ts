@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { extensionApi, freshStart, groupItem, sandboxClient, sandboxTenantNode, shown } from './harness';
+import { extensionApi, freshStart, groupItem, sandboxClient, sandboxTenantNode, script, shown } from './harness';
 
 describe('tree: tenant → connector groups → connectors / applications', () => {
   const sandbox = sandboxClient();
@@ -194,5 +194,23 @@ describe('tree: tenant → connector groups → connectors / applications', () =
     }
     assert.ok((await shown(api, tenant)).some((g) => g.label === 'EU Frankfurt'));
     assert.equal(api.services.treeView.description, undefined);
+  });
+
+  it('finds a group by a connector machine name from the loaded model, without a round trip, and reveals it', async () => {
+    const api = await extensionApi();
+    await shown(api, await sandboxTenantNode(api));
+    await sandbox.call('DELETE', '/_sandbox/requests');
+    let offered: vscode.QuickPickItem[] = [];
+    const prompts = await script((items) => {
+      offered = [...items];
+      return items.find((i) => i.detail?.includes('SIN-APPPROXY-01'));
+    });
+    const node = await vscode.commands.executeCommand<any>('connectorGroups.findGroup');
+    prompts.assertDone();
+    assert.equal(node?.group.name, 'Asia Singapore');
+    assert.equal((api.services.treeView.selection[0] as any)?.group?.name, 'Asia Singapore');
+    const eu = offered.find((i) => i.label === 'EU Frankfurt')!;
+    assert.match(eu.detail ?? '', new RegExp(`^${eu.detail!.split(' · ')[0]} · Europe eur · .*FRA-APPPROXY-01.*Wiki`));
+    assert.deepEqual((await sandbox.requests()).filter((e) => e.url.startsWith('/beta')), [], 'answered from the model');
   });
 });

@@ -8,7 +8,7 @@ import { TenantContents } from '../../../src/tenants/tenantContents';
 function tenantAnswering(groups: () => Promise<ConnectorGroupWithContents[]>): Tenant {
   return {
     key: 't', kind: 'sandbox', displayName: 'T', tenantId: 't', account: 'a', portalOrigin: 'https://entra.microsoft.com',
-    api: { loadGroupsWithContents: groups } as unknown as Tenant['api'],
+    api: { listGroups: groups, loadGroupsWithContents: groups, loadContents: async () => [] } as unknown as Tenant['api'],
     canWrite: () => true, dispose: () => undefined,
   };
 }

@@ -1,0 +1,62 @@
+// Round trips (not times) of the large-tenant paths, from the sandbox's own request log: a
+// regression to one request per group, or to batches sent one after another, fails here.
+import * as assert from 'node:assert/strict';
+import { scaleTenant } from '../../../src/sandbox/seeds';
+import { GraphSandbox } from '../../../src/sandbox/server';
+import type { Tenant } from '../../../src/tenants/tenant';
+import { TenantContents } from '../../../src/tenants/tenantContents';
+import { gatewayFor } from '../../support/gateway';
+
+const GROUPS = 120;
+const batches = Math.ceil((GROUPS * 2) / 20);
+
+describe('round trips on a large tenant', () => {
+  let sandbox: GraphSandbox;
+  before(async () => {
+    sandbox = await GraphSandbox.start({ tenant: scaleTenant({ groups: GROUPS, connectors: 600, applications: 1200 }), latencyMs: 20 });
+  });
+  after(async () => sandbox.close());
+  beforeEach(() => {
+    sandbox.requests.length = 0;
+    sandbox.inFlight.max = 0;
+  });
+
+  const outer = () => sandbox.requests.filter((e) => !e.batchRequestId);
+
+  it('exports the whole tenant in one page of groups and one $batch per ten groups, several in flight', async () => {
+    const { api } = gatewayFor(sandbox.url, sandbox.token);
+    const groups = await api.loadGroupsWithContents();
+    assert.equal(groups.length, GROUPS);
+    assert.equal(groups.reduce((n, g) => n + g.members.length, 0), 600);
+    assert.deepEqual(outer().map((e) => e.url.split('?')[0]).sort(), [
+      '/beta/onPremisesPublishingProfiles/applicationProxy/connectorGroups',
+      ...Array<string>(batches).fill('/beta/$batch'),
+    ].sort());
+    assert.match(outer().find((e) => e.url.includes('connectorGroups'))!.url, /\$top=999/);
+    assert.ok(sandbox.inFlight.max > 1, `requests in flight at once: ${sandbox.inFlight.max}`);
+    assert.ok(sandbox.inFlight.max <= 4, 'no more than the limit');
+  });
+
+  it('paints the groups after one round trip, and an expanded group costs one more, ahead of the rest', async () => {
+    const { api } = gatewayFor(sandbox.url, sandbox.token);
+    const tenant = { key: 't', kind: 'sandbox', displayName: 'T', tenantId: 'known', account: '', portalOrigin: '', api, canWrite: () => true, dispose: () => undefined } as Tenant;
+    let firstPaint: { requests: number; groups: number } | undefined;
+    const contents = new TenantContents(tenant, () => 60_000, () => {
+      firstPaint ??= { requests: outer().length, groups: contents.groups.length };
+    });
+    const loaded = contents.load();
+    while (!firstPaint) await new Promise((resolve) => setTimeout(resolve, 1));
+    assert.deepEqual(firstPaint, { requests: 1, groups: GROUPS });
+    const last = contents.groups[GROUPS - 1];
+    assert.ok(contents.isPending(last.id));
+    await contents.ensureGroup(last.id);
+    assert.ok(!contents.isPending(last.id));
+    assert.equal(contents.state.kind, 'loading', 'the expanded group came before the background load ended');
+    const itsSteps = sandbox.requests.filter((e) => e.batchRequestId && e.url.includes(last.id));
+    const itsBatch = sandbox.requests.filter((e) => e.batchRequestId === itsSteps[0].batchRequestId);
+    assert.equal(itsBatch.length, 2, 'one $batch with its members and applications only');
+    await loaded;
+    assert.equal(contents.state.kind, 'loaded');
+    assert.equal(outer().length, 1 + batches + 1, 'the background load, plus the one round trip of the expand');
+  });
+});
