@@ -177,14 +177,15 @@ export class GraphHttp {
     return Object.fromEntries(Object.entries(body ?? {}).filter(([key]) => !key.startsWith('@odata.'))) as T;
   }
 
-  /** All items of a collection, following `@odata.nextLink` as the absolute URL it is. */
-  async getAll<T>(pathOrUrl: string, urgent = false): Promise<T[]> {
+  /** All items of a collection, following `@odata.nextLink` as the absolute URL it is; `page` sees each page as it comes. */
+  async getAll<T>(pathOrUrl: string, urgent = false, page?: (items: T[]) => void): Promise<T[]> {
     const items: T[] = [];
     let next: string | undefined = pathOrUrl;
-    for (let page = 0; next !== undefined; page++) {
-      if (page >= MAX_PAGES) throw new GraphInputError(`Stopped after ${MAX_PAGES} pages of ${pathOrUrl}.`);
+    for (let count = 0; next !== undefined; count++) {
+      if (count >= MAX_PAGES) throw new GraphInputError(`Stopped after ${MAX_PAGES} pages of ${pathOrUrl}.`);
       const body: CollectionPage<T> = await this.get<CollectionPage<T>>(next, urgent);
       items.push(...(body?.value ?? []));
+      page?.(body?.value ?? []);
       next = body?.['@odata.nextLink'];
     }
     return items;

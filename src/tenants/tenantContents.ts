@@ -61,17 +61,20 @@ export class TenantContents {
     return loading.done;
   }
 
-  /** The groups first (one round trip: they can be shown), then their contents as they come. */
+  /** The groups first (shown from their first page, one round trip), then their contents as they come. */
   private async readProgressively(loading: Extract<LoadState, { kind: 'loading' }>): Promise<ConnectorGroupWithContents[]> {
     const { api } = this.tenant;
+    loading.partial = [];
+    loading.pending = new Set();
     const [organization, groups] = await Promise.all([
       this.tenant.tenantId ? undefined : api.organization().catch(() => undefined),
-      api.listGroups(),
+      api.listGroups((page) => {
+        loading.partial!.push(...page.map((g) => ({ ...g, members: [], applications: [] })));
+        for (const g of page) loading.pending!.add(g.id);
+        this.progressed();
+      }),
     ]);
     this.learn(organization);
-    loading.partial = groups.map((g) => ({ ...g, members: [], applications: [] }));
-    loading.pending = new Set(groups.map((g) => g.id));
-    this.progressed();
     return api.loadContents(groups, (group) => {
       this.fill(loading, group);
       this.progressed();

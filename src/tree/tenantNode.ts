@@ -69,7 +69,7 @@ export class TenantNode extends TreeNode {
         return [state.error instanceof SignInRequiredError ? new SignInNode(this, state.error) : new ErrorNode(this, state.error)];
       case 'loading':
         // The groups are shown as soon as their list is in; their contents follow.
-        return state.partial ? this.shownGroups() : [new LoadingNode(this)];
+        return state.partial?.length ? this.shownGroups() : [new LoadingNode(this)];
       case 'loaded': {
         const nodes = this.shownGroups();
         if (state.staleError !== undefined) nodes.unshift(new StaleNode(this, state.staleError));

@@ -69,11 +69,23 @@ export async function openConnectorGroupsView(page) {
   return sidebar;
 }
 
-/** Runs an entry of a tree row's context menu, as a person would. */
+/**
+ * Runs an entry of a tree row's context menu, as a person would: a menu that closed before its entry
+ * showed (the row was redrawn as its group's contents arrived) is opened again.
+ */
 export async function runContextMenu(page, row, label) {
   await row.waitFor({ timeout: 30_000 });
-  await row.click({ button: 'right' });
   const item = page.locator('.monaco-menu .action-label', { hasText: label });
+  for (let attempt = 1; ; attempt++) {
+    await row.click({ button: 'right' });
+    try {
+      await item.waitFor({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
   // VS Code's menus ignore a click that comes right after they open.
   await item.hover();
   await page.waitForTimeout(300);
