@@ -42,13 +42,9 @@ export async function addTenant(services: Services): Promise<string> {
   if (!cloud) throw new Cancelled();
   let graphOrigin: string | undefined;
   if (cloud.cloud === 'custom') {
-    const entered = await services.prompts.input({
-      title: vscode.l10n.t('Add Tenant: Graph endpoint'),
-      prompt: vscode.l10n.t('The origin that answers /beta, e.g. https://graph.example.com or http://127.0.0.1:8940 for a sandbox'),
-      validateInput: (value) => (isGraphOrigin(value.trim()) ? undefined : vscode.l10n.t('Enter an https:// origin, or http:// on this machine (127.0.0.1, localhost).')),
-    });
-    if (entered === undefined) throw new Cancelled();
-    graphOrigin = new URL(entered.trim()).origin;
+    graphOrigin = await askOrigin(services, vscode.l10n.t('Add Tenant: Graph endpoint'),
+      vscode.l10n.t('The origin that answers /beta, e.g. https://graph.example.com or http://127.0.0.1:8940 for a sandbox'),
+      isGraphOrigin, vscode.l10n.t('Enter an https:// origin, or http:// on this machine (127.0.0.1, localhost).'));
   }
   const entered = await services.prompts.input({
     title: vscode.l10n.t('Add Tenant: tenant'),
@@ -72,13 +68,9 @@ export async function addTenant(services: Services): Promise<string> {
   if (!way) throw new Cancelled();
   let authority: string | undefined;
   if (cloud.cloud === 'custom' && way.wayIn === 'deviceCode') {
-    const answer = await services.prompts.input({
-      title: vscode.l10n.t('Add Tenant: sign-in authority'),
-      prompt: vscode.l10n.t('The https origin of the identity platform for this endpoint, e.g. https://login.example.com'),
-      validateInput: (value) => (isAuthority(value.trim()) ? undefined : vscode.l10n.t('Enter an https:// origin.')),
-    });
-    if (answer === undefined) throw new Cancelled();
-    authority = new URL(answer.trim()).origin;
+    authority = await askOrigin(services, vscode.l10n.t('Add Tenant: sign-in authority'),
+      vscode.l10n.t('The https origin of the identity platform for this endpoint, e.g. https://login.example.com'),
+      isAuthority, vscode.l10n.t('Enter an https:// origin.'));
   }
   const saved: SavedTenant = {
     tenant: entered.trim().toLowerCase() || 'organizations',
@@ -93,6 +85,13 @@ export async function addTenant(services: Services): Promise<string> {
   await services.registry.add(tenant);
   await signInTo(services, tenant);
   return tenant.key;
+}
+
+/** An origin typed by the admin, checked as they type; cancelling cancels the command. */
+async function askOrigin(services: Services, title: string, prompt: string, valid: (value: string) => boolean, invalid: string): Promise<string> {
+  const entered = await services.prompts.input({ title, prompt, validateInput: (value) => (valid(value.trim()) ? undefined : invalid) });
+  if (entered === undefined) throw new Cancelled();
+  return new URL(entered.trim()).origin;
 }
 
 /** Interactive sign-in for a tenant; its groups are read again afterwards. */

@@ -36,7 +36,7 @@ export class TenantContents {
   state: LoadState = { kind: 'idle' };
   private journal: OwnWrite[] = [];
 
-  /** `deadlineMs` bounds each whole load or refresh (read when it starts, so a changed setting counts). */
+  /** The contents fetched ahead of the background load, by group id, so a second expand waits for the first. */
   private readonly ensuring = new Map<string, Promise<void>>();
 
   /**
@@ -63,19 +63,14 @@ export class TenantContents {
 
   /** The groups first (shown from their first page, one round trip), then their contents as they come. */
   private async readProgressively(loading: Extract<LoadState, { kind: 'loading' }>): Promise<ConnectorGroupWithContents[]> {
-    const { api } = this.tenant;
     loading.partial = [];
     loading.pending = new Set();
-    const [organization, groups] = await Promise.all([
-      this.tenant.tenantId ? undefined : api.organization().catch(() => undefined),
-      api.listGroups((page) => {
-        loading.partial!.push(...page.map((g) => ({ ...g, members: [], applications: [] })));
-        for (const g of page) loading.pending!.add(g.id);
-        this.progressed();
-      }),
-    ]);
-    this.learn(organization);
-    return api.loadContents(groups, (group) => {
+    const groups = await this.listGroups((page) => {
+      loading.partial!.push(...page.map((g) => ({ ...g, members: [], applications: [] })));
+      for (const g of page) loading.pending!.add(g.id);
+      this.progressed();
+    });
+    return this.tenant.api.loadContents(groups, (group) => {
       this.fill(loading, group);
       this.progressed();
     });
@@ -121,9 +116,15 @@ export class TenantContents {
   }
 
   private async read(): Promise<ConnectorGroupWithContents[]> {
+    return this.tenant.api.loadContents(await this.listGroups());
+  }
+
+  /** The groups (`page` sees each page), and the tenant's id and name on the side the first time. */
+  private async listGroups(page?: (groups: ConnectorGroup[]) => void): Promise<ConnectorGroup[]> {
+    const { api } = this.tenant;
     const [organization, groups] = await Promise.all([
-      this.tenant.tenantId ? undefined : this.tenant.api.organization().catch(() => undefined),
-      this.tenant.api.loadGroupsWithContents(),
+      this.tenant.tenantId ? undefined : api.organization().catch(() => undefined),
+      api.listGroups(page),
     ]);
     this.learn(organization);
     return groups;

@@ -82,7 +82,6 @@ async function scenario(label: string, scale: { groups: number; connectors: numb
       maxInFlight = Math.max(maxInFlight, (await control(sandbox, 'GET', 'requests')).maxInFlight);
       longestStep = Math.max(longestStep, delay.max / 1e6);
       heapMb = Math.max(heapMb, process.memoryUsage().heapUsed / 2 ** 20);
-      void contents;
     }
     // The loop an admin scripts: per group its members, then its applications, one after another.
     const { api } = tenantOn(sandbox);
