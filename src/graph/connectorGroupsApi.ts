@@ -200,13 +200,18 @@ export class ConnectorGroupsApi {
    */
   async loadContents(groups: ConnectorGroup[], arrived?: (group: ConnectorGroupWithContents) => void): Promise<ConnectorGroupWithContents[]> {
     const perBatch = MAX_BATCH_SIZE / 2;
-    const chunks: ConnectorGroup[][] = [];
-    for (let i = 0; i < groups.length; i += perBatch) chunks.push(groups.slice(i, i + perBatch));
-    const loaded = await Promise.all(chunks.map(async (chunk) => {
-      const filled = await this.contentsOf(chunk, false);
-      for (const group of filled) arrived?.(group);
-      return filled;
-    }));
+    const loaded: ConnectorGroupWithContents[][] = [];
+    let next = 0;
+    // A few workers, each preparing its next batch only when its last one is in: preparing all of
+    // them at once would hold the event loop for tens of milliseconds in a tenant of thousands.
+    const worker = async () => {
+      for (let chunk = next++; chunk * perBatch < groups.length; chunk = next++) {
+        const filled = await this.contentsOf(groups.slice(chunk * perBatch, (chunk + 1) * perBatch), false);
+        for (const group of filled) arrived?.(group);
+        loaded[chunk] = filled;
+      }
+    };
+    await Promise.all(Array.from({ length: this.http.concurrency + 1 }, worker));
     return loaded.flat();
   }
 

@@ -167,6 +167,11 @@ export class GraphHttp {
     }
   }
 
+  /** How many requests may be in flight at once. */
+  get concurrency(): number {
+    return this.limiter.max;
+  }
+
   async get<T>(pathOrUrl: string, urgent = false): Promise<T> {
     return (await this.send('GET', pathOrUrl, undefined, { urgent })).body as T;
   }

@@ -4,7 +4,7 @@ export class Limiter {
   private running = 0;
   private readonly queue: (() => void)[] = [];
 
-  constructor(private readonly max: number) {}
+  constructor(readonly max: number) {}
 
   async run<T>(task: () => Promise<T>, urgent = false): Promise<T> {
     if (this.running >= this.max) {

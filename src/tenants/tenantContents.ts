@@ -8,9 +8,10 @@ export type LoadState =
   | { kind: 'idle' }
   /**
    * While loading, `partial` holds the groups as soon as their list is in (the first paint), with
-   * empty contents for the ids in `pending`, which fill in as their `$batch` answers arrive.
+   * empty contents for the ids in `pending` (each with its place in `partial`), which fill in as
+   * their `$batch` answers arrive.
    */
-  | { kind: 'loading'; done: Promise<void>; partial?: ConnectorGroupWithContents[]; pending?: Set<string> }
+  | { kind: 'loading'; done: Promise<void>; partial?: ConnectorGroupWithContents[]; pending?: Map<string, number> }
   /**
    * `refreshing` while a reload runs and `staleError` when the last one failed: the groups shown
    * stay the last good ones, so a slow or broken Graph never empties the tree.
@@ -64,10 +65,12 @@ export class TenantContents {
   /** The groups first (shown from their first page, one round trip), then their contents as they come. */
   private async readProgressively(loading: Extract<LoadState, { kind: 'loading' }>): Promise<ConnectorGroupWithContents[]> {
     loading.partial = [];
-    loading.pending = new Set();
+    loading.pending = new Map();
     const groups = await this.listGroups((page) => {
-      loading.partial!.push(...page.map((g) => ({ ...g, members: [], applications: [] })));
-      for (const g of page) loading.pending!.add(g.id);
+      for (const g of page) {
+        loading.pending!.set(g.id, loading.partial!.length);
+        loading.partial!.push({ ...g, members: [], applications: [] });
+      }
       this.progressed();
     });
     return this.tenant.api.loadContents(groups, (group) => {
@@ -77,9 +80,10 @@ export class TenantContents {
   }
 
   private fill(loading: Extract<LoadState, { kind: 'loading' }>, group: ConnectorGroupWithContents): void {
-    if (!loading.pending?.delete(group.id)) return;
-    const index = loading.partial!.findIndex((g) => g.id === group.id);
-    if (index >= 0) loading.partial![index] = group;
+    const index = loading.pending?.get(group.id);
+    if (index === undefined) return;
+    loading.pending!.delete(group.id);
+    loading.partial![index] = group;
   }
 
   /** True while a first load has the group but not yet its members and applications. */

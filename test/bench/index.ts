@@ -46,15 +46,23 @@ function tenantOn(sandbox: Sandbox) {
 async function scenario(label: string, scale: { groups: number; connectors: number; applications: number }, runs: number, baselineSample: number): Promise<void> {
   const sandbox = await startSandbox(scale, 50);
   try {
+    // Node loads its fetch implementation on the first call (tens of ms, once per process, and
+    // already paid in an extension host where anything has used fetch): timed apart, not as ours.
+    const fetchStarted = performance.now();
+    await control(sandbox, 'GET', 'requests');
+    const firstFetch = performance.now() - fetchStarted;
     const firstPaint: number[] = [];
     const expand: number[] = [];
     const exportMs: number[] = [];
     let requests = 0;
     let maxInFlight = 0;
-    let longestStep = 0;
+    const longestSteps: number[] = [];
     let heapMb = 0;
     for (let run = 0; run < runs; run++) {
-      // First paint and expand: the tree's own load.
+      // First paint and expand: the tree's own load. The event loop is watched from here to the end
+      // of the export, for the longest stretch it was blocked.
+      const delay = monitorEventLoopDelay({ resolution: 5 });
+      delay.enable();
       const { tenant, trips } = tenantOn(sandbox);
       let painted = 0;
       const started = performance.now();
@@ -68,11 +76,9 @@ async function scenario(label: string, scale: { groups: number; connectors: numb
       expand.push(performance.now() - expandStarted);
       await loading;
       trips.length = 0;
-      // The whole-tenant export, with the longest stretch the event loop was blocked.
+      // The whole-tenant export.
       await control(sandbox, 'DELETE', 'requests');
-      const delay = monitorEventLoopDelay({ resolution: 5 });
       const exporter = tenantOn(sandbox);
-      delay.enable();
       const exportStarted = performance.now();
       const groups = await exporter.api.loadGroupsWithContents();
       exportMs.push(performance.now() - exportStarted);
@@ -80,7 +86,7 @@ async function scenario(label: string, scale: { groups: number; connectors: numb
       if (groups.length !== scale.groups) throw new Error(`exported ${groups.length} groups of ${scale.groups}`);
       requests = exporter.trips.length;
       maxInFlight = Math.max(maxInFlight, (await control(sandbox, 'GET', 'requests')).maxInFlight);
-      longestStep = Math.max(longestStep, delay.max / 1e6);
+      longestSteps.push(delay.max / 1e6);
       heapMb = Math.max(heapMb, process.memoryUsage().heapUsed / 2 ** 20);
     }
     // The loop an admin scripts: per group its members, then its applications, one after another.
@@ -99,8 +105,10 @@ async function scenario(label: string, scale: { groups: number; connectors: numb
     line(`${label} export`, [['ms', median(exportMs)], ['requests', requests], ['max in flight', maxInFlight]]);
     line(`${label} baseline loop`, [['ms', baseline], ['requests', 1 + 2 * groups.length], ['note', `per group, in sequence${estimated}`]]);
     line(`${label} ratio`, [['baseline / export', baseline / median(exportMs)]]);
-    line(`${label} longest synchronous step`, [['ms', longestStep]]);
+    // The first run is the cold one (code not yet optimised), as in a freshly started editor.
+    line(`${label} longest synchronous step`, [['ms', Math.max(...longestSteps)], ['first run ms', longestSteps[0]], ['median ms', median(longestSteps)], ['note', 'load and export']]);
     line(`${label} heap`, [['MB', heapMb]]);
+    line(`${label} node fetch first call`, [['ms', firstFetch], ['note', 'the runtime loading its HTTP client, before the runs']]);
   } finally {
     sandbox.child.kill();
   }
