@@ -1,0 +1,214 @@
+// Running a plan's steps one after another through the same operations as the tree's commands
+// (lost answers read back, creates never sent twice). A failure stops the run; what each step did is
+// kept, so the report says what was done, and the changes made can be undone step by step.
+import { GraphRequestError } from '../graph/errors';
+import type { ConnectorGroup } from '../graph/types';
+import { UncertainOutcomeError } from '../operations/ambiguity';
+import { createGroup, deleteGroup, updateGroup } from '../operations/groupOperations';
+import type { ReadBackTiming } from '../operations/readBack';
+import { assignApplications, moveConnectors, unassignApplication, type Relocated } from '../operations/relocation';
+import type { TenantContents } from '../tenants/tenantContents';
+import type { GroupKey, MovedItem, PlanStep } from './planner';
+
+export type StepState = 'done' | 'failed' | 'notTried';
+
+export interface StepOutcome {
+  state: StepState;
+  /** For a failed step: Graph's message (or the network's), with the request id when there is one. */
+  message?: string;
+  requestId?: string;
+  /** For a step of several items that failed part-way: how many were done. */
+  doneItems?: number;
+}
+
+/** A change the run made, with what it takes to undo it. */
+export type DoneChange =
+  | { kind: 'created'; id: string; name: string; region: string }
+  | { kind: 'renamed'; id: string; from: string; to: string }
+  | { kind: 'regionSet'; id: string; name: string; from: string; to: string }
+  | { kind: 'connectorsMoved'; to: string; toName: string; items: MovedItem[] }
+  | { kind: 'applicationsAssigned'; to: string; toName: string; items: MovedItem[] }
+  /** `to`: the default group, where they went. */
+  | { kind: 'unassigned'; to: string; items: MovedItem[] }
+  | { kind: 'deleted'; id: string; name: string; region: string };
+
+export interface ApplyResult {
+  outcomes: StepOutcome[];
+  /** The changes made, in order (what Undo takes back). */
+  done: DoneChange[];
+  cancelled: boolean;
+}
+
+export interface ApplyOptions {
+  /** Asked before each step; true stops the run there. */
+  cancelled?: () => boolean;
+  /** Told before each step starts. */
+  starting?: (index: number, step: PlanStep) => void;
+  timing?: ReadBackTiming;
+}
+
+function failure(error: unknown, doneItems?: number): StepOutcome {
+  const message = error instanceof Error ? error.message : String(error);
+  // A lost answer that was read back carries Graph's error as its original.
+  const graph = error instanceof UncertainOutcomeError ? error.original : error;
+  return {
+    state: 'failed',
+    message,
+    ...(graph instanceof GraphRequestError && graph.requestId ? { requestId: graph.requestId } : {}),
+    ...(doneItems ? { doneItems } : {}),
+  };
+}
+
+/** Thrown inside a step that did part of its work, so the done part is still recorded. */
+class PartlyDone extends Error {
+  constructor(readonly change: DoneChange | undefined, override readonly cause: unknown, readonly doneItems: number) {
+    super('partly done');
+  }
+}
+
+class Runner {
+  /** The ids of the groups the plan creates, by their `new:N` key. */
+  private readonly created = new Map<GroupKey, string>();
+
+  constructor(private readonly contents: TenantContents, private readonly timing?: ReadBackTiming) {}
+
+  private id(key: GroupKey): string {
+    return this.created.get(key) ?? key;
+  }
+
+  private group(key: GroupKey): ConnectorGroup {
+    const id = this.id(key);
+    return this.contents.group(id) ?? { id, name: id, connectorGroupType: 'applicationProxy', isDefault: false, region: '' };
+  }
+
+  private relocated(result: Relocated, items: MovedItem[], change: (moved: MovedItem[]) => DoneChange): DoneChange | undefined {
+    const moved = items.filter((i) => result.moved.includes(i.id)).map((i) => ({ ...i, from: this.id(i.from) }));
+    const done = moved.length > 0 ? change(moved) : undefined;
+    if (result.failed.length > 0) throw new PartlyDone(done, result.failed[0].error, moved.length);
+    return done;
+  }
+
+  async run(step: PlanStep): Promise<DoneChange | undefined> {
+    const { contents, timing } = this;
+    switch (step.kind) {
+      case 'create': {
+        const existing = new Set(contents.groups.map((g) => g.id));
+        const { group } = await createGroup(contents, { name: step.name, ...(step.region ? { region: step.region } : {}) }, existing, timing);
+        this.created.set(step.group, group.id);
+        return { kind: 'created', id: group.id, name: group.name, region: group.region ?? '' };
+      }
+      case 'rename': {
+        const group = this.group(step.group);
+        await updateGroup(contents, group, { name: step.to }, timing);
+        return { kind: 'renamed', id: group.id, from: step.from, to: step.to };
+      }
+      case 'setRegion': {
+        const group = this.group(step.group);
+        await updateGroup(contents, group, { region: step.to }, timing);
+        return { kind: 'regionSet', id: group.id, name: group.name, from: step.from, to: step.to };
+      }
+      case 'moveConnectors': {
+        const to = this.id(step.to);
+        const result = await moveConnectors(contents, step.connectors.map((c) => c.id), to, timing);
+        return this.relocated(result, step.connectors, (items) => ({ kind: 'connectorsMoved', to, toName: step.toName, items }));
+      }
+      case 'assignApplications': {
+        const to = this.id(step.to);
+        const result = await assignApplications(contents, step.applications.map((a) => a.id), to, timing);
+        return this.relocated(result, step.applications, (items) => ({ kind: 'applicationsAssigned', to, toName: step.toName, items }));
+      }
+      case 'unassignApplications': {
+        const home = contents.defaultGroup()?.id ?? '';
+        const done: MovedItem[] = [];
+        for (const item of step.applications) {
+          try {
+            await unassignApplication(contents, item.id, item.label, timing);
+          } catch (error) {
+            throw new PartlyDone(done.length ? { kind: 'unassigned', to: home, items: done } : undefined, error, done.length);
+          }
+          done.push({ ...item, from: this.id(item.from) });
+        }
+        return { kind: 'unassigned', to: home, items: done };
+      }
+      case 'delete': {
+        const group = this.group(step.group);
+        await deleteGroup(contents, group, timing);
+        return { kind: 'deleted', id: group.id, name: step.name, region: step.region };
+      }
+    }
+  }
+}
+
+/** Runs the steps in order until one fails or the run is cancelled. */
+export async function applySteps(contents: TenantContents, steps: PlanStep[], options: ApplyOptions = {}): Promise<ApplyResult> {
+  const runner = new Runner(contents, options.timing);
+  const outcomes: StepOutcome[] = steps.map(() => ({ state: 'notTried' }));
+  const done: DoneChange[] = [];
+  for (let i = 0; i < steps.length; i++) {
+    if (options.cancelled?.()) return { outcomes, done, cancelled: true };
+    options.starting?.(i, steps[i]);
+    try {
+      const change = await runner.run(steps[i]);
+      if (change) done.push(change);
+      outcomes[i] = { state: 'done' };
+    } catch (error) {
+      if (error instanceof PartlyDone) {
+        if (error.change) done.push(error.change);
+        outcomes[i] = failure(error.cause, error.doneItems);
+      } else {
+        outcomes[i] = failure(error);
+      }
+      break;
+    }
+  }
+  return { outcomes, done, cancelled: false };
+}
+
+/** An item on its way back: it leaves the group it was moved to. */
+function back(item: MovedItem, change: { to: string; toName?: string }): MovedItem {
+  return { ...item, from: change.to, fromName: change.toName ?? '' };
+}
+
+/** The steps that take back these changes, last change first. */
+export function undoSteps(done: DoneChange[]): PlanStep[] {
+  const steps: PlanStep[] = [];
+  // A deleted group comes back with a new id: later steps name it by the key of its re-creation.
+  const recreated = new Map<string, GroupKey>();
+  const key = (id: string) => recreated.get(id) ?? id;
+  const byOrigin = (items: MovedItem[]) => {
+    const groups = new Map<string, MovedItem[]>();
+    for (const item of items) groups.set(key(item.from), [...(groups.get(key(item.from)) ?? []), item]);
+    return groups;
+  };
+  for (const change of [...done].reverse()) {
+    switch (change.kind) {
+      case 'deleted': {
+        const again = `new:${recreated.size}`;
+        recreated.set(change.id, again);
+        steps.push({ kind: 'create', group: again, name: change.name, ...(change.region ? { region: change.region } : {}) });
+        break;
+      }
+      case 'created':
+        steps.push({ kind: 'delete', group: key(change.id), name: change.name, region: change.region });
+        break;
+      case 'renamed':
+        steps.push({ kind: 'rename', group: key(change.id), from: change.to, to: change.from });
+        break;
+      case 'regionSet':
+        steps.push({ kind: 'setRegion', group: key(change.id), name: change.name, from: change.to, to: change.from });
+        break;
+      case 'connectorsMoved':
+        for (const [origin, items] of byOrigin(change.items)) {
+          steps.push({ kind: 'moveConnectors', to: origin, toName: items[0].fromName, connectors: items.map((i) => back(i, change)) });
+        }
+        break;
+      case 'applicationsAssigned':
+      case 'unassigned':
+        for (const [origin, items] of byOrigin(change.items)) {
+          steps.push({ kind: 'assignApplications', to: origin, toName: items[0].fromName, applications: items.map((i) => back(i, change)) });
+        }
+        break;
+    }
+  }
+  return steps;
+}

@@ -1,0 +1,75 @@
+// A plan in words, one numbered step per operation with the Graph calls it makes, as the plan
+// document and the apply report show it. Plain text: names from Graph are never markup here.
+import { l10n } from '../shared/l10n';
+import { nameList } from '../shared/nameList';
+import { regionFact } from '../shared/regions';
+import { isNewGroup, type GroupKey, type MovedItem, type PlanStep } from './planner';
+
+const GROUPS = '/onPremisesPublishingProfiles/applicationProxy/connectorGroups';
+
+function labels(items: MovedItem[]): string {
+  return nameList(items.map((i) => i.label));
+}
+
+export function describeStep(step: PlanStep): string {
+  switch (step.kind) {
+    case 'create':
+      return step.region
+        ? l10n.t("Create '{0}' in {1}", step.name, regionFact(step.region))
+        : l10n.t("Create '{0}' in the default region", step.name);
+    case 'rename':
+      return l10n.t("Rename '{0}' to '{1}'", step.from, step.to);
+    case 'setRegion':
+      return l10n.t("Set the region of '{0}' from {1} to {2} (it is empty at this point)", step.name, regionFact(step.from), regionFact(step.to));
+    case 'moveConnectors':
+      return step.onTheWayTo
+        ? l10n.t("Move {0} to '{1}' on the way to '{2}' (a region-optimised group takes connectors only from the default region)", labels(step.connectors), step.toName, step.onTheWayTo)
+        : l10n.t("Move {0} to '{1}'", labels(step.connectors), step.toName);
+    case 'assignApplications':
+      return l10n.t("Assign {0} to '{1}'", labels(step.applications), step.toName);
+    case 'unassignApplications':
+      return l10n.t('Unassign {0} (back to the default group)', labels(step.applications));
+    case 'delete':
+      return l10n.t("Delete '{0}' (empty at this point)", step.name);
+  }
+}
+
+/** The requests a step sends; a group the plan creates is named, since its id is not known yet. */
+export function callsOf(step: PlanStep, nameOf: (key: GroupKey) => string): string {
+  const group = (key: GroupKey) => (isNewGroup(key) ? `{${l10n.t("id of '{0}'", nameOf(key))}}` : key);
+  const several = (count: number, call: string) => (count === 1 ? call : l10n.t('{0} × {1} in one $batch', call, count));
+  switch (step.kind) {
+    case 'create':
+      return `POST ${GROUPS}`;
+    case 'rename':
+    case 'setRegion':
+      return `PATCH ${GROUPS}/${group(step.group)}`;
+    case 'moveConnectors':
+      return several(step.connectors.length, `POST ${GROUPS}/${group(step.to)}/members/$ref`);
+    case 'assignApplications':
+      return several(step.applications.length, `PUT /applications/{id}/connectorGroup/$ref → ${group(step.to)}`);
+    case 'unassignApplications':
+      return several(step.applications.length, 'DELETE /applications/{id}/connectorGroup/$ref');
+    case 'delete':
+      return `DELETE ${GROUPS}/${group(step.group)}`;
+  }
+}
+
+/** The names the steps give the groups they create, so later steps can name them. */
+export function createdNames(steps: PlanStep[]): (key: GroupKey) => string {
+  const names = new Map<GroupKey, string>();
+  for (const step of steps) if (step.kind === 'create') names.set(step.group, step.name);
+  return (key) => names.get(key) ?? key;
+}
+
+export function planText(steps: PlanStep[], heading: string[]): string {
+  const nameOf = createdNames(steps);
+  const width = String(steps.length).length;
+  const lines = [...heading, ''];
+  if (steps.length === 0) lines.push(l10n.t('Nothing to do: the tenant already matches the layout.'));
+  steps.forEach((step, i) => {
+    lines.push(`${String(i + 1).padStart(width)}. ${describeStep(step)}`);
+    lines.push(`${' '.repeat(width + 2)}${callsOf(step, nameOf)}`);
+  });
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,41 @@
+// A tenant as a layout: what Export Layout writes, and the tenant's side of a diff. Ordered like a
+// given file when there is one, so the diff shows what differs and not how the two are sorted.
+import { isApplicationProxyGroup } from '../graph/connectorGroupsApi';
+import type { ConnectorGroupWithContents } from '../graph/types';
+import type { Layout, LayoutGroup, LayoutItem } from './layoutFile';
+
+function orderLike<T>(items: T[], keyOf: (item: T) => string, order: string[]): T[] {
+  const rank = new Map(order.map((key, i) => [key, i]));
+  return items
+    .map((item, i) => ({ item, i, rank: rank.get(keyOf(item)) ?? order.length + i }))
+    .sort((a, b) => a.rank - b.rank)
+    .map(({ item }) => item);
+}
+
+export function tenantLayout(
+  groups: ConnectorGroupWithContents[],
+  tenant: { id: string; displayName?: string },
+  like?: Layout,
+): Layout {
+  const entries = like?.connectorGroups ?? [];
+  const proxyGroups = groups.filter(isApplicationProxyGroup);
+  // A file entry without an id stands for the group of that name.
+  const keyOf = (g: ConnectorGroupWithContents) => g.id.toLowerCase();
+  const entryKey = (e: LayoutGroup) => e.id ?? proxyGroups.find((g) => g.name.toLowerCase() === e.name.toLowerCase())?.id.toLowerCase() ?? '';
+  const ordered = like ? orderLike(proxyGroups, keyOf, entries.map(entryKey)) : proxyGroups;
+  const itemOrder = (kind: 'connectors' | 'applications') => entries.flatMap((e) => (e[kind] ?? []).map((i) => i.id));
+  const connectorOrder = itemOrder('connectors');
+  const applicationOrder = itemOrder('applications');
+  return {
+    tenant: { id: tenant.id, ...(tenant.displayName ? { displayName: tenant.displayName } : {}) },
+    prune: like?.prune ?? false,
+    connectorGroups: ordered.map((g) => ({
+      id: g.id,
+      name: g.name,
+      ...(g.region ? { region: g.region } : {}),
+      ...(g.isDefault ? { isDefault: true } : {}),
+      connectors: orderLike(g.members.map((c): LayoutItem => ({ id: c.id, label: c.machineName })), (i) => i.id, connectorOrder),
+      applications: orderLike(g.applications.map((a): LayoutItem => ({ id: a.id, label: a.displayName })), (i) => i.id, applicationOrder),
+    })),
+  };
+}

@@ -1,0 +1,78 @@
+import * as assert from 'node:assert/strict';
+import { readLayout, writeLayout } from '../../../src/layout/layoutFile';
+import { tenantLayout } from '../../../src/layout/tenantLayout';
+import { guid, standardTenant } from './fixtures';
+
+function problems(text: string): string[] {
+  const read = readLayout(text);
+  assert.equal(read.ok, false, 'expected problems');
+  return read.ok ? [] : read.problems.map((p) => `${text.slice(p.span.offset, p.span.offset + p.span.length)} :: ${p.message}`);
+}
+
+describe('layout file: read by hand, every problem pointed at', () => {
+  it('reads what it writes, and the text is stable', () => {
+    const layout = tenantLayout(standardTenant(), { id: guid('tenant'), displayName: 'Contoso' });
+    const text = writeLayout(layout);
+    const read = readLayout(text);
+    assert.ok(read.ok);
+    assert.deepEqual(read.layout, layout);
+    assert.equal(writeLayout(read.layout), text);
+    assert.match(text, /"machineName": "C1"/);
+    assert.ok(!text.includes('SYNC'), 'sync-fabric groups are not part of a layout');
+  });
+
+  it('keeps where each id is written, for diagnostics', () => {
+    const text = writeLayout(tenantLayout(standardTenant(), { id: guid('tenant') }));
+    const read = readLayout(text);
+    assert.ok(read.ok);
+    const [span] = read.spans.connectors.get(guid('C3'))!;
+    assert.equal(text.slice(span.offset, span.offset + span.length), `"${guid('C3')}"`);
+    assert.ok(read.spans.groups.has(guid('EU')));
+  });
+
+  it('says where JSON is broken', () => {
+    assert.match(problems('{"tenant": {"id": ')[0], /not valid JSON \(ValueExpected\)/);
+    assert.match(problems('')[0], /empty|not valid JSON/);
+    assert.match(problems('[1, 2]')[0], /A layout is a JSON object/);
+  });
+
+  it('points at each wrong value, all at once', () => {
+    const text = JSON.stringify({
+      tenant: { id: 'contoso' },
+      prune: 'yes',
+      connectorGroups: [
+        { id: 'not-a-guid', name: '  ' },
+        { name: 'x'.repeat(257) },
+        { name: 'Ok', region: 3, conectors: [] },
+        { name: 'Ok2', connectors: [{ id: guid('C1'), machineName: 4 }, 'C2'], applications: {} },
+      ],
+    });
+    const found = problems(text);
+    const expect = [
+      /^"contoso" :: The tenant's id must be a GUID/,
+      /^"yes" :: 'prune' must be true or false/,
+      /^"not-a-guid" :: A group's id must be a GUID/,
+      /^" {2}" :: A connector group needs a name/,
+      /^"x+" :: The name is 257 characters long; at most 256/,
+      /^3 :: 'region' must be text/,
+      /^"conectors" :: 'conectors' is not a property of a connector group \(expected one of id, name, region, isDefault, connectors, applications\)/,
+      /^4 :: 'machineName' must be text/,
+      /^"C2" :: A connector is written as \{"id": "…"\}/,
+      /^\{\} :: 'applications' must be a list/,
+    ];
+    for (const pattern of expect) assert.ok(found.some((f) => pattern.test(f)), `${pattern}\nin\n${found.join('\n')}`);
+    assert.equal(found.length, expect.length, found.join('\n'));
+  });
+
+  it('takes comments and a trailing comma, as a JSON file in the editor may have', () => {
+    const read = readLayout(`{ // ours\n "tenant": {"id": "${guid('t')}"}, "connectorGroups": [{"name": "A",},], }`);
+    assert.ok(read.ok);
+    assert.equal(read.layout.prune, false);
+    assert.deepEqual(read.layout.connectorGroups, [{ name: 'A' }]);
+  });
+
+  it('refuses a prototype key instead of ignoring it', () => {
+    const found = problems(`{"tenant": {"id": "${guid('t')}"}, "connectorGroups": [{"name": "A", "__proto__": {"isDefault": true}}]}`);
+    assert.match(found[0], /'__proto__' is not a property/);
+  });
+});

@@ -1,0 +1,238 @@
+import * as assert from 'node:assert/strict';
+import type { ConnectorGroupWithContents } from '../../../src/graph/types';
+import type { Layout } from '../../../src/layout/layoutFile';
+import { planLayout } from '../../../src/layout/planner';
+import { createdNames, planText } from '../../../src/layout/planText';
+import { brief, edited, guid, list, standardTenant, tenantOf } from './fixtures';
+
+function steps(groups: ConnectorGroupWithContents[], layout: Layout): string[] {
+  const plan = planLayout(groups, layout);
+  if (!plan.ok) assert.fail(`refused: ${plan.refusals.join(' | ')}`);
+  const created = createdNames(plan.steps);
+  const names = new Map(groups.map((g) => [g.id, g.name]));
+  return plan.steps.map((s) => brief(s, (key) => names.get(key) ?? created(key)));
+}
+
+function refusals(groups: ConnectorGroupWithContents[], layout: Layout): string[] {
+  const plan = planLayout(groups, layout);
+  if (plan.ok) assert.fail(`planned: ${plan.steps.length} steps`);
+  return plan.refusals;
+}
+
+const tenant = standardTenant();
+
+describe('layout planner: steps in an order every rule allows', () => {
+  const table: { name: string; edit: Parameters<typeof edited>[1]; expect: string[] }[] = [
+    { name: 'the tenant as it is plans nothing', edit: () => undefined, expect: [] },
+    { name: 'a rename is one PATCH', edit: (g) => { g.get('EU')!.name = 'Europe'; }, expect: ['rename EU -> Europe'] },
+    {
+      name: 'a connector from the default region joins a region-optimised group directly',
+      edit: (g, l) => list(l, 'connectors', 'C1', g.get('ASIA')!),
+      expect: ['move C1 -> ASIA'],
+    },
+    {
+      name: 'a connector between two region-optimised groups stops in the default group first',
+      edit: (g, l) => list(l, 'connectors', 'C3', g.get('ASIA')!),
+      expect: ['move C3 -> Default (on the way to ASIA)', 'move C3 -> ASIA'],
+    },
+    {
+      name: 'a connector may leave a region-optimised group for the default region directly',
+      edit: (g, l) => list(l, 'connectors', 'C3', g.get('N2')!),
+      expect: ['move C3 -> N2'],
+    },
+    {
+      name: 'connectors bound for one group go in one step (one $batch)',
+      edit: (g, l) => { list(l, 'connectors', 'C1', g.get('N2')!); list(l, 'connectors', 'C2', g.get('N2')!); },
+      expect: ['move C1,C2 -> N2'],
+    },
+    {
+      name: 'a new group is created before anything moves into it, with its region in the create',
+      edit: (_g, l) => {
+        const fresh = { name: 'India', region: 'ind' };
+        l.connectorGroups.push(fresh);
+        list(l, 'connectors', 'C1', fresh);
+        list(l, 'applications', 'A2', fresh);
+      },
+      expect: ['create India ind', 'move C1 -> India', 'assign A2 -> India'],
+    },
+    {
+      name: 'a region is set on an empty group, and connectors come in after',
+      edit: (g, l) => { g.get('EMPTY')!.region = 'asia'; list(l, 'connectors', 'C1', g.get('EMPTY')!); },
+      expect: ['region EMPTY eur -> asia', 'move C1 -> EMPTY'],
+    },
+    {
+      name: 'a group whose region changes is emptied first, then its region set',
+      edit: (g, l) => {
+        g.get('EU')!.region = 'aus';
+        list(l, 'connectors', 'C3', g.get('N2')!);
+        list(l, 'applications', 'A2', g.get('Default')!);
+      },
+      expect: ['move C3 -> N2', 'assign A2 -> Default', 'region EU eur -> aus'],
+    },
+    {
+      name: 'items leaving one region-changing group for another wait in the default group',
+      edit: (g, l) => {
+        g.get('EU')!.region = 'aus';
+        g.get('EMPTY')!.region = 'asia';
+        list(l, 'connectors', 'C3', g.get('EMPTY')!);
+        list(l, 'applications', 'A2', g.get('EMPTY')!);
+      },
+      expect: ['move C3 -> Default (on the way to EMPTY)', 'assign A2 -> Default', 'region EU eur -> aus', 'region EMPTY eur -> asia', 'move C3 -> EMPTY', 'assign A2 -> EMPTY'],
+    },
+    {
+      name: 'an application listed in the default group is assigned there, not unassigned',
+      edit: (g, l) => list(l, 'applications', 'A3', g.get('Default')!),
+      expect: ['assign A3 -> Default'],
+    },
+    {
+      name: 'prune deletes the groups left out, after their connectors and applications went to the default group',
+      edit: (_g, l) => { l.prune = true; l.connectorGroups = l.connectorGroups.filter((x) => x.name !== 'N2'); },
+      expect: ['move C5 -> Default', 'unassign A3', 'delete N2'],
+    },
+    {
+      name: 'prune sends the items a listed group leaves out to the default group',
+      edit: (g, l) => { l.prune = true; g.get('EU')!.connectors = []; g.get('EU')!.applications = []; },
+      expect: ['move C3 -> Default', 'unassign A2'],
+    },
+    {
+      name: 'without prune, what the file leaves out stays as it is',
+      edit: (g, l) => { l.connectorGroups = l.connectorGroups.filter((x) => x.name === 'ASIA'); g.get('ASIA')!.connectors = []; },
+      expect: [],
+    },
+    {
+      name: 'a group without an id is the existing group of that name (so a second apply plans nothing)',
+      edit: (g) => { delete g.get('ASIA')!.id; },
+      expect: [],
+    },
+    {
+      name: 'a group without an id whose name is new is created; prune never touches the sync-fabric group',
+      edit: (_g, l) => { l.prune = true; l.connectorGroups.push({ name: 'Later', connectors: [], applications: [] }); },
+      expect: ['create Later'],
+    },
+  ];
+  for (const row of table) {
+    it(row.name, () => assert.deepEqual(steps(tenant, edited(tenant, row.edit)), row.expect));
+  }
+
+  it('moves a connector through every rule at once: create, region, staging, delete', () => {
+    const layout = edited(tenant, (_g, l) => {
+      l.prune = true;
+      const fresh = { name: 'AUS', region: 'aus' };
+      l.connectorGroups = l.connectorGroups.filter((x) => x.name !== 'ASIA');
+      l.connectorGroups.push(fresh);
+      list(l, 'connectors', 'C4', fresh);
+      list(l, 'connectors', 'C3', fresh);
+    });
+    assert.deepEqual(steps(tenant, layout), [
+      'create AUS aus',
+      'move C4,C3 -> Default (on the way to AUS)',
+      'move C4,C3 -> AUS',
+      'delete ASIA',
+    ]);
+  });
+
+  it('writes each step with the call it makes, naming a group it creates by its name', () => {
+    const layout = edited(tenant, (_g, l) => {
+      const fresh = { name: 'India', region: 'ind' };
+      l.connectorGroups.push(fresh);
+      list(l, 'connectors', 'C1', fresh);
+      list(l, 'connectors', 'C2', fresh);
+    });
+    const plan = planLayout(tenant, layout);
+    assert.ok(plan.ok);
+    const text = planText(plan.steps, ['Plan']);
+    assert.match(text, /1\. Create 'India' in India \(ind\)\n {3}POST \/onPremisesPublishingProfiles\/applicationProxy\/connectorGroups\n/);
+    assert.match(text, /2\. Move C1 and C2 to 'India'\n {3}POST \/onPremisesPublishingProfiles\/applicationProxy\/connectorGroups\/\{id of 'India'\}\/members\/\$ref × 2 in one \$batch\n/);
+  });
+});
+
+describe('layout planner: layouts no order can reach are refused with the reason', () => {
+  const cases: { name: string; edit: Parameters<typeof edited>[1]; reason: RegExp }[] = [
+    {
+      name: 'a connector in two groups',
+      edit: (g) => { g.get('ASIA')!.connectors!.push({ id: guid('C1'), label: 'C1' }); },
+      reason: /The connector C1 is listed in 'Default' and in 'ASIA': a connector belongs to exactly one group/,
+    },
+    {
+      name: 'an application in two groups',
+      edit: (g) => { g.get('N2')!.applications!.push({ id: guid('A1'), label: 'A1' }); },
+      reason: /The application A1 is listed in 'Default' and in 'N2'/,
+    },
+    {
+      name: 'a region change on a group that keeps its members',
+      edit: (g) => { g.get('EU')!.region = 'aus'; },
+      reason: /'EU' changes region \(Europe to Australia\) but keeps C3, A2: a region can only be set while the group is empty/,
+    },
+    {
+      name: 'deleting the default group (prune without it)',
+      edit: (_g, l) => { l.prune = true; l.connectorGroups = l.connectorGroups.filter((x) => !x.isDefault); },
+      reason: /leaves out the default group 'Default', which cannot be deleted/,
+    },
+    {
+      name: 'a region change on the default group',
+      edit: (g) => { g.get('Default')!.region = 'eur'; g.get('Default')!.connectors = []; },
+      reason: /changes the region of the default group 'Default'/,
+    },
+    {
+      name: 'a connector the tenant does not have',
+      edit: (g) => { g.get('EU')!.connectors!.push({ id: guid('GHOST'), label: 'GHOST' }); },
+      reason: new RegExp(`'EU' lists a connector that is not in the tenant: ${guid('GHOST')}`),
+    },
+    {
+      name: 'an application that is not published',
+      edit: (g) => { g.get('EU')!.applications!.push({ id: guid('PLAIN'), label: 'PLAIN' }); },
+      reason: /not published through Application Proxy/,
+    },
+    {
+      name: 'a group id the tenant does not have',
+      edit: (_g, l) => { l.connectorGroups.push({ id: guid('GONE'), name: 'Gone' }); },
+      reason: new RegExp(`No connector group has the id ${guid('GONE')} \\('Gone'\\): it may have been deleted`),
+    },
+    {
+      name: 'a sync-fabric group',
+      edit: (_g, l) => { l.connectorGroups.push({ id: guid('SYNC'), name: 'SYNC' }); },
+      reason: /'SYNC' .* is not an Application Proxy connector group/,
+    },
+    {
+      name: 'a region outside the enum',
+      edit: (g) => { g.get('EMPTY')!.region = 'mars'; },
+      reason: /'EMPTY' has the region 'mars', which is not one of nam, eur, aus, asia, ind/,
+    },
+    {
+      name: 'another group made the default',
+      edit: (g) => { g.get('N2')!.isDefault = true; },
+      reason: /which group is the default cannot be changed/,
+    },
+    {
+      name: 'two new groups of one name',
+      edit: (_g, l) => { l.connectorGroups.push({ name: 'Twin' }, { name: 'twin' }); },
+      reason: /Two groups without an id are named 'twin'/,
+    },
+  ];
+  for (const row of cases) {
+    it(row.name, () => {
+      const reasons = refusals(tenant, edited(tenant, row.edit));
+      assert.ok(reasons.some((r) => row.reason.test(r)), reasons.join('\n'));
+    });
+  }
+
+  it('a name shared by two groups needs the id of the one meant', () => {
+    const twins = tenantOf([
+      { name: 'Default', region: 'nam', isDefault: true },
+      { name: 'Same', region: 'nam' },
+      { name: 'Same', region: 'eur' },
+    ].map((g, i) => ({ ...g, name: g.name, connectors: [`K${i}`] })));
+    twins[2].id = guid('Same2');
+    const layout = edited(twins, (_g, l) => { l.connectorGroups.forEach((x) => { if (x.name === 'Same') delete x.id; }); });
+    assert.ok(refusals(twins, layout).some((r) => /'Same' has no id and 2 groups have that name/.test(r)));
+  });
+
+  it('says every reason at once, not only the first', () => {
+    const reasons = refusals(tenant, edited(tenant, (g, l) => {
+      g.get('EU')!.region = 'aus';
+      g.get('ASIA')!.connectors!.push({ id: guid('C1'), label: 'C1' });
+      l.connectorGroups.push({ id: guid('GONE'), name: 'Gone' });
+    }));
+    assert.equal(reasons.length, 3, reasons.join('\n'));
+  });
+});
