@@ -19,6 +19,9 @@ const node = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: quiet ? 'warning' : 'info',
+  // jsonc-parser's default (UMD) build requires its own modules at run time, which a bundle cannot
+  // follow; its ES module build bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 const builds = [

@@ -9,6 +9,8 @@ import { vscodeAuthentication, type Authentication } from './auth/sessions';
 import { restoreTenants } from './commands/signInCommands';
 import { watchSessions } from './commands/sessionWatch';
 import { createLogger } from './logging/logger';
+import { LayoutDocuments, PLAN_SCHEME, TENANT_LAYOUT_SCHEME } from './layout/layoutDocuments';
+import { watchLayoutFiles } from './layout/layoutDiagnostics';
 import { SavedTenantStore } from './tenants/savedTenants';
 import { l10n } from './shared/l10n';
 import { TenantRegistry } from './tenants/tenantRegistry';
@@ -38,8 +40,9 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
   const registry = new TenantRegistry();
   const tree = new ConnectorGroupTreeProvider(registry);
   const exports = new ExportDocuments();
+  const layoutDocuments = new LayoutDocuments();
   const services = {
-    registry, tree, logger, exports, prompts: windowPrompts, extensionUri: context.extensionUri,
+    registry, tree, logger, exports, prompts: windowPrompts, extensionUri: context.extensionUri, layouts: { documents: layoutDocuments },
     savedTenants: new SavedTenantStore(context.globalState), authentication: vscodeAuthentication,
   } as Services & { treeView: vscode.TreeView<TreeNode> };
   const dragAndDrop = new ConnectorGroupDragAndDrop({
@@ -55,6 +58,10 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
   context.subscriptions.push(
     logger, registry, tree, services.treeView, showProblems(tree, services.treeView), ...registerCommands(services),
     vscode.workspace.registerTextDocumentContentProvider(EXPORT_SCHEME, exports),
+    layoutDocuments,
+    vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, layoutDocuments),
+    vscode.workspace.registerTextDocumentContentProvider(TENANT_LAYOUT_SCHEME, layoutDocuments),
+    watchLayoutFiles(services),
     vscode.window.registerWebviewPanelSerializer(REGION_FORM_VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state) => RegionFormPanel.restore(services, context.extensionUri, panel, state),
     }),

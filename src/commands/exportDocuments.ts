@@ -26,6 +26,6 @@ export class ExportDocuments implements vscode.TextDocumentContentProvider {
 }
 
 /** A name from Graph as part of a file name: no path separators or characters file systems refuse. */
-function fileNamePart(text: string): string {
+export function fileNamePart(text: string): string {
   return text.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim().slice(0, 80) || '_';
 }

@@ -6,6 +6,7 @@ import { assignApplications, moveApplication, unassignApplication } from './appl
 import { moveConnector, moveConnectorsHere } from './connectorCommands';
 import { copyId, exportJson, openInPortal, saveExport } from './exportCommands';
 import { findGroup } from './findCommands';
+import { applyPlan, compareWithTenant, exportLayout, previewPlan, resumeApply, undoApply } from './layoutCommands';
 import { createGroup, deleteGroup, renameGroup } from './groupCommands';
 import { editRegion } from './regionCommands';
 import type { Services } from './services';
@@ -43,6 +44,12 @@ const COMMANDS: Record<string, Handler> = {
   saveExport,
   copyId,
   openInPortal,
+  exportLayout,
+  previewPlan,
+  applyPlan,
+  resumeApply,
+  undoApply,
+  compareWithTenant,
   showProblemsOnly,
   showAllGroups,
   showLog,

@@ -8,6 +8,8 @@ import type { TreeNode } from '../tree/treeNode';
 import type { Prompts } from '../ui/prompts';
 import type { Authentication } from '../auth/sessions';
 import type { SavedTenantStore } from '../tenants/savedTenants';
+import type { LayoutDocuments } from '../layout/layoutDocuments';
+import type { PlanSession } from './layoutCommands';
 
 export interface Services {
   readonly registry: TenantRegistry;
@@ -21,5 +23,7 @@ export interface Services {
   readonly savedTenants: SavedTenantStore;
   /** VS Code's sign-in (a stand-in in the extension-host tests). */
   authentication: Authentication;
+  /** The layout loop's documents, and its last preview. */
+  readonly layouts: { readonly documents: LayoutDocuments; session?: PlanSession };
   prompts: Prompts;
 }

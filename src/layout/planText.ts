@@ -3,6 +3,7 @@
 import { l10n } from '../shared/l10n';
 import { nameList } from '../shared/nameList';
 import { regionFact } from '../shared/regions';
+import type { ApplyResult, StepOutcome } from './applyPlan';
 import { isNewGroup, type GroupKey, type MovedItem, type PlanStep } from './planner';
 
 const GROUPS = '/onPremisesPublishingProfiles/applicationProxy/connectorGroups';
@@ -70,6 +71,29 @@ export function planText(steps: PlanStep[], heading: string[]): string {
   steps.forEach((step, i) => {
     lines.push(`${String(i + 1).padStart(width)}. ${describeStep(step)}`);
     lines.push(`${' '.repeat(width + 2)}${callsOf(step, nameOf)}`);
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+function outcomeWord(outcome: StepOutcome): string {
+  if (outcome.state === 'done') return l10n.t('done');
+  if (outcome.state === 'notTried') return l10n.t('not tried');
+  return outcome.doneItems ? l10n.t('failed after {0} done', outcome.doneItems) : l10n.t('failed');
+}
+
+/** What a run did, step by step: done, failed (with Graph's message and request id) or not tried. */
+export function reportText(steps: PlanStep[], result: ApplyResult, heading: string[]): string {
+  const nameOf = createdNames(steps);
+  const width = String(steps.length).length;
+  const counts = (state: StepOutcome['state']) => result.outcomes.filter((o) => o.state === state).length;
+  const lines = [...heading, l10n.t('Done: {0} · failed: {1} · not tried: {2}{3}', counts('done'), counts('failed'), counts('notTried'), result.cancelled ? l10n.t(' (stopped as asked)') : ''), ''];
+  steps.forEach((step, i) => {
+    const outcome = result.outcomes[i];
+    const indent = ' '.repeat(width + 2);
+    lines.push(`${String(i + 1).padStart(width)}. [${outcomeWord(outcome)}] ${describeStep(step)}`);
+    lines.push(`${indent}${callsOf(step, nameOf)}`);
+    if (outcome.message) lines.push(`${indent}${outcome.message}`);
+    if (outcome.requestId && !outcome.message?.includes(outcome.requestId)) lines.push(`${indent}${l10n.t('request id {0}', outcome.requestId)}`);
   });
   return `${lines.join('\n')}\n`;
 }

@@ -39,3 +39,20 @@ export function tenantLayout(
     })),
   };
 }
+
+/** One group as compared between two reads: its fields and the ids it holds, in a stable order. */
+function groupState(g: ConnectorGroupWithContents): string {
+  const ids = (items: { id: string }[]) => items.map((i) => i.id.toLowerCase()).sort();
+  return JSON.stringify([g.name, g.region, g.isDefault, ids(g.members), ids(g.applications)]);
+}
+
+/** The names of the App Proxy groups that differ between two reads of a tenant (added, removed or changed). */
+export function changedGroups(before: ConnectorGroupWithContents[], after: ConnectorGroupWithContents[]): string[] {
+  const states = (groups: ConnectorGroupWithContents[]) => new Map(groups.filter(isApplicationProxyGroup).map((g) => [g.id.toLowerCase(), g]));
+  const was = states(before);
+  const now = states(after);
+  const names: string[] = [];
+  for (const [id, g] of now) if (!was.has(id) || groupState(was.get(id)!) !== groupState(g)) names.push(g.name);
+  for (const [id, g] of was) if (!now.has(id)) names.push(g.name);
+  return names;
+}

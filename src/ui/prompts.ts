@@ -12,6 +12,8 @@ export interface Prompts {
   /** A modal choice; the first action is the default button (make it the safe one). Undefined on cancel. */
   choose(message: string, detail: string, actions: string[]): Promise<string | undefined>;
   info(message: string): void;
+  /** An information message with buttons; resolves with the button chosen. */
+  notify(message: string, ...actions: string[]): Promise<string | undefined>;
   /** A passing word in the status bar, for what needs no answer and should not stack up as toasts. */
   status(icon: string, message: string): void;
   /** An error message with its buttons; resolves with the button chosen. */
@@ -44,6 +46,7 @@ export const windowPrompts: Prompts = {
   choose: async (message, detail, actions) =>
     vscode.window.showWarningMessage(notificationText(message), { modal: true, detail: notificationText(detail) }, ...actions),
   info: (message) => void vscode.window.showInformationMessage(notificationText(message)),
+  notify: async (message, ...actions) => vscode.window.showInformationMessage(notificationText(message), ...actions),
   status: (icon, message) => void vscode.window.setStatusBarMessage(`$(${icon}) ${pickerText(message)}`, 4000),
   error: async (message, ...actions) => vscode.window.showErrorMessage(notificationText(message), ...actions),
   openExternal: async (uri) => vscode.env.openExternal(uri),

@@ -83,6 +83,11 @@ export class ScriptedPrompts implements Prompts {
     console.log(`[message] ${message}`);
   }
 
+  async notify(message: string): Promise<string | undefined> {
+    this.info(message);
+    return undefined;
+  }
+
   status(_icon: string, message: string): void {
     this.statuses.push(message);
     console.log(`[status] ${message}`);

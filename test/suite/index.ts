@@ -11,7 +11,8 @@ export function run(): Promise<void> {
   if (process.env.CONNECTOR_GROUPS_MARK_REPORT) {
     Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(REPORT_PREFIX + format(...args).replace(/\n/g, `\n${REPORT_PREFIX}`));
   }
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  // SUITE_GREP runs only the tests whose title matches, while working on them.
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec', ...(process.env.SUITE_GREP ? { grep: process.env.SUITE_GREP } : {}) });
   const files = readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
   for (const file of files) mocha.addFile(path.join(__dirname, file));
   return new Promise((resolve, reject) => {

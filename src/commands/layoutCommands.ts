@@ -1,0 +1,291 @@
+// The layout loop: Export Layout writes a tenant as a `*.connectorgroups.json` file; Preview Plan
+// shows the tenant beside the file and the numbered steps between them; Apply Plan runs them after
+// checking nobody changed the tenant since; Resume and Undo pick up a run that stopped; Compare with
+// Tenant says whether a saved layout still holds.
+import * as vscode from 'vscode';
+import type { ConnectorGroupWithContents } from '../graph/types';
+import { applySteps, undoSteps, type ApplyResult, type DoneChange } from '../layout/applyPlan';
+import { PLAN_SCHEME, TENANT_LAYOUT_SCHEME } from '../layout/layoutDocuments';
+import { LAYOUT_SUFFIX, readLayout, writeLayout, type Layout } from '../layout/layoutFile';
+import { planLayout, type PlanStep } from '../layout/planner';
+import { describeStep, planText, reportText } from '../layout/planText';
+import { changedGroups, tenantLayout } from '../layout/tenantLayout';
+import { nameList } from '../shared/nameList';
+import type { TenantContents } from '../tenants/tenantContents';
+import type { TenantNode } from '../tree/tenantNode';
+import type { TreeNode } from '../tree/treeNode';
+import { ActionableError } from './actionableError';
+import { fileNamePart } from './exportDocuments';
+import type { Services } from './services';
+import { Cancelled, loadedContents, pickTenant } from './targets';
+import { assertCanWrite } from './writeAccess';
+
+/** The last preview and what its runs did, so Apply, Resume and Undo know where they are. */
+export interface PlanSession {
+  file: vscode.Uri;
+  tenantKey: string;
+  layout: Layout;
+  /** The tenant as the preview read it. */
+  snapshot: ConnectorGroupWithContents[];
+  steps: PlanStep[];
+  planUri: vscode.Uri;
+  /** Every change made by this session's runs, in order: what Undo takes back. */
+  done: DoneChange[];
+  /** The last run: its steps and their outcomes. */
+  lastRun?: { steps: PlanStep[]; result: ApplyResult; undoing: boolean };
+}
+
+const fileName = (uri: vscode.Uri) => uri.path.split('/').pop() ?? uri.path;
+
+function setContexts(session: PlanSession | undefined): void {
+  const run = session?.lastRun;
+  const stopped = run !== undefined && !run.undoing && run.result.outcomes.some((o) => o.state !== 'done');
+  void vscode.commands.executeCommand('setContext', 'connectorGroups.planReady', (session?.steps.length ?? 0) > 0 && run === undefined);
+  void vscode.commands.executeCommand('setContext', 'connectorGroups.applyStopped', stopped);
+  void vscode.commands.executeCommand('setContext', 'connectorGroups.canUndo', (session?.done.length ?? 0) > 0);
+}
+
+export async function exportLayout(services: Services, node?: TreeNode): Promise<vscode.Uri> {
+  const tenantNode = await pickTenant(services, node);
+  const contents = await loadedContents(tenantNode);
+  const { tenant } = tenantNode;
+  const text = writeLayout(tenantLayout(contents.groups, { id: tenant.tenantId, displayName: tenant.displayName }));
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const name = `${fileNamePart(tenant.displayName)}${LAYOUT_SUFFIX}`;
+  let target = await services.prompts.saveAs(folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(name));
+  if (!target) throw new Cancelled();
+  // The suffix is what gives the file its schema and its Preview Plan button.
+  if (!target.path.endsWith(LAYOUT_SUFFIX)) target = target.with({ path: target.path.replace(/(\.json)?$/, LAYOUT_SUFFIX) });
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+  await vscode.window.showTextDocument(target, { preview: false });
+  services.logger.info(`Exported the layout of '${tenant.displayName}' to ${fileName(target)}.`);
+  return target;
+}
+
+/** The layout file a command acts on: the one passed (editor title), else the active editor's. */
+async function layoutDocument(uri?: vscode.Uri): Promise<vscode.TextDocument> {
+  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+  if (!target || !target.path.endsWith(LAYOUT_SUFFIX)) {
+    throw new Error(vscode.l10n.t('Open a {0} file first (Export Layout on a tenant writes one).', `*${LAYOUT_SUFFIX}`));
+  }
+  return vscode.workspace.openTextDocument(target);
+}
+
+function readFile(document: vscode.TextDocument): Layout {
+  const read = readLayout(document.getText());
+  if (read.ok) return read.layout;
+  const [first] = read.problems;
+  const line = document.positionAt(first.span.offset).line + 1;
+  throw new Error(read.problems.length === 1
+    ? vscode.l10n.t('{0} has a problem on line {1}: {2}', fileName(document.uri), line, first.message)
+    : vscode.l10n.t('{0} has {1} problems (marked in the editor); the first, on line {2}: {3}', fileName(document.uri), read.problems.length, line, first.message));
+}
+
+/** The open tenant the layout is for (tenants whose id is not known yet are read first). */
+async function tenantFor(services: Services, layout: Layout): Promise<TenantNode> {
+  const id = layout.tenant.id.toLowerCase();
+  for (const node of services.tree.roots()) {
+    if (!node.tenant.tenantId) await loadedContents(node).catch(() => undefined);
+    if (node.tenant.tenantId.toLowerCase() === id) return node;
+  }
+  const name = layout.tenant.displayName ? `'${layout.tenant.displayName}' (${layout.tenant.id})` : layout.tenant.id;
+  throw new ActionableError(vscode.l10n.t('The layout is for the tenant {0}, which is not open in the Connector Groups view.', name),
+    vscode.l10n.t('Add Tenant…'), async () => vscode.commands.executeCommand('connectorGroups.addTenant'));
+}
+
+/** The tenant read now (the tree shows the same read); a failed read is the command's failure. */
+async function freshContents(tenantNode: TenantNode): Promise<TenantContents> {
+  const contents = tenantNode.contents;
+  if (contents.state.kind === 'loaded') {
+    await contents.refresh();
+    const state = contents.state as TenantContents['state'];
+    if (state.kind === 'loaded' && state.staleError) throw state.staleError;
+    return contents;
+  }
+  return loadedContents(tenantNode);
+}
+
+/** The tenant beside the file, in the file's order, so the diff shows only what differs. */
+async function showDiff(services: Services, document: vscode.TextDocument, tenantNode: TenantNode, groups: ConnectorGroupWithContents[], layout: Layout): Promise<void> {
+  const { tenant } = tenantNode;
+  const left = services.layouts.documents.set(TENANT_LAYOUT_SCHEME, `${fileNamePart(tenant.displayName)} (tenant)${LAYOUT_SUFFIX}`,
+    writeLayout(tenantLayout(groups, { id: tenant.tenantId, displayName: tenant.displayName }, layout)));
+  await vscode.commands.executeCommand('vscode.diff', left, document.uri, vscode.l10n.t('{0} (tenant) ↔ {1}', tenant.displayName, fileName(document.uri)), { preview: false });
+}
+
+function heading(session: { file: vscode.Uri; layout: Layout }, tenantNode: TenantNode, steps: PlanStep[]): string[] {
+  return [
+    vscode.l10n.t('Plan: {0} → {1} ({2})', fileName(session.file), tenantNode.tenant.displayName, tenantNode.tenant.tenantId),
+    vscode.l10n.t('Read from the tenant at {0}.', new Date().toISOString().replace('T', ' ').slice(0, 19) + ' UTC'),
+    session.layout.prune
+      ? vscode.l10n.t('prune is on: groups the file leaves out are deleted, and what it leaves out goes to the default group.')
+      : vscode.l10n.t('prune is off: nothing the file does not mention is touched.'),
+    steps.length === 1 ? vscode.l10n.t('1 step.') : vscode.l10n.t('{0} steps.', steps.length),
+  ];
+}
+
+export async function previewPlan(services: Services, uri?: vscode.Uri): Promise<{ steps: PlanStep[] }> {
+  const document = await layoutDocument(uri);
+  const layout = readFile(document);
+  const tenantNode = await tenantFor(services, layout);
+  const contents = await freshContents(tenantNode);
+  const plan = planLayout(contents.groups, layout);
+  await showDiff(services, document, tenantNode, contents.groups, layout);
+  const name = `${vscode.l10n.t('Plan')} – ${fileName(document.uri).slice(0, -LAYOUT_SUFFIX.length)}.txt`;
+  if (!plan.ok) {
+    const text = [vscode.l10n.t('{0} cannot be applied to {1}, in any order:', fileName(document.uri), tenantNode.tenant.displayName), '', ...plan.refusals.map((r) => `- ${r}`), ''].join('\n');
+    const planUri = services.layouts.documents.set(PLAN_SCHEME, name, text);
+    await vscode.window.showTextDocument(planUri, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
+    services.layouts.session = undefined;
+    setContexts(undefined);
+    throw new Error(plan.refusals.length === 1
+      ? vscode.l10n.t('Nothing was sent: {0}', plan.refusals[0])
+      : vscode.l10n.t('Nothing was sent: {0} (and {1} more reasons, listed beside the diff).', plan.refusals[0], plan.refusals.length - 1));
+  }
+  const session: PlanSession = {
+    file: document.uri, tenantKey: tenantNode.tenant.key, layout, snapshot: structuredClone(contents.groups), steps: plan.steps,
+    planUri: vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/${name}` }), done: [],
+  };
+  services.layouts.documents.set(PLAN_SCHEME, name, planText(plan.steps, heading(session, tenantNode, plan.steps)));
+  await vscode.window.showTextDocument(session.planUri, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
+  services.layouts.session = session;
+  setContexts(session);
+  return { steps: plan.steps };
+}
+
+function sessionTenant(services: Services): { session: PlanSession; tenantNode: TenantNode } {
+  const session = services.layouts.session;
+  if (!session) throw new Error(vscode.l10n.t('Preview a plan first: Preview Plan on a {0} file.', `*${LAYOUT_SUFFIX}`));
+  const tenantNode = services.tree.tenantNode(session.tenantKey);
+  if (!tenantNode) throw new Error(vscode.l10n.t('The tenant of the last plan is no longer open.'));
+  return { session, tenantNode };
+}
+
+function stepList(steps: PlanStep[]): string {
+  const shown = steps.slice(0, 8).map((s, i) => `${i + 1}. ${describeStep(s)}`);
+  if (steps.length > shown.length) shown.push(vscode.l10n.t('… and {0} more', steps.length - shown.length));
+  return shown.join('\n');
+}
+
+export async function applyPlan(services: Services): Promise<ApplyResult | undefined> {
+  const { session, tenantNode } = sessionTenant(services);
+  const { tenant } = tenantNode;
+  if (session.lastRun) throw new Error(vscode.l10n.t('This plan has run already: Resume or Undo it, or preview the file again.'));
+  if (session.steps.length === 0) {
+    services.prompts.info(vscode.l10n.t("Nothing to apply: '{0}' already matches {1}.", tenant.displayName, fileName(session.file)));
+    return undefined;
+  }
+  assertCanWrite(tenant, vscode.l10n.t('Apply Plan'));
+  const apply = vscode.l10n.t('Apply');
+  const question = session.steps.length === 1
+    ? vscode.l10n.t("Apply 1 step to '{0}'?", tenant.displayName)
+    : vscode.l10n.t("Apply {0} steps to '{1}'?", session.steps.length, tenant.displayName);
+  if (!(await services.prompts.confirm(question, stepList(session.steps), apply))) throw new Cancelled();
+  // Someone else may have changed the tenant since the preview: the steps were planned for what it was.
+  const contents = await freshContents(tenantNode);
+  const changed = changedGroups(session.snapshot, contents.groups);
+  if (changed.length > 0) {
+    throw new ActionableError(
+      vscode.l10n.t("'{0}' changed since the preview ({1}): nothing was sent. Preview the plan again.", tenant.displayName, nameList(changed.map((n) => `'${n}'`))),
+      vscode.l10n.t('Preview Plan'), () => previewPlan(services, session.file));
+  }
+  return run(services, session, tenantNode, contents, session.steps, false);
+}
+
+export async function resumeApply(services: Services): Promise<ApplyResult | undefined> {
+  const { session, tenantNode } = sessionTenant(services);
+  const last = session.lastRun;
+  if (!last || last.undoing || last.result.outcomes.every((o) => o.state === 'done')) throw new Error(vscode.l10n.t('There is no stopped run to resume.'));
+  assertCanWrite(tenantNode.tenant, vscode.l10n.t('Resume'));
+  // What is left is planned again from the tenant as it is now: a step that half happened (a batch
+  // with some items moved, an answer lost) is finished, not repeated.
+  const contents = await freshContents(tenantNode);
+  const plan = planLayout(contents.groups, session.layout);
+  if (!plan.ok) throw new Error(vscode.l10n.t('The rest cannot be planned: {0}', plan.refusals.join(' ')));
+  return run(services, session, tenantNode, contents, plan.steps, false);
+}
+
+export async function undoApply(services: Services): Promise<ApplyResult | undefined> {
+  const { session, tenantNode } = sessionTenant(services);
+  if (session.done.length === 0) throw new Error(vscode.l10n.t('Nothing to undo: no step of the last plan was done.'));
+  assertCanWrite(tenantNode.tenant, vscode.l10n.t('Undo'));
+  const steps = undoSteps(session.done);
+  const undo = vscode.l10n.t('Undo');
+  const question = vscode.l10n.t("Undo the changes made to '{0}'? {1} steps take them back.", tenantNode.tenant.displayName, steps.length);
+  if (!(await services.prompts.confirm(question, stepList(steps), undo))) throw new Cancelled();
+  const contents = await freshContents(tenantNode);
+  return run(services, session, tenantNode, contents, steps, true);
+}
+
+async function run(services: Services, session: PlanSession, tenantNode: TenantNode, contents: TenantContents, steps: PlanStep[], undoing: boolean): Promise<ApplyResult> {
+  const { tenant } = tenantNode;
+  const title = undoing ? vscode.l10n.t("Undoing in '{0}'", tenant.displayName) : vscode.l10n.t("Applying the plan to '{0}'", tenant.displayName);
+  services.logger.info(`${undoing ? 'Undo' : 'Apply'}: ${steps.length} steps on '${tenant.displayName}' from ${fileName(session.file)}.`);
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+    (progress, token) => applySteps(contents, steps, {
+      cancelled: () => token.isCancellationRequested,
+      starting: (index, step) => progress.report({ message: `${index + 1}/${steps.length}: ${describeStep(step)}`, increment: index === 0 ? 0 : 100 / steps.length }),
+    }),
+  );
+  if (undoing) {
+    // What was undone is no longer to undo; what was not stays, for another try.
+    session.done = result.outcomes.every((o) => o.state === 'done') ? [] : session.done;
+  } else {
+    session.done.push(...result.done);
+  }
+  session.lastRun = { steps, result, undoing };
+  services.layouts.documents.set(PLAN_SCHEME, session.planUri.path.slice(1), reportText(steps, result, [
+    undoing ? vscode.l10n.t('Undo of {0} in {1}', fileName(session.file), tenant.displayName) : vscode.l10n.t('Run of {0} on {1}', fileName(session.file), tenant.displayName),
+    vscode.l10n.t('Finished at {0}.', new Date().toISOString().replace('T', ' ').slice(0, 19) + ' UTC'),
+  ]));
+  setContexts(session);
+  await contents.refresh();
+  tell(services, session, steps, result, undoing);
+  return result;
+}
+
+function tell(services: Services, session: PlanSession, steps: PlanStep[], result: ApplyResult, undoing: boolean): void {
+  const done = result.outcomes.filter((o) => o.state === 'done').length;
+  const failedAt = result.outcomes.findIndex((o) => o.state === 'failed');
+  const resume = vscode.l10n.t('Resume');
+  const undo = vscode.l10n.t('Undo');
+  const showPlan = vscode.l10n.t('Show Report');
+  const act = (choice: string | undefined) => {
+    if (choice === resume) void vscode.commands.executeCommand('connectorGroups.resumeApply');
+    if (choice === undo) void vscode.commands.executeCommand('connectorGroups.undoApply');
+    if (choice === showPlan) void vscode.window.showTextDocument(session.planUri, { preview: false });
+  };
+  const canUndo = session.done.length > 0 ? [undo] : [];
+  const notTried = result.outcomes.filter((o) => o.state === 'notTried').length;
+  if (failedAt >= 0) {
+    const outcome = result.outcomes[failedAt];
+    const message = vscode.l10n.t('Step {0} of {1} failed: {2} Done: {3}; not tried: {4}.', failedAt + 1, steps.length, outcome.message ?? '', done, notTried);
+    services.logger.error(message);
+    void services.prompts.error(message, ...(undoing ? [] : [resume]), ...canUndo, showPlan).then(act);
+  } else if (result.cancelled) {
+    void services.prompts.notify(vscode.l10n.t('Stopped after {0} of {1} steps, as asked; {2} not tried.', done, steps.length, notTried), ...(undoing ? [] : [resume]), ...canUndo, showPlan).then(act);
+  } else if (undoing) {
+    services.prompts.info(vscode.l10n.t('Undone: {0} steps took back the changes of {1}.', done, fileName(session.file)));
+  } else {
+    void services.prompts.notify(vscode.l10n.t('Applied {0} steps: the tenant matches {1}.', done, fileName(session.file)), ...canUndo, showPlan).then(act);
+  }
+}
+
+export async function compareWithTenant(services: Services, uri?: vscode.Uri): Promise<{ differences: number }> {
+  const document = await layoutDocument(uri);
+  const layout = readFile(document);
+  const tenantNode = await tenantFor(services, layout);
+  const contents = await freshContents(tenantNode);
+  await showDiff(services, document, tenantNode, contents.groups, layout);
+  const plan = planLayout(contents.groups, layout);
+  const name = tenantNode.tenant.displayName;
+  if (!plan.ok) {
+    services.prompts.info(vscode.l10n.t("'{0}' differs from {1}, and the file cannot be applied as it is: {2}", name, fileName(document.uri), plan.refusals[0]));
+    return { differences: -1 };
+  }
+  services.prompts.info(plan.steps.length === 0
+    ? vscode.l10n.t("'{0}' matches {1}.", name, fileName(document.uri))
+    : vscode.l10n.t("'{0}' differs from {1}: {2} steps would make it match (Preview Plan lists them).", name, fileName(document.uri), plan.steps.length));
+  return { differences: plan.steps.length };
+}

@@ -1,0 +1,203 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Layout } from '../../src/layout/layoutFile';
+import { readLayout, writeLayout } from '../../src/layout/layoutFile';
+import type { SandboxState } from '../support/sandboxClient';
+import { extensionApi, freshStart, sandboxClient, sandboxTenantNode, script } from './harness';
+
+describe('layout as code: export, edit, preview, apply, resume, undo', () => {
+  const sandbox = sandboxClient();
+  let folder: string;
+
+  before(() => { folder = mkdtempSync(path.join(os.tmpdir(), 'layouts-')); });
+  after(() => rmSync(folder, { recursive: true, force: true }));
+  beforeEach(async () => freshStart(await extensionApi(), sandbox));
+  afterEach(async () => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  async function exported(name: string): Promise<{ uri: vscode.Uri; layout: Layout }> {
+    const api = await extensionApi();
+    const file = path.join(folder, name);
+    const prompts = await script(file);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('connectorGroups.exportLayout', await sandboxTenantNode(api));
+    prompts.assertDone();
+    assert.equal(uri?.fsPath, `${file.replace(/\.json$/, '')}.connectorgroups.json`);
+    const read = readLayout(readFileSync(uri.fsPath, 'utf8'));
+    assert.ok(read.ok);
+    return { uri, layout: read.layout };
+  }
+
+  /** Edits the open file as a person would (in the editor) and saves it. */
+  async function save(uri: vscode.Uri, layout: Layout): Promise<void> {
+    const document = await vscode.workspace.openTextDocument(uri);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), writeLayout(layout));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(await document.save());
+  }
+
+  /** Two connectors of EU Frankfurt to Default, EU Frankfurt renamed, Helsinki created with Wiki in it. */
+  function edit(layout: Layout): Layout {
+    const next = structuredClone(layout);
+    const group = (name: string) => next.connectorGroups.find((g) => g.name === name)!;
+    const eu = group('EU Frankfurt');
+    group('Default').connectors!.push(...eu.connectors!.splice(0, 2));
+    eu.name = 'Europe Frankfurt';
+    const wiki = eu.applications!.splice(eu.applications!.findIndex((a) => a.label === 'Wiki'), 1);
+    next.connectorGroups.push({ name: 'Helsinki', region: 'eur', connectors: [], applications: wiki });
+    return next;
+  }
+
+  /** The sandbox's App Proxy groups in the layout's words: name, region, connector ids, application ids. */
+  function stateWords(state: SandboxState): string[] {
+    return state.groups.filter((g) => g.connectorGroupType === 'applicationProxy')
+      .map((g) => `${g.name} ${g.region} [${[...g.members].sort().join(',')}] [${[...g.applications].sort().join(',')}]`).sort();
+  }
+
+  function layoutWords(layout: Layout): string[] {
+    return layout.connectorGroups.map((g) => `${g.name} ${g.region} [${g.connectors!.map((c) => c.id).sort().join(',')}] [${g.applications!.map((a) => a.id).sort().join(',')}]`).sort();
+  }
+
+  it('exports a layout, applies an edited one, and the sandbox then equals the file', async () => {
+    const { uri, layout } = await exported('contoso.json');
+    assert.equal(layout.connectorGroups.length, (await sandbox.state()).groups.filter((g) => g.connectorGroupType === 'applicationProxy').length);
+    assert.deepEqual(layoutWords(layout), stateWords(await sandbox.state()));
+    const target = edit(layout);
+    await save(uri, target);
+
+    const preview = await script();
+    const planned = await vscode.commands.executeCommand<{ steps: { kind: string }[] }>('connectorGroups.previewPlan', uri);
+    assert.deepEqual(preview.errors, []);
+    assert.deepEqual(planned?.steps.map((s) => s.kind), ['create', 'rename', 'moveConnectors', 'assignApplications']);
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    assert.ok(tabs.some((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.toString() === uri.toString()), 'the diff of tenant and file is open');
+    const planTab = tabs.find((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'connector-groups-plan');
+    assert.ok(planTab, 'the plan is open');
+    const planText = (await vscode.workspace.openTextDocument((planTab.input as vscode.TabInputText).uri)).getText();
+    assert.match(planText, /\n1\. Create 'Helsinki' in Europe \(eur\)\n {3}POST \/onPremisesPublishingProfiles\/applicationProxy\/connectorGroups\n/);
+    assert.match(planText, /\n3\. Move FRA-APPPROXY-01\.contoso\.com and FRA-APPPROXY-02\.contoso\.com to 'Default'/);
+
+    await sandbox.call('DELETE', '/_sandbox/requests');
+    const prompts = await script(true);
+    const result = await vscode.commands.executeCommand<{ outcomes: { state: string }[] }>('connectorGroups.applyPlan');
+    prompts.assertDone();
+    assert.deepEqual(prompts.errors, []);
+    assert.deepEqual(result?.outcomes.map((o) => o.state), ['done', 'done', 'done', 'done']);
+    assert.match(prompts.infos.join(' '), /Applied 4 steps: the tenant matches contoso\.connectorgroups\.json/);
+    const state = await sandbox.state();
+    const helsinki = state.groups.find((g) => g.name === 'Helsinki')!;
+    target.connectorGroups.at(-1)!.id = helsinki.id;
+    assert.deepEqual(stateWords(state), layoutWords(target));
+    // The two connectors went in one $batch.
+    const writes = (await sandbox.requests()).filter((r) => r.method !== 'GET' && !r.url.endsWith('$batch'));
+    assert.equal(writes.filter((r) => /members\/\$ref$/.test(r.url)).length, 2);
+    assert.equal(new Set(writes.filter((r) => /members\/\$ref$/.test(r.url)).map((r) => r.batchRequestId)).size, 1);
+
+    const compare = await script();
+    assert.deepEqual(await vscode.commands.executeCommand('connectorGroups.compareWithTenant', uri), { differences: 0 });
+    assert.match(compare.infos[0], /'Contoso \(sandbox\)' matches contoso\.connectorgroups\.json/);
+  });
+
+  it('stops at a fault, says what was done, Resume ends in the file, and Undo restores the tenant', async () => {
+    const original = stateWords(await sandbox.state());
+    const { uri, layout } = await exported('faulty.json');
+    const target = edit(layout);
+    await save(uri, target);
+    await script();
+    await vscode.commands.executeCommand('connectorGroups.previewPlan', uri);
+    // The rename (step 2) meets a server error that the read-back confirms did not happen.
+    await sandbox.faults([{ method: 'PATCH', path: 'connectorGroups/*', status: 500, times: 1 }]);
+    const prompts = await script(true);
+    const first = await vscode.commands.executeCommand<{ outcomes: { state: string; requestId?: string }[] }>('connectorGroups.applyPlan');
+    assert.deepEqual(first?.outcomes.map((o) => o.state), ['done', 'failed', 'notTried', 'notTried']);
+    assert.match(prompts.errors[0] ?? '', /Step 2 of 4 failed: Changing 'EU Frankfurt' failed: An internal server error occurred\..* Done: 1; not tried: 2\./);
+    const report = await planDocument('faulty', /Done: 1 · failed: 1 · not tried: 2/);
+    assert.match(report, /\n2\. \[failed\] Rename 'EU Frankfurt' to 'Europe Frankfurt'/);
+    assert.ok(report.includes(first!.outcomes[1].requestId!), 'the report names the request id');
+    assert.match(report, /\n4\. \[not tried\] Assign Wiki to 'Helsinki'/);
+
+    await script();
+    const resumed = await vscode.commands.executeCommand<{ outcomes: { state: string }[] }>('connectorGroups.resumeApply');
+    assert.deepEqual(resumed?.outcomes.map((o) => o.state), ['done', 'done', 'done']);
+    const state = await sandbox.state();
+    assert.equal(state.groups.filter((g) => g.name === 'Helsinki').length, 1, 'the group made before the fault is not made again');
+    target.connectorGroups.at(-1)!.id = state.groups.find((g) => g.name === 'Helsinki')!.id;
+    assert.deepEqual(stateWords(state), layoutWords(target));
+
+    const undo = await script(true);
+    const undone = await vscode.commands.executeCommand<{ outcomes: { state: string }[] }>('connectorGroups.undoApply');
+    undo.assertDone();
+    assert.ok(undone?.outcomes.every((o) => o.state === 'done'));
+    assert.deepEqual(stateWords(await sandbox.state()), original);
+  });
+
+  it('refuses a layout no order can reach, with the reason, and sends nothing', async () => {
+    const { uri, layout } = await exported('refused.json');
+    const broken = structuredClone(layout);
+    const asia = broken.connectorGroups.find((g) => g.name === 'Asia Singapore')!;
+    asia.connectors!.push(broken.connectorGroups.find((g) => g.name === 'EU Frankfurt')!.connectors![0]);
+    await save(uri, broken);
+    await sandbox.call('DELETE', '/_sandbox/requests');
+    const prompts = await script();
+    assert.equal(await vscode.commands.executeCommand('connectorGroups.previewPlan', uri), undefined);
+    assert.match(prompts.errors[0] ?? '', /Nothing was sent: The connector FRA-APPPROXY-01\.contoso\.com is listed in 'EU Frankfurt' and in 'Asia Singapore': a connector belongs to exactly one group\./);
+    assert.deepEqual((await sandbox.requests()).filter((r) => r.method !== 'GET' && !r.url.endsWith('$batch')), []);
+    // The same file is marked where the connector is listed the second time.
+    const document = await vscode.workspace.openTextDocument(uri);
+    const marked = await waitFor(() => vscode.languages.getDiagnostics(uri).filter((d) => /listed more than once/.test(d.message)));
+    assert.equal(marked.length, 2);
+    assert.equal(document.getText(marked[0].range), JSON.stringify(asia.connectors!.at(-1)!.id));
+  });
+
+  it('refuses to apply when the tenant changed since the preview', async () => {
+    const { uri, layout } = await exported('changed.json');
+    await save(uri, edit(layout));
+    await script();
+    await vscode.commands.executeCommand('connectorGroups.previewPlan', uri);
+    const pune = await sandbox.group('India Pune');
+    await sandbox.call('PATCH', `/beta/onPremisesPublishingProfiles/applicationProxy/connectorGroups/${pune.id}`, { body: { name: 'Pune (changed elsewhere)' } });
+    await sandbox.call('DELETE', '/_sandbox/requests');
+    const prompts = await script(true);
+    assert.equal(await vscode.commands.executeCommand('connectorGroups.applyPlan'), undefined);
+    assert.match(prompts.errors[0] ?? '', /'Contoso \(sandbox\)' changed since the preview \('Pune \(changed elsewhere\)'\): nothing was sent\. Preview the plan again\./);
+    assert.deepEqual((await sandbox.requests()).filter((r) => r.method !== 'GET' && !r.url.endsWith('$batch')), []);
+  });
+
+  it('marks ids the tenant does not have, and broken values, in the editor', async () => {
+    const { uri, layout } = await exported('marked.json');
+    const next = structuredClone(layout);
+    next.connectorGroups[0].connectors!.push({ id: '0badc0de-0000-4000-8000-000000000000', label: 'GHOST' });
+    await save(uri, next);
+    const unknown = await waitFor(() => vscode.languages.getDiagnostics(uri).filter((d) => /No connector has this id in 'Contoso \(sandbox\)'/.test(d.message)));
+    assert.equal(unknown.length, 1);
+    const document = await vscode.workspace.openTextDocument(uri);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), document.getText().replace('"prune": false', '"prune": "no"'));
+    await vscode.workspace.applyEdit(edit);
+    const broken = await waitFor(() => vscode.languages.getDiagnostics(uri).filter((d) => /'prune' must be true or false/.test(d.message)));
+    assert.equal(document.getText(broken[0].range), '"no"');
+    assert.ok(existsSync(uri.fsPath));
+  });
+});
+
+/** The text of the plan document of this layout once it says `expected` (the tab follows the run). */
+async function planDocument(layoutName: string, expected: RegExp): Promise<string> {
+  const uri = vscode.Uri.from({ scheme: 'connector-groups-plan', path: `/Plan – ${layoutName}.txt` });
+  const [text] = await waitFor(async () => {
+    const found = (await vscode.workspace.openTextDocument(uri)).getText();
+    return expected.test(found) ? [found] : [];
+  });
+  assert.match(text ?? '', expected);
+  return text;
+}
+
+async function waitFor<T>(look: () => T[] | Promise<T[]>, timeoutMs = 5000): Promise<T[]> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await look();
+    if (found.length > 0 || Date.now() > until) return found;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
