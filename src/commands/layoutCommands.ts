@@ -7,6 +7,7 @@ import type { ConnectorGroupWithContents } from '../graph/types';
 import { applySteps, undoSteps, type ApplyResult, type DoneChange } from '../layout/applyPlan';
 import { PLAN_SCHEME, TENANT_LAYOUT_SCHEME } from '../layout/layoutDocuments';
 import { LAYOUT_SUFFIX, readLayout, writeLayout, type Layout } from '../layout/layoutFile';
+import { planWarnings } from '../layout/planImpact';
 import { planLayout, type PlanStep } from '../layout/planner';
 import { describeStep, planText, reportText } from '../layout/planText';
 import { changedGroups, tenantLayout } from '../layout/tenantLayout';
@@ -28,6 +29,8 @@ export interface PlanSession {
   /** The tenant as the preview read it. */
   snapshot: ConnectorGroupWithContents[];
   steps: PlanStep[];
+  /** Applications the plan leaves without an active connector, in sentences. */
+  warnings: string[];
   planUri: vscode.Uri;
   /** Every change made by this session's runs, in order: what Undo takes back. */
   done: DoneChange[];
@@ -94,10 +97,10 @@ async function tenantFor(services: Services, layout: Layout): Promise<TenantNode
 }
 
 /** The tenant read now (the tree shows the same read); a failed read is the command's failure. */
-async function freshContents(tenantNode: TenantNode): Promise<TenantContents> {
+async function freshContents(services: Services, tenantNode: TenantNode): Promise<TenantContents> {
   const contents = tenantNode.contents;
   if (contents.state.kind === 'loaded') {
-    await contents.refresh();
+    await services.tree.refresh(tenantNode);
     const state = contents.state as TenantContents['state'];
     if (state.kind === 'loaded' && state.staleError) throw state.staleError;
     return contents;
@@ -105,15 +108,20 @@ async function freshContents(tenantNode: TenantNode): Promise<TenantContents> {
   return loadedContents(tenantNode);
 }
 
-/** The tenant beside the file, in the file's order, so the diff shows only what differs. */
+/** The tenant as a layout, in the file's order, so the diff shows only what differs. */
+function setTenantSide(services: Services, tenantNode: TenantNode, groups: ConnectorGroupWithContents[], layout: Layout): vscode.Uri {
+  const { tenant } = tenantNode;
+  return services.layouts.documents.set(TENANT_LAYOUT_SCHEME, `${fileNamePart(tenant.displayName)} (tenant)${LAYOUT_SUFFIX}`,
+    writeLayout(tenantLayout(groups, { id: tenant.tenantId, displayName: tenant.displayName }, layout)));
+}
+
 async function showDiff(services: Services, document: vscode.TextDocument, tenantNode: TenantNode, groups: ConnectorGroupWithContents[], layout: Layout): Promise<void> {
   const { tenant } = tenantNode;
-  const left = services.layouts.documents.set(TENANT_LAYOUT_SCHEME, `${fileNamePart(tenant.displayName)} (tenant)${LAYOUT_SUFFIX}`,
-    writeLayout(tenantLayout(groups, { id: tenant.tenantId, displayName: tenant.displayName }, layout)));
+  const left = setTenantSide(services, tenantNode, groups, layout);
   await vscode.commands.executeCommand('vscode.diff', left, document.uri, vscode.l10n.t('{0} (tenant) ↔ {1}', tenant.displayName, fileName(document.uri)), { preview: false });
 }
 
-function heading(session: { file: vscode.Uri; layout: Layout }, tenantNode: TenantNode, steps: PlanStep[]): string[] {
+function heading(session: { file: vscode.Uri; layout: Layout; warnings: string[] }, tenantNode: TenantNode, steps: PlanStep[]): string[] {
   return [
     vscode.l10n.t('Plan: {0} → {1} ({2})', fileName(session.file), tenantNode.tenant.displayName, tenantNode.tenant.tenantId),
     vscode.l10n.t('Read from the tenant at {0}.', new Date().toISOString().replace('T', ' ').slice(0, 19) + ' UTC'),
@@ -121,6 +129,7 @@ function heading(session: { file: vscode.Uri; layout: Layout }, tenantNode: Tena
       ? vscode.l10n.t('prune is on: groups the file leaves out are deleted, and what it leaves out goes to the default group.')
       : vscode.l10n.t('prune is off: nothing the file does not mention is touched.'),
     steps.length === 1 ? vscode.l10n.t('1 step.') : vscode.l10n.t('{0} steps.', steps.length),
+    ...session.warnings.map((w) => vscode.l10n.t('Warning: {0}', w)),
   ];
 }
 
@@ -128,7 +137,7 @@ export async function previewPlan(services: Services, uri?: vscode.Uri): Promise
   const document = await layoutDocument(uri);
   const layout = readFile(document);
   const tenantNode = await tenantFor(services, layout);
-  const contents = await freshContents(tenantNode);
+  const contents = await freshContents(services, tenantNode);
   const plan = planLayout(contents.groups, layout);
   await showDiff(services, document, tenantNode, contents.groups, layout);
   const name = `${vscode.l10n.t('Plan')} – ${fileName(document.uri).slice(0, -LAYOUT_SUFFIX.length)}.txt`;
@@ -144,10 +153,11 @@ export async function previewPlan(services: Services, uri?: vscode.Uri): Promise
   }
   const session: PlanSession = {
     file: document.uri, tenantKey: tenantNode.tenant.key, layout, snapshot: structuredClone(contents.groups), steps: plan.steps,
-    planUri: vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/${name}` }), done: [],
+    planUri: vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/${name}` }), done: [], warnings: planWarnings(contents.groups, plan.steps),
   };
   services.layouts.documents.set(PLAN_SCHEME, name, planText(plan.steps, heading(session, tenantNode, plan.steps)));
-  await vscode.window.showTextDocument(session.planUri, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
+  // The plan takes the focus: its title bar holds Apply Plan.
+  await vscode.window.showTextDocument(session.planUri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   services.layouts.session = session;
   setContexts(session);
   return { steps: plan.steps };
@@ -180,9 +190,10 @@ export async function applyPlan(services: Services): Promise<ApplyResult | undef
   const question = session.steps.length === 1
     ? vscode.l10n.t("Apply 1 step to '{0}'?", tenant.displayName)
     : vscode.l10n.t("Apply {0} steps to '{1}'?", session.steps.length, tenant.displayName);
-  if (!(await services.prompts.confirm(question, stepList(session.steps), apply))) throw new Cancelled();
+  const detail = [...session.warnings, stepList(session.steps)].join('\n\n');
+  if (!(await services.prompts.confirm(question, detail, apply))) throw new Cancelled();
   // Someone else may have changed the tenant since the preview: the steps were planned for what it was.
-  const contents = await freshContents(tenantNode);
+  const contents = await freshContents(services, tenantNode);
   const changed = changedGroups(session.snapshot, contents.groups);
   if (changed.length > 0) {
     throw new ActionableError(
@@ -199,7 +210,7 @@ export async function resumeApply(services: Services): Promise<ApplyResult | und
   assertCanWrite(tenantNode.tenant, vscode.l10n.t('Resume'));
   // What is left is planned again from the tenant as it is now: a step that half happened (a batch
   // with some items moved, an answer lost) is finished, not repeated.
-  const contents = await freshContents(tenantNode);
+  const contents = await freshContents(services, tenantNode);
   const plan = planLayout(contents.groups, session.layout);
   if (!plan.ok) throw new Error(vscode.l10n.t('The rest cannot be planned: {0}', plan.refusals.join(' ')));
   return run(services, session, tenantNode, contents, plan.steps, false);
@@ -213,7 +224,7 @@ export async function undoApply(services: Services): Promise<ApplyResult | undef
   const undo = vscode.l10n.t('Undo');
   const question = vscode.l10n.t("Undo the changes made to '{0}'? {1} steps take them back.", tenantNode.tenant.displayName, steps.length);
   if (!(await services.prompts.confirm(question, stepList(steps), undo))) throw new Cancelled();
-  const contents = await freshContents(tenantNode);
+  const contents = await freshContents(services, tenantNode);
   return run(services, session, tenantNode, contents, steps, true);
 }
 
@@ -240,7 +251,9 @@ async function run(services: Services, session: PlanSession, tenantNode: TenantN
     vscode.l10n.t('Finished at {0}.', new Date().toISOString().replace('T', ' ').slice(0, 19) + ' UTC'),
   ]));
   setContexts(session);
-  await contents.refresh();
+  // The tree and the tenant's side of the diff show the tenant as the run left it.
+  await services.tree.refresh(tenantNode);
+  setTenantSide(services, tenantNode, contents.groups, session.layout);
   tell(services, session, steps, result, undoing);
   return result;
 }
@@ -276,7 +289,7 @@ export async function compareWithTenant(services: Services, uri?: vscode.Uri): P
   const document = await layoutDocument(uri);
   const layout = readFile(document);
   const tenantNode = await tenantFor(services, layout);
-  const contents = await freshContents(tenantNode);
+  const contents = await freshContents(services, tenantNode);
   await showDiff(services, document, tenantNode, contents.groups, layout);
   const plan = planLayout(contents.groups, layout);
   const name = tenantNode.tenant.displayName;

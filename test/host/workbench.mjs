@@ -37,6 +37,8 @@ export async function openWorkbench({ viewport = { width: 1400, height: 900 }, c
     return {
       page,
       sandbox,
+      /** The folder open in the workbench. */
+      workspace: scratch.workspace,
       /** Runs a command from the command palette by its title, as a person would. */
       runCommand: async (title) => {
         await page.keyboard.press('F1');

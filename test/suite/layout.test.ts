@@ -77,6 +77,8 @@ describe('layout as code: export, edit, preview, apply, resume, undo', () => {
     assert.ok(planTab, 'the plan is open');
     const planText = (await vscode.workspace.openTextDocument((planTab.input as vscode.TabInputText).uri)).getText();
     assert.match(planText, /\n1\. Create 'Helsinki' in Europe \(eur\)\n {3}POST \/onPremisesPublishingProfiles\/applicationProxy\/connectorGroups\n/);
+    // Helsinki has no connector yet: the plan says what that means before anything is sent.
+    assert.match(planText, /\nWarning: Wiki will have no active connector in 'Helsinki'\.\n/);
     assert.match(planText, /\n3\. Move FRA-APPPROXY-01\.contoso\.com and FRA-APPPROXY-02\.contoso\.com to 'Default'/);
 
     await sandbox.call('DELETE', '/_sandbox/requests');

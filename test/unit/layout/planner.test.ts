@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { ConnectorGroupWithContents } from '../../../src/graph/types';
 import type { Layout } from '../../../src/layout/layoutFile';
 import { planLayout } from '../../../src/layout/planner';
+import { planWarnings } from '../../../src/layout/planImpact';
 import { createdNames, planText } from '../../../src/layout/planText';
 import { brief, edited, guid, list, standardTenant, tenantOf } from './fixtures';
 
@@ -143,6 +144,22 @@ describe('layout planner: steps in an order every rule allows', () => {
     const text = planText(plan.steps, ['Plan']);
     assert.match(text, /1\. Create 'India' in India \(ind\)\n {3}POST \/onPremisesPublishingProfiles\/applicationProxy\/connectorGroups\n/);
     assert.match(text, /2\. Move C1 and C2 to 'India'\n {3}POST \/onPremisesPublishingProfiles\/applicationProxy\/connectorGroups\/\{id of 'India'\}\/members\/\$ref × 2 in one \$batch\n/);
+  });
+});
+
+describe('layout planner: what the plan leaves the applications with', () => {
+  it('names the applications that end without an active connector, and only those the plan makes worse', () => {
+    const layout = edited(tenant, (g, l) => {
+      const fresh = { name: 'Helsinki', region: 'eur' };
+      l.connectorGroups.push(fresh);
+      list(l, 'applications', 'A2', fresh);
+      // N2 loses its only connector; A3 stays there.
+      list(l, 'connectors', 'C5', g.get('Default')!);
+    });
+    const plan = planLayout(tenant, layout);
+    assert.ok(plan.ok);
+    assert.deepEqual(planWarnings(tenant, plan.steps), ["A2 will have no active connector in 'Helsinki'.", "A3 will have no active connector in 'N2'."]);
+    assert.deepEqual(planWarnings(tenant, []), []);
   });
 });
 
