@@ -4,7 +4,7 @@
 // Tenant says whether a saved layout still holds.
 import * as vscode from 'vscode';
 import type { ConnectorGroupWithContents } from '../graph/types';
-import { applySteps, undoSteps, type ApplyResult, type DoneChange } from '../layout/applyPlan';
+import { applySteps, remainingSteps, undoSteps, type ApplyResult, type DoneChange } from '../layout/applyPlan';
 import { PLAN_SCHEME, TENANT_LAYOUT_SCHEME } from '../layout/layoutDocuments';
 import { LAYOUT_SUFFIX, readLayout, writeLayout, type Layout } from '../layout/layoutFile';
 import { planWarnings } from '../layout/planImpact';
@@ -34,6 +34,8 @@ export interface PlanSession {
   planUri: vscode.Uri;
   /** Every change made by this session's runs, in order: what Undo takes back. */
   done: DoneChange[];
+  /** The steps of an Undo that stopped, still to run. */
+  pendingUndo?: PlanStep[];
   /** The last run: its steps and their outcomes. */
   lastRun?: { steps: PlanStep[]; result: ApplyResult; undoing: boolean };
 }
@@ -220,7 +222,7 @@ export async function undoApply(services: Services): Promise<ApplyResult | undef
   const { session, tenantNode } = sessionTenant(services);
   if (session.done.length === 0) throw new Error(vscode.l10n.t('Nothing to undo: no step of the last plan was done.'));
   assertCanWrite(tenantNode.tenant, vscode.l10n.t('Undo'));
-  const steps = undoSteps(session.done);
+  const steps = session.pendingUndo ?? undoSteps(session.done);
   const undo = vscode.l10n.t('Undo');
   const question = vscode.l10n.t("Undo the changes made to '{0}'? {1} steps take them back.", tenantNode.tenant.displayName, steps.length);
   if (!(await services.prompts.confirm(question, stepList(steps), undo))) throw new Cancelled();
@@ -240,8 +242,10 @@ async function run(services: Services, session: PlanSession, tenantNode: TenantN
     }),
   );
   if (undoing) {
-    // What was undone is no longer to undo; what was not stays, for another try.
-    session.done = result.outcomes.every((o) => o.state === 'done') ? [] : session.done;
+    // What was undone is no longer to undo; an Undo that stopped goes on from where it stopped.
+    const finished = result.outcomes.every((o) => o.state === 'done');
+    session.done = finished ? [] : session.done;
+    session.pendingUndo = finished ? undefined : remainingSteps(steps, result, contents.groups);
   } else {
     session.done.push(...result.done);
   }

@@ -34,6 +34,8 @@ export type DoneChange =
 
 export interface ApplyResult {
   outcomes: StepOutcome[];
+  /** The ids of the groups the run created, by their key in the steps. */
+  created: Map<GroupKey, string>;
   /** The changes made, in order (what Undo takes back). */
   done: DoneChange[];
   cancelled: boolean;
@@ -68,7 +70,7 @@ class PartlyDone extends Error {
 
 class Runner {
   /** The ids of the groups the plan creates, by their `new:N` key. */
-  private readonly created = new Map<GroupKey, string>();
+  readonly created = new Map<GroupKey, string>();
 
   constructor(private readonly contents: TenantContents, private readonly timing?: ReadBackTiming) {}
 
@@ -145,7 +147,7 @@ export async function applySteps(contents: TenantContents, steps: PlanStep[], op
   const outcomes: StepOutcome[] = steps.map(() => ({ state: 'notTried' }));
   const done: DoneChange[] = [];
   for (let i = 0; i < steps.length; i++) {
-    if (options.cancelled?.()) return { outcomes, done, cancelled: true };
+    if (options.cancelled?.()) return { outcomes, done, created: runner.created, cancelled: true };
     options.starting?.(i, steps[i]);
     try {
       const change = await runner.run(steps[i]);
@@ -161,7 +163,32 @@ export async function applySteps(contents: TenantContents, steps: PlanStep[], op
       break;
     }
   }
-  return { outcomes, done, cancelled: false };
+  return { outcomes, done, created: runner.created, cancelled: false };
+}
+
+/**
+ * The steps a run did not finish, to run again later: groups it created are named by their ids, and
+ * items a half-done step already moved are left out (the tenant as read now says where they are).
+ */
+export function remainingSteps(steps: PlanStep[], result: ApplyResult, groups: { id: string; members: { id: string }[]; applications: { id: string }[] }[]): PlanStep[] {
+  const id = (key: GroupKey) => result.created.get(key) ?? key;
+  const at = (kind: 'members' | 'applications') => new Map(groups.flatMap((g) => g[kind].map((i) => [i.id.toLowerCase(), g.id] as const)));
+  const connectorAt = at('members');
+  const applicationAt = at('applications');
+  const items = (list: MovedItem[], where: Map<string, string>, to: string) =>
+    list.map((i) => ({ ...i, from: id(i.from) })).filter((i) => where.get(i.id) !== to);
+  const left: PlanStep[] = [];
+  steps.forEach((step, i) => {
+    if (result.outcomes[i].state === 'done') return;
+    switch (step.kind) {
+      case 'create': left.push(step); break;
+      case 'rename': case 'setRegion': case 'delete': left.push({ ...step, group: id(step.group) }); break;
+      case 'moveConnectors': left.push({ ...step, to: id(step.to), connectors: items(step.connectors, connectorAt, id(step.to)) }); break;
+      case 'assignApplications': left.push({ ...step, to: id(step.to), applications: items(step.applications, applicationAt, id(step.to)) }); break;
+      case 'unassignApplications': left.push({ ...step, applications: step.applications.map((a) => ({ ...a, from: id(a.from) })) }); break;
+    }
+  });
+  return left.filter((s) => !(s.kind === 'moveConnectors' && s.connectors.length === 0) && !(s.kind === 'assignApplications' && s.applications.length === 0));
 }
 
 /** An item on its way back: it leaves the group it was moved to. */

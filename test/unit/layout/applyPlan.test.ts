@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applySteps, undoSteps, type DoneChange } from '../../../src/layout/applyPlan';
+import { applySteps, remainingSteps, undoSteps, type DoneChange } from '../../../src/layout/applyPlan';
 import type { Layout } from '../../../src/layout/layoutFile';
 import { planLayout, type PlanStep } from '../../../src/layout/planner';
 import { tenantLayout } from '../../../src/layout/tenantLayout';
@@ -124,5 +124,25 @@ describe('layout apply: a fault stops the run, Resume finishes it, Undo takes it
     assert.ok(undo.outcomes.every((o) => o.state === 'done'));
     const back = await read();
     assert.equal(JSON.stringify(tenantLayout(back.groups, { id: 's' })), original);
+  });
+
+  it('an Undo that stops goes on from where it stopped, without doing anything twice', async () => {
+    const start = await read();
+    const original = JSON.stringify(tenantLayout(start.groups, { id: 's' }));
+    const plan = planLayout(start.groups, editedLayout(start));
+    assert.ok(plan.ok);
+    const applied = await applySteps(start, plan.steps, { timing: FAST });
+    assert.ok(applied.outcomes.every((o) => o.state === 'done'));
+    const undo = undoSteps(applied.done);
+    assert.deepEqual(undo.map((s) => s.kind), ['assignApplications', 'moveConnectors', 'rename', 'delete']);
+    await client.faults([{ method: 'PATCH', path: 'connectorGroups/*', status: 500, times: 1 }]);
+    const middle = await read();
+    const stopped = await applySteps(middle, undo, { timing: FAST });
+    assert.deepEqual(stopped.outcomes.map((o) => o.state), ['done', 'done', 'failed', 'notTried']);
+    const rest = remainingSteps(undo, stopped, middle.groups);
+    assert.deepEqual(rest.map((s) => s.kind), ['rename', 'delete']);
+    const finished = await applySteps(await read(), rest, { timing: FAST });
+    assert.ok(finished.outcomes.every((o) => o.state === 'done'), JSON.stringify(finished.outcomes));
+    assert.equal(JSON.stringify(tenantLayout((await read()).groups, { id: 's' })), original);
   });
 });
