@@ -24,6 +24,8 @@ import { assertCanWrite } from './writeAccess';
 /** The last preview and what its runs did, so Apply, Resume and Undo know where they are. */
 export interface PlanSession {
   file: vscode.Uri;
+  /** The file's text as previewed: the steps are for that text. */
+  text: string;
   tenantKey: string;
   layout: Layout;
   /** The tenant as the preview read it. */
@@ -154,7 +156,7 @@ export async function previewPlan(services: Services, uri?: vscode.Uri): Promise
       : vscode.l10n.t('Nothing was sent: {0} (and {1} more reasons, listed beside the diff).', plan.refusals[0], plan.refusals.length - 1));
   }
   const session: PlanSession = {
-    file: document.uri, tenantKey: tenantNode.tenant.key, layout, snapshot: structuredClone(contents.groups), steps: plan.steps,
+    file: document.uri, text: document.getText(), tenantKey: tenantNode.tenant.key, layout, snapshot: structuredClone(contents.groups), steps: plan.steps,
     planUri: vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/${name}` }), done: [], warnings: planWarnings(contents.groups, plan.steps),
   };
   services.layouts.documents.set(PLAN_SCHEME, name, planText(plan.steps, heading(session, tenantNode, plan.steps)));
@@ -165,9 +167,14 @@ export async function previewPlan(services: Services, uri?: vscode.Uri): Promise
   return { steps: plan.steps };
 }
 
-function sessionTenant(services: Services): { session: PlanSession; tenantNode: TenantNode } {
+/** The last preview, and its tenant; `planUri` is the plan tab a button was clicked on, if any. */
+function sessionTenant(services: Services, planUri?: vscode.Uri): { session: PlanSession; tenantNode: TenantNode } {
   const session = services.layouts.session;
   if (!session) throw new Error(vscode.l10n.t('Preview a plan first: Preview Plan on a {0} file.', `*${LAYOUT_SUFFIX}`));
+  if (planUri?.scheme === PLAN_SCHEME && planUri.toString() !== session.planUri.toString()) {
+    const name = planUri.path.replace(/^\/[^–]*– /, '').replace(/\.txt$/, LAYOUT_SUFFIX);
+    throw new Error(vscode.l10n.t('This plan was replaced by the preview of {0}: preview {1} again to apply it.', fileName(session.file), name));
+  }
   const tenantNode = services.tree.tenantNode(session.tenantKey);
   if (!tenantNode) throw new Error(vscode.l10n.t('The tenant of the last plan is no longer open.'));
   return { session, tenantNode };
@@ -179,8 +186,8 @@ function stepList(steps: PlanStep[]): string {
   return shown.join('\n');
 }
 
-export async function applyPlan(services: Services): Promise<ApplyResult | undefined> {
-  const { session, tenantNode } = sessionTenant(services);
+export async function applyPlan(services: Services, planUri?: vscode.Uri): Promise<ApplyResult | undefined> {
+  const { session, tenantNode } = sessionTenant(services, planUri);
   const { tenant } = tenantNode;
   if (session.lastRun) throw new Error(vscode.l10n.t('This plan has run already: Resume or Undo it, or preview the file again.'));
   if (session.steps.length === 0) {
@@ -188,6 +195,13 @@ export async function applyPlan(services: Services): Promise<ApplyResult | undef
     return undefined;
   }
   assertCanWrite(tenant, vscode.l10n.t('Apply Plan'));
+  // The steps are for the file as it was previewed, not as it has been edited since.
+  const now = vscode.workspace.textDocuments.find((d) => d.uri.toString() === session.file.toString())?.getText()
+    ?? new TextDecoder().decode(await vscode.workspace.fs.readFile(session.file));
+  if (now !== session.text) {
+    throw new ActionableError(vscode.l10n.t('{0} changed since the preview: nothing was sent. Preview the plan again.', fileName(session.file)),
+      vscode.l10n.t('Preview Plan'), () => previewPlan(services, session.file));
+  }
   const apply = vscode.l10n.t('Apply');
   const question = session.steps.length === 1
     ? vscode.l10n.t("Apply 1 step to '{0}'?", tenant.displayName)
@@ -205,8 +219,8 @@ export async function applyPlan(services: Services): Promise<ApplyResult | undef
   return run(services, session, tenantNode, contents, session.steps, false);
 }
 
-export async function resumeApply(services: Services): Promise<ApplyResult | undefined> {
-  const { session, tenantNode } = sessionTenant(services);
+export async function resumeApply(services: Services, planUri?: vscode.Uri): Promise<ApplyResult | undefined> {
+  const { session, tenantNode } = sessionTenant(services, planUri);
   const last = session.lastRun;
   if (!last || last.undoing || last.result.outcomes.every((o) => o.state === 'done')) throw new Error(vscode.l10n.t('There is no stopped run to resume.'));
   assertCanWrite(tenantNode.tenant, vscode.l10n.t('Resume'));
@@ -218,8 +232,8 @@ export async function resumeApply(services: Services): Promise<ApplyResult | und
   return run(services, session, tenantNode, contents, plan.steps, false);
 }
 
-export async function undoApply(services: Services): Promise<ApplyResult | undefined> {
-  const { session, tenantNode } = sessionTenant(services);
+export async function undoApply(services: Services, planUri?: vscode.Uri): Promise<ApplyResult | undefined> {
+  const { session, tenantNode } = sessionTenant(services, planUri);
   if (session.done.length === 0) throw new Error(vscode.l10n.t('Nothing to undo: no step of the last plan was done.'));
   assertCanWrite(tenantNode.tenant, vscode.l10n.t('Undo'));
   const steps = session.pendingUndo ?? undoSteps(session.done);

@@ -167,6 +167,30 @@ describe('layout as code: export, edit, preview, apply, resume, undo', () => {
     assert.deepEqual((await sandbox.requests()).filter((r) => r.method !== 'GET' && !r.url.endsWith('$batch')), []);
   });
 
+  it('refuses to apply a plan whose file changed since the preview, or a plan a newer preview replaced', async () => {
+    const { uri, layout } = await exported('stale.json');
+    await save(uri, edit(layout));
+    await script();
+    await vscode.commands.executeCommand('connectorGroups.previewPlan', uri);
+    const firstPlan = vscode.Uri.from({ scheme: 'connector-groups-plan', path: '/Plan – stale.txt' });
+    const changedFile = edit(layout);
+    changedFile.connectorGroups.at(-1)!.name = 'Oslo';
+    await save(uri, changedFile);
+    await sandbox.call('DELETE', '/_sandbox/requests');
+    const prompts = await script(true);
+    assert.equal(await vscode.commands.executeCommand('connectorGroups.applyPlan', firstPlan), undefined);
+    assert.match(prompts.errors[0] ?? '', /stale\.connectorgroups\.json changed since the preview: nothing was sent\. Preview the plan again\./);
+
+    const other = await exported('other.json');
+    await save(other.uri, edit(other.layout));
+    await script();
+    await vscode.commands.executeCommand('connectorGroups.previewPlan', other.uri);
+    const again = await script(true);
+    assert.equal(await vscode.commands.executeCommand('connectorGroups.applyPlan', firstPlan), undefined);
+    assert.match(again.errors[0] ?? '', /This plan was replaced by the preview of other\.connectorgroups\.json: preview stale\.connectorgroups\.json again to apply it\./);
+    assert.deepEqual((await sandbox.requests()).filter((r) => r.method !== 'GET' && !r.url.endsWith('$batch')), []);
+  });
+
   it('marks ids the tenant does not have, and broken values, in the editor', async () => {
     const { uri, layout } = await exported('marked.json');
     const next = structuredClone(layout);
