@@ -43,6 +43,8 @@ export interface PlanSession {
 }
 
 const fileName = (uri: vscode.Uri) => uri.path.split('/').pop() ?? uri.path;
+/** The time in the plan and report: UTC, to the second, the same for every reader. */
+const now = () => `${new Date().toISOString().replace('T', ' ').slice(0, 19)} UTC`;
 
 function setContexts(session: PlanSession | undefined): void {
   const run = session?.lastRun;
@@ -128,7 +130,7 @@ async function showDiff(services: Services, document: vscode.TextDocument, tenan
 function heading(session: { file: vscode.Uri; layout: Layout; warnings: string[] }, tenantNode: TenantNode, steps: PlanStep[]): string[] {
   return [
     vscode.l10n.t('Plan: {0} → {1} ({2})', fileName(session.file), tenantNode.tenant.displayName, tenantNode.tenant.tenantId),
-    vscode.l10n.t('Read from the tenant at {0}.', new Date().toISOString().replace('T', ' ').slice(0, 19) + ' UTC'),
+    vscode.l10n.t('Read from the tenant at {0}.', now()),
     session.layout.prune
       ? vscode.l10n.t('prune is on: groups the file leaves out are deleted, and what it leaves out goes to the default group.')
       : vscode.l10n.t('prune is off: nothing the file does not mention is touched.'),
@@ -266,7 +268,7 @@ async function run(services: Services, session: PlanSession, tenantNode: TenantN
   session.lastRun = { steps, result, undoing };
   services.layouts.documents.set(PLAN_SCHEME, session.planUri.path.slice(1), reportText(steps, result, [
     undoing ? vscode.l10n.t('Undo of {0} in {1}', fileName(session.file), tenant.displayName) : vscode.l10n.t('Run of {0} on {1}', fileName(session.file), tenant.displayName),
-    vscode.l10n.t('Finished at {0}.', new Date().toISOString().replace('T', ' ').slice(0, 19) + ' UTC'),
+    vscode.l10n.t('Finished at {0}.', now()),
   ]));
   setContexts(session);
   // The tree and the tenant's side of the diff show the tenant as the run left it.

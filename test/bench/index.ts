@@ -5,11 +5,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
-import type { Tenant } from '../../src/tenants/tenant';
 import { TenantContents } from '../../src/tenants/tenantContents';
-import { gatewayFor } from '../support/gateway';
+import { gatewayFor, tenantAround } from '../support/gateway';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -18,6 +18,9 @@ interface Sandbox { url: string; token: string; child: ChildProcess }
 async function startSandbox(scale: { groups: number; connectors: number; applications: number }, latencyMs: number): Promise<Sandbox> {
   const child = spawn(process.execPath, [path.join(root, 'dist/sandbox.js'), '--port', '0', '--quiet', '--latency', String(latencyMs),
     '--groups', String(scale.groups), '--connectors', String(scale.connectors), '--applications', String(scale.applications)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Graph's work happens on Microsoft's servers, not on the admin's cores: the sandbox yields the
+  // CPU to the measured side, so its work is not counted as the extension's event loop stalling.
+  os.setPriority(child.pid!, 15);
   const values: Record<string, string> = {};
   for await (const line of readline.createInterface({ input: child.stdout! })) {
     const match = /^([A-Z_]+)=(.*)$/.exec(line);
@@ -39,7 +42,7 @@ const line = (name: string, pairs: [string, string | number][]) =>
 /** A tenant object around a gateway, as the extension builds one. */
 function tenantOn(sandbox: Sandbox) {
   const gateway = gatewayFor(sandbox.url, sandbox.token);
-  const tenant = { key: 'bench', kind: 'sandbox', displayName: 'bench', tenantId: 'bench', account: '', portalOrigin: '', api: gateway.api, canWrite: () => true, dispose: () => undefined } as Tenant;
+  const tenant = tenantAround(gateway.api, 'bench');
   return { ...gateway, tenant };
 }
 

@@ -3,6 +3,7 @@ import { StaticTokenCredential } from '../../src/auth/staticTokenCredential';
 import { ConnectorGroupsApi } from '../../src/graph/connectorGroupsApi';
 import { GraphHttp, type GraphHttpOptions } from '../../src/graph/graphHttp';
 import type { RoundTrip } from '../../src/graph/middleware/roundTripMiddleware';
+import type { Tenant } from '../../src/tenants/tenant';
 
 export function gatewayFor(
   url: string,
@@ -18,6 +19,11 @@ export function gatewayFor(
     ...options,
   });
   return { api: new ConnectorGroupsApi(http), http, trips };
+}
+
+/** A tenant around a gateway, as the extension builds one for the tree's model. */
+export function tenantAround(api: ConnectorGroupsApi, tenantId = 't'): Tenant {
+  return { key: tenantId, kind: 'sandbox', displayName: tenantId, tenantId, account: '', portalOrigin: '', api, canWrite: () => true, dispose: () => undefined } as Tenant;
 }
 
 /** A throwaway HTTP server on loopback that answers with `handle`, for the cases no sandbox would produce. */

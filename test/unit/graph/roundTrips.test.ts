@@ -3,9 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { scaleTenant } from '../../../src/sandbox/seeds';
 import { GraphSandbox } from '../../../src/sandbox/server';
-import type { Tenant } from '../../../src/tenants/tenant';
 import { TenantContents } from '../../../src/tenants/tenantContents';
-import { gatewayFor } from '../../support/gateway';
+import { gatewayFor, tenantAround } from '../../support/gateway';
 
 const GROUPS = 120;
 const batches = Math.ceil((GROUPS * 2) / 20);
@@ -39,7 +38,7 @@ describe('round trips on a large tenant', () => {
 
   it('paints the groups after one round trip, and an expanded group costs one more, ahead of the rest', async () => {
     const { api } = gatewayFor(sandbox.url, sandbox.token);
-    const tenant = { key: 't', kind: 'sandbox', displayName: 'T', tenantId: 'known', account: '', portalOrigin: '', api, canWrite: () => true, dispose: () => undefined } as Tenant;
+    const tenant = tenantAround(api, 'known');
     let firstPaint: { requests: number; groups: number } | undefined;
     const contents = new TenantContents(tenant, () => 60_000, () => {
       firstPaint ??= { requests: outer().length, groups: contents.groups.length };

@@ -5,8 +5,7 @@ import { planLayout, type PlanStep } from '../../../src/layout/planner';
 import { tenantLayout } from '../../../src/layout/tenantLayout';
 import { GraphSandbox } from '../../../src/sandbox/server';
 import { TenantContents } from '../../../src/tenants/tenantContents';
-import type { Tenant } from '../../../src/tenants/tenant';
-import { gatewayFor } from '../../support/gateway';
+import { gatewayFor, tenantAround } from '../../support/gateway';
 import { SandboxClient } from '../../support/sandboxClient';
 
 const FAST = { settleMs: 0, windowMs: 200, intervalMs: 50 };
@@ -24,7 +23,7 @@ describe('layout apply: a fault stops the run, Resume finishes it, Undo takes it
 
   async function read(): Promise<TenantContents> {
     const { api } = gatewayFor(sandbox.url, sandbox.token, { maxRetries: 0 });
-    const tenant = { key: 's', kind: 'sandbox', displayName: 'S', tenantId: 's', account: '', portalOrigin: '', api, canWrite: () => true, dispose: () => undefined } as Tenant;
+    const tenant = tenantAround(api, 's');
     const contents = new TenantContents(tenant);
     await contents.load();
     return contents;

@@ -9,8 +9,7 @@ import type { ApplicationRecord, ConnectorRecord, GroupRecord, Tenant as Sandbox
 import { demoTenant } from '../../../src/sandbox/seeds';
 import { GraphSandbox } from '../../../src/sandbox/server';
 import { TenantContents } from '../../../src/tenants/tenantContents';
-import type { Tenant } from '../../../src/tenants/tenant';
-import { gatewayFor } from '../../support/gateway';
+import { gatewayFor, tenantAround } from '../../support/gateway';
 import { guid } from './fixtures';
 
 const REGIONS = ['nam', 'eur', 'aus', 'asia', 'ind'] as const;
@@ -110,7 +109,7 @@ describe('layout apply: random tenants reach random layouts', function () {
 
   function contentsOf(): TenantContents {
     const { api } = gatewayFor(sandbox.url, sandbox.token);
-    const tenant = { key: 'p', kind: 'sandbox', displayName: 'P', tenantId: 'p', account: '', portalOrigin: '', api, canWrite: () => true, dispose: () => undefined } as Tenant;
+    const tenant = tenantAround(api, 'p');
     return new TenantContents(tenant);
   }
 
