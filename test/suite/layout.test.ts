@@ -196,6 +196,21 @@ describe('layout as code: export, edit, preview, apply, resume, undo', () => {
     assert.deepEqual(await writesSent(), []);
   });
 
+  it('gives a layout file the schema: hover text and completion from it', async () => {
+    const { uri } = await exported('schema.json');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const at = document.positionAt(document.getText().indexOf('"prune"') + 2);
+    const hovers = await waitFor(async () => (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at)) ?? []);
+    const said = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join(' ');
+    assert.match(said, /the file is the whole truth: groups it leaves out are deleted/);
+    // A group's region offers the regions the service takes.
+    const inRegion = document.positionAt(document.getText().indexOf('"region": "') + '"region": "'.length);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, inRegion);
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label).replace(/"/g, ''));
+    for (const region of ['nam', 'eur', 'aus', 'asia', 'ind']) assert.ok(labels.includes(region), labels.join(', '));
+  });
+
   it('marks ids the tenant does not have, and broken values, in the editor', async () => {
     const { uri, layout } = await exported('marked.json');
     const next = structuredClone(layout);

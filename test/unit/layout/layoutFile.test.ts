@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { REGIONS } from '../../../src/shared/regions';
 import { readLayout, writeLayout } from '../../../src/layout/layoutFile';
 import { tenantLayout } from '../../../src/layout/tenantLayout';
 import { guid, standardTenant } from './fixtures';
@@ -74,5 +77,36 @@ describe('layout file: read by hand, every problem pointed at', () => {
   it('refuses a prototype key instead of ignoring it', () => {
     const found = problems(`{"tenant": {"id": "${guid('t')}"}, "connectorGroups": [{"name": "A", "__proto__": {"isDefault": true}}]}`);
     assert.match(found[0], /'__proto__' is not a property/);
+  });
+});
+
+describe('layout file: the schema the editor uses and the reader agree', () => {
+  const root = path.resolve(__dirname, '../../../..');
+  const schema = JSON.parse(readFileSync(path.join(root, 'media/connectorgroups.schema.json'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+  it('is the schema package.json gives *.connectorgroups.json files', () => {
+    assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: '*.connectorgroups.json', url: './media/connectorgroups.schema.json' }]);
+  });
+
+  it('allows exactly the properties the reader allows, at every level', () => {
+    const keys = (node: { properties: object }) => Object.keys(node.properties).sort();
+    const group = schema.definitions.group;
+    assert.deepEqual(keys(schema), ['$schema', 'connectorGroups', 'prune', 'tenant']);
+    assert.deepEqual(keys(schema.properties.tenant), ['displayName', 'id']);
+    assert.deepEqual(keys(group), ['applications', 'connectors', 'id', 'isDefault', 'name', 'region']);
+    assert.deepEqual(keys(group.properties.connectors.items), ['id', 'machineName']);
+    assert.deepEqual(keys(group.properties.applications.items), ['displayName', 'id']);
+    for (const node of [schema, schema.properties.tenant, group, group.properties.connectors.items, group.properties.applications.items]) {
+      assert.equal(node.additionalProperties, false);
+    }
+    // Each key the schema allows is read without a problem, and one it does not is refused.
+    const text = JSON.stringify({ $schema: 'x', tenant: { id: guid('t'), displayName: 'T' }, prune: true, connectorGroups: [{ id: guid('g'), name: 'G', region: 'eur', isDefault: false, connectors: [{ id: guid('c'), machineName: 'C' }], applications: [{ id: guid('a'), displayName: 'A' }] }] });
+    assert.ok(readLayout(text).ok);
+    assert.equal(readLayout(text.replace('"isDefault"', '"default"')).ok, false);
+  });
+
+  it('lists the regions the rules accept', () => {
+    assert.deepEqual(schema.definitions.group.properties.region.anyOf[0].enum, [...REGIONS]);
   });
 });
