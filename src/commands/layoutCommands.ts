@@ -40,6 +40,19 @@ export interface PlanSession {
   pendingUndo?: PlanStep[];
   /** The last run: its steps and their outcomes. */
   lastRun?: { steps: PlanStep[]; result: ApplyResult; undoing: boolean };
+  /** While Apply, Resume or Undo works on this session (a second one waits for nothing: it is refused). */
+  busy?: boolean;
+}
+
+/** Runs one of Apply, Resume and Undo at a time on a session. */
+async function exclusively<T>(session: PlanSession, task: () => Promise<T>): Promise<T> {
+  if (session.busy) throw new Error(vscode.l10n.t('A run of this plan is already under way; wait for it to finish.'));
+  session.busy = true;
+  try {
+    return await task();
+  } finally {
+    session.busy = false;
+  }
 }
 
 const fileName = (uri: vscode.Uri) => uri.path.split('/').pop() ?? uri.path;
@@ -190,6 +203,10 @@ function stepList(steps: PlanStep[]): string {
 
 export async function applyPlan(services: Services, planUri?: vscode.Uri): Promise<ApplyResult | undefined> {
   const { session, tenantNode } = sessionTenant(services, planUri);
+  return exclusively(session, () => applyPlanNow(services, session, tenantNode));
+}
+
+async function applyPlanNow(services: Services, session: PlanSession, tenantNode: TenantNode): Promise<ApplyResult | undefined> {
   const { tenant } = tenantNode;
   if (session.lastRun) throw new Error(vscode.l10n.t('This plan has run already: Resume or Undo it, or preview the file again.'));
   if (session.steps.length === 0) {
@@ -223,6 +240,10 @@ export async function applyPlan(services: Services, planUri?: vscode.Uri): Promi
 
 export async function resumeApply(services: Services, planUri?: vscode.Uri): Promise<ApplyResult | undefined> {
   const { session, tenantNode } = sessionTenant(services, planUri);
+  return exclusively(session, () => resumeApplyNow(services, session, tenantNode));
+}
+
+async function resumeApplyNow(services: Services, session: PlanSession, tenantNode: TenantNode): Promise<ApplyResult | undefined> {
   const last = session.lastRun;
   if (!last || last.undoing || last.result.outcomes.every((o) => o.state === 'done')) throw new Error(vscode.l10n.t('There is no stopped run to resume.'));
   assertCanWrite(tenantNode.tenant, vscode.l10n.t('Resume'));
@@ -236,6 +257,10 @@ export async function resumeApply(services: Services, planUri?: vscode.Uri): Pro
 
 export async function undoApply(services: Services, planUri?: vscode.Uri): Promise<ApplyResult | undefined> {
   const { session, tenantNode } = sessionTenant(services, planUri);
+  return exclusively(session, () => undoApplyNow(services, session, tenantNode));
+}
+
+async function undoApplyNow(services: Services, session: PlanSession, tenantNode: TenantNode): Promise<ApplyResult | undefined> {
   if (session.done.length === 0) throw new Error(vscode.l10n.t('Nothing to undo: no step of the last plan was done.'));
   assertCanWrite(tenantNode.tenant, vscode.l10n.t('Undo'));
   const steps = session.pendingUndo ?? undoSteps(session.done);

@@ -196,6 +196,22 @@ describe('layout as code: export, edit, preview, apply, resume, undo', () => {
     assert.deepEqual(await writesSent(), []);
   });
 
+  it('refuses a second Apply while the first runs, and the first completes once', async () => {
+    const { uri, layout } = await exported('twice.json');
+    await save(uri, edit(layout));
+    await script();
+    await vscode.commands.executeCommand('connectorGroups.previewPlan', uri);
+    await sandbox.options({ latencyMs: 300 });
+    const prompts = await script(true);
+    const first = vscode.commands.executeCommand<{ outcomes: { state: string }[] }>('connectorGroups.applyPlan');
+    await waitFor(() => prompts.asked);
+    assert.equal(await vscode.commands.executeCommand('connectorGroups.applyPlan'), undefined);
+    assert.match(prompts.errors[0] ?? '', /A run of this plan is already under way/);
+    assert.deepEqual((await first)?.outcomes.map((o) => o.state), ['done', 'done', 'done', 'done']);
+    await sandbox.options({ latencyMs: 0 });
+    assert.equal((await sandbox.state()).groups.filter((g) => g.name === 'Helsinki').length, 1);
+  });
+
   it('gives a layout file the schema: hover text and completion from it', async () => {
     const { uri } = await exported('schema.json');
     const document = await vscode.workspace.openTextDocument(uri);
