@@ -55,6 +55,16 @@ describe('layout as code: export, edit, preview, apply, resume, undo', () => {
     return next;
   }
 
+  /** A layout exported, edited (see edit) and saved, and its plan previewed. */
+  async function previewedEdit(name: string): Promise<{ uri: vscode.Uri; layout: Layout; target: Layout }> {
+    const { uri, layout } = await exported(name);
+    const target = edit(layout);
+    await save(uri, target);
+    await script();
+    await vscode.commands.executeCommand('connectorGroups.previewPlan', uri);
+    return { uri, layout, target };
+  }
+
   /** The sandbox's App Proxy groups in the layout's words: name, region, connector ids, application ids. */
   function stateWords(state: SandboxState): string[] {
     return state.groups.filter((g) => g.connectorGroupType === 'applicationProxy')
@@ -109,11 +119,7 @@ describe('layout as code: export, edit, preview, apply, resume, undo', () => {
 
   it('stops at a fault, says what was done, Resume ends in the file, and Undo restores the tenant', async () => {
     const original = stateWords(await sandbox.state());
-    const { uri, layout } = await exported('faulty.json');
-    const target = edit(layout);
-    await save(uri, target);
-    await script();
-    await vscode.commands.executeCommand('connectorGroups.previewPlan', uri);
+    const { target } = await previewedEdit('faulty.json');
     // The rename (step 2) meets a server error that the read-back confirms did not happen.
     await sandbox.faults([{ method: 'PATCH', path: 'connectorGroups/*', status: 500, times: 1 }]);
     const prompts = await script(true);
@@ -159,10 +165,7 @@ describe('layout as code: export, edit, preview, apply, resume, undo', () => {
   });
 
   it('refuses to apply when the tenant changed since the preview', async () => {
-    const { uri, layout } = await exported('changed.json');
-    await save(uri, edit(layout));
-    await script();
-    await vscode.commands.executeCommand('connectorGroups.previewPlan', uri);
+    await previewedEdit('changed.json');
     const pune = await sandbox.group('India Pune');
     await sandbox.call('PATCH', `/beta/onPremisesPublishingProfiles/applicationProxy/connectorGroups/${pune.id}`, { body: { name: 'Pune (changed elsewhere)' } });
     await sandbox.call('DELETE', '/_sandbox/requests');
@@ -173,10 +176,7 @@ describe('layout as code: export, edit, preview, apply, resume, undo', () => {
   });
 
   it('refuses to apply a plan whose file changed since the preview, or a plan a newer preview replaced', async () => {
-    const { uri, layout } = await exported('stale.json');
-    await save(uri, edit(layout));
-    await script();
-    await vscode.commands.executeCommand('connectorGroups.previewPlan', uri);
+    const { uri, layout } = await previewedEdit('stale.json');
     const firstPlan = vscode.Uri.from({ scheme: 'connector-groups-plan', path: '/Plan – stale.txt' });
     const changedFile = edit(layout);
     changedFile.connectorGroups.at(-1)!.name = 'Oslo';
@@ -197,10 +197,7 @@ describe('layout as code: export, edit, preview, apply, resume, undo', () => {
   });
 
   it('refuses a second Apply while the first runs, and the first completes once', async () => {
-    const { uri, layout } = await exported('twice.json');
-    await save(uri, edit(layout));
-    await script();
-    await vscode.commands.executeCommand('connectorGroups.previewPlan', uri);
+    await previewedEdit('twice.json');
     await sandbox.options({ latencyMs: 300 });
     const prompts = await script(true);
     const first = vscode.commands.executeCommand<{ outcomes: { state: string }[] }>('connectorGroups.applyPlan');
