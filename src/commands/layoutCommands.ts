@@ -161,7 +161,7 @@ export async function previewPlan(services: Services, uri?: vscode.Uri): Promise
   await showDiff(services, document, tenantNode, contents.groups, layout);
   const name = `${vscode.l10n.t('Plan')} – ${fileName(document.uri).slice(0, -LAYOUT_SUFFIX.length)}.txt`;
   if (!plan.ok) {
-    const text = [vscode.l10n.t('{0} cannot be applied to {1}, in any order:', fileName(document.uri), tenantNode.tenant.displayName), '', ...plan.refusals.map((r) => `- ${r}`), ''].join('\n');
+    const text = [vscode.l10n.t('{0} cannot be applied to {1}, and nothing was sent:', fileName(document.uri), tenantNode.tenant.displayName), '', ...plan.refusals.map((r) => `- ${r}`), ''].join('\n');
     const planUri = services.layouts.documents.set(PLAN_SCHEME, name, text);
     await vscode.window.showTextDocument(planUri, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
     services.layouts.session = undefined;
