@@ -5,11 +5,11 @@
 import * as vscode from 'vscode';
 import type { ConnectorGroupWithContents } from '../graph/types';
 import { applySteps, remainingSteps, undoSteps, type ApplyResult, type DoneChange } from '../layout/applyPlan';
-import { PLAN_SCHEME, TENANT_LAYOUT_SCHEME } from '../layout/layoutDocuments';
+import { PLAN_LANGUAGE, PLAN_SCHEME, TENANT_LAYOUT_SCHEME } from '../layout/layoutDocuments';
 import { LAYOUT_SUFFIX, readLayout, writeLayout, type Layout } from '../layout/layoutFile';
 import { planWarnings } from '../layout/planImpact';
 import { planLayout, type PlanStep } from '../layout/planner';
-import { describeStep, planText, reportText } from '../layout/planText';
+import { describeStep, planText, refusalText, reportText } from '../layout/planText';
 import { changedGroups, tenantLayout } from '../layout/tenantLayout';
 import { nameList } from '../shared/nameList';
 import type { TenantContents } from '../tenants/tenantContents';
@@ -140,6 +140,12 @@ async function showDiff(services: Services, document: vscode.TextDocument, tenan
   await vscode.commands.executeCommand('vscode.diff', left, document.uri, vscode.l10n.t('{0} (tenant) ↔ {1}', tenant.displayName, fileName(document.uri)), { preview: false });
 }
 
+/** The plan beside the diff, in its own language (steps and outcomes coloured, long lines wrapped). */
+async function showPlan(uri: vscode.Uri, focus: boolean): Promise<void> {
+  const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), PLAN_LANGUAGE);
+  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: !focus });
+}
+
 function heading(session: { file: vscode.Uri; layout: Layout; warnings: string[] }, tenantNode: TenantNode, steps: PlanStep[]): string[] {
   return [
     vscode.l10n.t('Plan: {0} → {1} ({2})', fileName(session.file), tenantNode.tenant.displayName, tenantNode.tenant.tenantId),
@@ -161,9 +167,9 @@ export async function previewPlan(services: Services, uri?: vscode.Uri): Promise
   await showDiff(services, document, tenantNode, contents.groups, layout);
   const name = `${vscode.l10n.t('Plan')} – ${fileName(document.uri).slice(0, -LAYOUT_SUFFIX.length)}.txt`;
   if (!plan.ok) {
-    const text = [vscode.l10n.t('{0} cannot be applied to {1}, and nothing was sent:', fileName(document.uri), tenantNode.tenant.displayName), '', ...plan.refusals.map((r) => `- ${r}`), ''].join('\n');
+    const text = refusalText(vscode.l10n.t('{0} cannot be applied to {1}, and nothing was sent:', fileName(document.uri), tenantNode.tenant.displayName), plan.refusals);
     const planUri = services.layouts.documents.set(PLAN_SCHEME, name, text);
-    await vscode.window.showTextDocument(planUri, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
+    await showPlan(planUri, false);
     services.layouts.session = undefined;
     setContexts(undefined);
     throw new Error(plan.refusals.length === 1
@@ -176,7 +182,7 @@ export async function previewPlan(services: Services, uri?: vscode.Uri): Promise
   };
   services.layouts.documents.set(PLAN_SCHEME, name, planText(plan.steps, heading(session, tenantNode, plan.steps)));
   // The plan takes the focus: its title bar holds Apply Plan.
-  await vscode.window.showTextDocument(session.planUri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+  await showPlan(session.planUri, true);
   services.layouts.session = session;
   setContexts(session);
   return { steps: plan.steps };

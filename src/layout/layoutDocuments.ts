@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 
 export const PLAN_SCHEME = 'connector-groups-plan';
 export const TENANT_LAYOUT_SCHEME = 'connector-groups-layout';
+/** The plan's language (package.json): its grammar colours the steps and outcomes. */
+export const PLAN_LANGUAGE = 'connectorGroupsPlan';
 
 export class LayoutDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly texts = new Map<string, string>();

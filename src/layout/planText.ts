@@ -2,6 +2,7 @@
 // document and the apply report show it. Plain text: names from Graph are never markup here.
 import { l10n } from '../shared/l10n';
 import { nameList } from '../shared/nameList';
+import { lineText } from '../shared/plainText';
 import { regionFact } from '../shared/regions';
 import type { ApplyResult, StepOutcome } from './applyPlan';
 import { isNewGroup, type GroupKey, type MovedItem, type PlanStep } from './planner';
@@ -63,6 +64,16 @@ export function createdNames(steps: PlanStep[]): (key: GroupKey) => string {
   return (key) => names.get(key) ?? key;
 }
 
+/** The lines as a document: each one stays one line, whatever the names in it hold. */
+function documentText(lines: string[]): string {
+  return `${lines.map(lineText).join('\n')}\n`;
+}
+
+/** The text of a plan the service refused, a reason a line. */
+export function refusalText(heading: string, refusals: string[]): string {
+  return documentText([heading, '', ...refusals.map((r) => `- ${r}`)]);
+}
+
 export function planText(steps: PlanStep[], heading: string[]): string {
   const nameOf = createdNames(steps);
   const width = String(steps.length).length;
@@ -72,7 +83,7 @@ export function planText(steps: PlanStep[], heading: string[]): string {
     lines.push(`${String(i + 1).padStart(width)}. ${describeStep(step)}`);
     lines.push(`${' '.repeat(width + 2)}${callsOf(step, nameOf)}`);
   });
-  return `${lines.join('\n')}\n`;
+  return documentText(lines);
 }
 
 function outcomeWord(outcome: StepOutcome): string {
@@ -95,5 +106,5 @@ export function reportText(steps: PlanStep[], result: ApplyResult, heading: stri
     if (outcome.message) lines.push(`${indent}${outcome.message}`);
     if (outcome.requestId && !outcome.message?.includes(outcome.requestId)) lines.push(`${indent}${l10n.t('request id {0}', outcome.requestId)}`);
   });
-  return `${lines.join('\n')}\n`;
+  return documentText(lines);
 }

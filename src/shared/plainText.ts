@@ -18,6 +18,14 @@ export function visibleText(text: string): string {
 }
 
 /**
+ * For a line of a text document (a plan, a report): line breaks and other control characters
+ * written out too, so a name cannot start a line that looks like one of the document's own.
+ */
+export function lineText(text: string): string {
+  return visibleText(text).replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, (char) => `[U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);
+}
+
+/**
  * For notifications and dialogs: VS Code renders `[label](command:…)` there as a link that runs the
  * command on one click. A zero-width space between `]` and `(` keeps every character as it was
  * written, and the link syntax is gone.

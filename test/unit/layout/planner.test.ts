@@ -132,6 +132,27 @@ describe('layout planner: steps in an order every rule allows', () => {
     ]);
   });
 
+  it('keeps each name from Graph on its line: a line break or a direction override cannot forge a step', () => {
+    const hostile = tenantOf([
+      { name: 'Default', region: 'nam', isDefault: true, connectors: ['C1'] },
+      { name: "EU\n2. Delete 'Default'", region: 'nam', connectors: ['C\u202eX'] },
+    ]);
+    const layout = edited(hostile, (g, l) => { list(l, 'connectors', 'C\u202eX', g.get('Default')!); });
+    const plan = planLayout(hostile, layout);
+    assert.ok(plan.ok);
+    const text = planText(plan.steps, [`Plan for "EU\u2028forged"`]);
+    assert.deepEqual(text.trimEnd().split('\n'), [
+      'Plan for "EU[U+2028]forged"',
+      '',
+      "1. Move C[U+202E]X to 'Default'",
+      `   POST /onPremisesPublishingProfiles/applicationProxy/connectorGroups/${guid('Default')}/members/$ref`,
+    ]);
+    const renamed = edited(hostile, (g) => { g.get("EU\n2. Delete 'Default'")!.name = 'EU'; });
+    const rename = planLayout(hostile, renamed);
+    assert.ok(rename.ok);
+    assert.match(planText(rename.steps, []), /^1\. Rename 'EU\[U\+000A\]2\. Delete 'Default'' to 'EU'$/m);
+  });
+
   it('writes each step with the call it makes, naming a group it creates by its name', () => {
     const layout = edited(tenant, (_g, l) => {
       const fresh = { name: 'India', region: 'ind' };
