@@ -8,7 +8,7 @@ import { createGroup, deleteGroup, updateGroup } from '../operations/groupOperat
 import type { ReadBackTiming } from '../operations/readBack';
 import { assignApplications, moveConnectors, unassignApplication, type Relocated } from '../operations/relocation';
 import type { TenantContents } from '../tenants/tenantContents';
-import type { GroupKey, MovedItem, PlanStep } from './planner';
+import { groupBy, type GroupKey, type MovedItem, type PlanStep } from './planner';
 
 export type StepState = 'done' | 'failed' | 'notTried';
 
@@ -84,7 +84,8 @@ class Runner {
   }
 
   private relocated(result: Relocated, items: MovedItem[], change: (moved: MovedItem[]) => DoneChange): DoneChange | undefined {
-    const moved = items.filter((i) => result.moved.includes(i.id)).map((i) => ({ ...i, from: this.id(i.from) }));
+    const movedIds = new Set(result.moved);
+    const moved = items.filter((i) => movedIds.has(i.id)).map((i) => ({ ...i, from: this.id(i.from) }));
     const done = moved.length > 0 ? change(moved) : undefined;
     if (result.failed.length > 0) throw new PartlyDone(done, result.failed[0].error, moved.length);
     return done;
@@ -202,11 +203,7 @@ export function undoSteps(done: DoneChange[]): PlanStep[] {
   // A deleted group comes back with a new id: later steps name it by the key of its re-creation.
   const recreated = new Map<string, GroupKey>();
   const key = (id: string) => recreated.get(id) ?? id;
-  const byOrigin = (items: MovedItem[]) => {
-    const groups = new Map<string, MovedItem[]>();
-    for (const item of items) groups.set(key(item.from), [...(groups.get(key(item.from)) ?? []), item]);
-    return groups;
-  };
+  const byOrigin = (items: MovedItem[]) => groupBy(items, (item) => key(item.from));
   for (const change of [...done].reverse()) {
     switch (change.kind) {
       case 'deleted': {

@@ -6,6 +6,11 @@ import type { Services } from '../commands/services';
 import { LAYOUT_SUFFIX, readLayout, type TextSpan } from './layoutFile';
 
 const SOURCE = 'Connector Groups';
+/**
+ * A layout of thousands of groups runs to hundreds of thousands of lines and takes a second or more
+ * to read: such a file is checked when it opens and when it is saved, not while it is typed in.
+ */
+const LARGE_LINES = 50_000;
 
 function isLayoutFile(document: vscode.TextDocument): boolean {
   return (document.uri.scheme === 'file' || document.uri.scheme === 'untitled') && document.uri.path.endsWith(LAYOUT_SUFFIX);
@@ -67,7 +72,8 @@ export function watchLayoutFiles(services: Services): vscode.Disposable {
   const subscriptions = [
     collection,
     vscode.workspace.onDidOpenTextDocument(check),
-    vscode.workspace.onDidChangeTextDocument((e) => check(e.document)),
+    vscode.workspace.onDidChangeTextDocument((e) => { if (e.document.lineCount <= LARGE_LINES) check(e.document); }),
+    vscode.workspace.onDidSaveTextDocument(check),
     vscode.workspace.onDidCloseTextDocument((d) => collection.delete(d.uri)),
     services.tree.onDidChangeTreeData(() => vscode.workspace.textDocuments.forEach(check)),
   ];

@@ -117,7 +117,8 @@ class Planner {
     this.moveConnectors(remaining(this.connectorAt, connectorsTo), (id) => connectorsTo.get(id)!, connectorsTo);
     const applications = remaining(this.applicationAt, applicationsTo);
     const unassigned = applications.filter((id) => applicationsTo.get(id) === this.defaultKey && !this.listed.has(id));
-    this.assignApplications(applications.filter((id) => !unassigned.includes(id)), (id) => applicationsTo.get(id)!);
+    const unassigning = new Set(unassigned);
+    this.assignApplications(applications.filter((id) => !unassigning.has(id)), (id) => applicationsTo.get(id)!);
     if (unassigned.length > 0) {
       this.steps.push({ kind: 'unassignApplications', applications: unassigned.map((id) => this.item(id, this.applicationAt)) });
       for (const id of unassigned) this.applicationAt.set(id, this.defaultKey);
@@ -244,6 +245,9 @@ class Planner {
   /** The regions the file changes; each group must be empty at that moment, so none may keep items. */
   private regionChanges(connectorsTo: Map<string, GroupKey>, applicationsTo: Map<string, GroupKey>): Map<GroupKey, string> {
     const changes = new Map<GroupKey, string>();
+    // What each group keeps (items that are in it and stay): a group that keeps any cannot change region.
+    const stays = (at: Map<string, GroupKey>, to: Map<string, GroupKey>) => [...at].filter(([id, key]) => to.get(id) === key);
+    const keeping = groupBy([...stays(this.connectorAt, connectorsTo), ...stays(this.applicationAt, applicationsTo)], ([, key]) => key);
     this.layout.connectorGroups.forEach((entry, index) => {
       const key = this.entryKeys[index];
       const place = this.places.get(key);
@@ -257,10 +261,7 @@ class Planner {
         this.refuse(l10n.t("The layout changes the region of the default group '{0}' ({1} to {2}): that moves the default region every other group is measured by. Change it on its own, while the group is empty.", place.name, regionLabel(place.region), regionLabel(entry.region)));
         return;
       }
-      const kept = [
-        ...[...this.connectorAt].filter(([id, at]) => at === key && connectorsTo.get(id) === key),
-        ...[...this.applicationAt].filter(([id, at]) => at === key && applicationsTo.get(id) === key),
-      ].map(([id]) => this.labels.get(id) ?? id);
+      const kept = (keeping.get(key) ?? []).map(([id]) => this.labels.get(id) ?? id);
       if (kept.length > 0) {
         this.refuse(l10n.t("'{0}' changes region ({1} to {2}) but keeps {3}: a region can only be set while the group is empty. Move them out in one layout, change the region in the next.", place.name, regionLabel(place.region), regionLabel(entry.region), kept.slice(0, 3).join(', ') + (kept.length > 3 ? ` (+${kept.length - 3})` : '')));
         return;
@@ -292,10 +293,17 @@ class Planner {
 }
 
 function byTarget(ids: string[], target: (id: string) => GroupKey): Map<GroupKey, string[]> {
-  const groups = new Map<GroupKey, string[]>();
-  for (const id of ids) {
-    const to = target(id);
-    groups.set(to, [...(groups.get(to) ?? []), id]);
+  return groupBy(ids, target);
+}
+
+/** Items by a key, in the order the keys first come up. */
+export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
   }
   return groups;
 }

@@ -4,13 +4,16 @@ import { isApplicationProxyGroup } from '../graph/connectorGroupsApi';
 import type { ConnectorGroupWithContents } from '../graph/types';
 import type { Layout, LayoutGroup, LayoutItem } from './layoutFile';
 
-function orderLike<T>(items: T[], keyOf: (item: T) => string, order: string[]): T[] {
-  const rank = new Map(order.map((key, i) => [key, i]));
+/** Items in the order of `rank` (what the file lists, by position), the others after them as they came. */
+function orderLike<T>(items: T[], keyOf: (item: T) => string, rank: Map<string, number>): T[] {
+  if (rank.size === 0) return items;
   return items
-    .map((item, i) => ({ item, i, rank: rank.get(keyOf(item)) ?? order.length + i }))
+    .map((item, i) => ({ item, rank: rank.get(keyOf(item)) ?? rank.size + i }))
     .sort((a, b) => a.rank - b.rank)
     .map(({ item }) => item);
 }
+
+const ranks = (keys: string[]) => new Map(keys.map((key, i) => [key, i]));
 
 export function tenantLayout(
   groups: ConnectorGroupWithContents[],
@@ -21,9 +24,11 @@ export function tenantLayout(
   const proxyGroups = groups.filter(isApplicationProxyGroup);
   // A file entry without an id stands for the group of that name.
   const keyOf = (g: ConnectorGroupWithContents) => g.id.toLowerCase();
-  const entryKey = (e: LayoutGroup) => e.id ?? proxyGroups.find((g) => g.name.toLowerCase() === e.name.toLowerCase())?.id.toLowerCase() ?? '';
-  const ordered = like ? orderLike(proxyGroups, keyOf, entries.map(entryKey)) : proxyGroups;
-  const itemOrder = (kind: 'connectors' | 'applications') => entries.flatMap((e) => (e[kind] ?? []).map((i) => i.id));
+  const byName = new Map(proxyGroups.map((g) => [g.name.toLowerCase(), g.id.toLowerCase()]));
+  const entryKey = (e: LayoutGroup) => e.id ?? byName.get(e.name.toLowerCase()) ?? '';
+  const ordered = like ? orderLike(proxyGroups, keyOf, ranks(entries.map(entryKey))) : proxyGroups;
+  // Built once: a file of thousands of groups lists a hundred thousand items.
+  const itemOrder = (kind: 'connectors' | 'applications') => ranks(entries.flatMap((e) => (e[kind] ?? []).map((i) => i.id)));
   const connectorOrder = itemOrder('connectors');
   const applicationOrder = itemOrder('applications');
   return {

@@ -1,11 +1,12 @@
 // The extension's one log: a LogOutputChannel that follows the user's log level, and how Graph calls appear in it.
 import * as vscode from 'vscode';
 import { roundTripLevel, roundTripLine, type RoundTrip } from '../graph/middleware/roundTripMiddleware';
+import { oneLineLog } from './oneLineLog';
 
 export type Logger = vscode.LogOutputChannel;
 
 export function createLogger(): Logger {
-  return vscode.window.createOutputChannel('Connector Groups', { log: true });
+  return oneLineLog(vscode.window.createOutputChannel('Connector Groups', { log: true }));
 }
 
 /** One line per round trip: method, path, status, time and request id; never a header, so never a token. */

@@ -8,6 +8,11 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
+import { readLayout, writeLayout } from '../../src/layout/layoutFile';
+import { planWarnings } from '../../src/layout/planImpact';
+import { planLayout } from '../../src/layout/planner';
+import { planText } from '../../src/layout/planText';
+import { tenantLayout } from '../../src/layout/tenantLayout';
 import { TenantContents } from '../../src/tenants/tenantContents';
 import { gatewayFor, tenantAround } from '../support/gateway';
 
@@ -92,6 +97,24 @@ async function scenario(label: string, scale: { groups: number; connectors: numb
       longestSteps.push(delay.max / 1e6);
       heapMb = Math.max(heapMb, process.memoryUsage().heapUsed / 2 ** 20);
     }
+    // A layout of the whole tenant with every connector moved on to the next group and every group
+    // renamed: written, read back and planned, with the plan's warnings and text (no round trip).
+    const exported = await tenantOn(sandbox).api.loadGroupsWithContents();
+    const planStarted = performance.now();
+    const layout = tenantLayout(exported, { id: '00000000-0000-4000-8000-000000000be0' });
+    layout.connectorGroups.forEach((g, i) => {
+      g.name = `${g.name} (renamed)`;
+      g.connectors = exported[(i + 1) % exported.length].members.map((c) => ({ id: c.id, label: c.machineName }));
+    });
+    const read = readLayout(writeLayout(layout));
+    if (!read.ok) throw new Error(`the layout did not read back: ${read.problems[0].message}`);
+    const plan = planLayout(exported, read.layout);
+    if (!plan.ok) throw new Error(`the layout was refused: ${plan.refusals[0]}`);
+    planWarnings(exported, plan.steps);
+    planText(plan.steps, []);
+    // The tenant's side of the diff, ordered like the file.
+    tenantLayout(exported, read.layout.tenant, read.layout);
+    const planMs = performance.now() - planStarted;
     // The loop an admin scripts: per group its members, then its applications, one after another.
     const { api } = tenantOn(sandbox);
     const groups = await api.listGroups();
@@ -111,6 +134,7 @@ async function scenario(label: string, scale: { groups: number; connectors: numb
     // The first run is the cold one (code not yet optimised), as in a freshly started editor.
     line(`${label} longest synchronous step`, [['ms', Math.max(...longestSteps)], ['first run ms', longestSteps[0]], ['median ms', median(longestSteps)], ['note', 'load and export']]);
     line(`${label} heap`, [['MB', heapMb]]);
+    line(`${label} layout plan`, [['ms', planMs], ['steps', plan.steps.length], ['round trips', 0], ['note', 'every group renamed, every connector moved; write, read, plan, warnings, text, diff side']]);
     line(`${label} node fetch first call`, [['ms', firstFetch], ['note', 'the runtime loading its HTTP client, before the runs']]);
   } finally {
     sandbox.child.kill();
