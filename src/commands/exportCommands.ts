@@ -67,10 +67,15 @@ export async function saveExport(services: Services, uri?: vscode.Uri): Promise<
   const source = uri ?? vscode.window.activeTextEditor?.document.uri;
   const text = source && services.exports.text(source);
   if (!source || text === undefined) throw new Error(vscode.l10n.t('Open an exported JSON tab first.'));
+  return saveTextAs(services, source.path.split('/').pop()!, text);
+}
+
+/** Asks where to save `text` (`name` in the open folder proposed), writes it there and opens it. */
+export async function saveTextAs(services: Services, name: string, text: string, adjust: (picked: vscode.Uri) => vscode.Uri = (picked) => picked): Promise<vscode.Uri> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const name = source.path.split('/').pop()!;
-  const target = await services.prompts.saveAs(folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(name));
-  if (!target) throw new Cancelled();
+  const picked = await services.prompts.saveAs(folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(name));
+  if (!picked) throw new Cancelled();
+  const target = adjust(picked);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   await vscode.window.showTextDocument(target, { preview: false });
   return target;

@@ -16,6 +16,7 @@ import type { TenantContents } from '../tenants/tenantContents';
 import type { TenantNode } from '../tree/tenantNode';
 import type { TreeNode } from '../tree/treeNode';
 import { ActionableError } from './actionableError';
+import { saveTextAs } from './exportCommands';
 import { fileNamePart } from './exportDocuments';
 import type { Services } from './services';
 import { Cancelled, loadedContents, pickTenant } from './targets';
@@ -72,14 +73,9 @@ export async function exportLayout(services: Services, node?: TreeNode): Promise
   const contents = await loadedContents(tenantNode);
   const { tenant } = tenantNode;
   const text = writeLayout(tenantLayout(contents.groups, { id: tenant.tenantId, displayName: tenant.displayName }));
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const name = `${fileNamePart(tenant.displayName)}${LAYOUT_SUFFIX}`;
-  let target = await services.prompts.saveAs(folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(name));
-  if (!target) throw new Cancelled();
   // The suffix is what gives the file its schema and its Preview Plan button.
-  if (!target.path.endsWith(LAYOUT_SUFFIX)) target = target.with({ path: target.path.replace(/(\.json)?$/, LAYOUT_SUFFIX) });
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-  await vscode.window.showTextDocument(target, { preview: false });
+  const target = await saveTextAs(services, `${fileNamePart(tenant.displayName)}${LAYOUT_SUFFIX}`, text,
+    (picked) => (picked.path.endsWith(LAYOUT_SUFFIX) ? picked : picked.with({ path: picked.path.replace(/(\.json)?$/, LAYOUT_SUFFIX) })));
   services.logger.info(`Exported the layout of '${tenant.displayName}' to ${fileName(target)}.`);
   return target;
 }
@@ -221,9 +217,7 @@ async function applyPlanNow(services: Services, session: PlanSession, tenantNode
   }
   assertCanWrite(tenant, vscode.l10n.t('Apply Plan'));
   // The steps are for the file as it was previewed, not as it has been edited since.
-  const now = vscode.workspace.textDocuments.find((d) => d.uri.toString() === session.file.toString())?.getText()
-    ?? new TextDecoder().decode(await vscode.workspace.fs.readFile(session.file));
-  if (now !== session.text) {
+  if ((await vscode.workspace.openTextDocument(session.file)).getText() !== session.text) {
     throw new ActionableError(vscode.l10n.t('{0} changed since the preview: nothing was sent. Preview the plan again.', fileName(session.file)),
       vscode.l10n.t('Preview Plan'), () => previewPlan(services, session.file));
   }
@@ -314,11 +308,11 @@ function tell(services: Services, session: PlanSession, steps: PlanStep[], resul
   const failedAt = result.outcomes.findIndex((o) => o.state === 'failed');
   const resume = vscode.l10n.t('Resume');
   const undo = vscode.l10n.t('Undo');
-  const showPlan = vscode.l10n.t('Show Report');
+  const showReport = vscode.l10n.t('Show Report');
   const act = (choice: string | undefined) => {
     if (choice === resume) void vscode.commands.executeCommand('connectorGroups.resumeApply');
     if (choice === undo) void vscode.commands.executeCommand('connectorGroups.undoApply');
-    if (choice === showPlan) void vscode.window.showTextDocument(session.planUri, { preview: false });
+    if (choice === showReport) void showPlan(session.planUri, true);
   };
   const canUndo = session.done.length > 0 ? [undo] : [];
   const notTried = result.outcomes.filter((o) => o.state === 'notTried').length;
@@ -326,13 +320,13 @@ function tell(services: Services, session: PlanSession, steps: PlanStep[], resul
     const outcome = result.outcomes[failedAt];
     const message = vscode.l10n.t('Step {0} of {1} failed: {2} Done: {3}; not tried: {4}.', failedAt + 1, steps.length, outcome.message ?? '', done, notTried);
     services.logger.error(message);
-    void services.prompts.error(message, ...(undoing ? [] : [resume]), ...canUndo, showPlan).then(act);
+    void services.prompts.error(message, ...(undoing ? [] : [resume]), ...canUndo, showReport).then(act);
   } else if (result.cancelled) {
-    void services.prompts.notify(vscode.l10n.t('Stopped after {0} of {1} steps, as asked; {2} not tried.', done, steps.length, notTried), ...(undoing ? [] : [resume]), ...canUndo, showPlan).then(act);
+    void services.prompts.notify(vscode.l10n.t('Stopped after {0} of {1} steps, as asked; {2} not tried.', done, steps.length, notTried), ...(undoing ? [] : [resume]), ...canUndo, showReport).then(act);
   } else if (undoing) {
     services.prompts.info(vscode.l10n.t('Undone: {0} steps took back the changes of {1}.', done, fileName(session.file)));
   } else {
-    void services.prompts.notify(vscode.l10n.t('Applied {0} steps: the tenant matches {1}.', done, fileName(session.file)), ...canUndo, showPlan).then(act);
+    void services.prompts.notify(vscode.l10n.t('Applied {0} steps: the tenant matches {1}.', done, fileName(session.file)), ...canUndo, showReport).then(act);
   }
 }
 

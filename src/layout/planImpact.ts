@@ -2,8 +2,7 @@
 // (and were served before, or moved there) are named before anything is sent.
 import { isApplicationProxyGroup } from '../graph/connectorGroupsApi';
 import type { ConnectorGroupWithContents } from '../graph/types';
-import { l10n } from '../shared/l10n';
-import { nameList } from '../shared/nameList';
+import { cutOffSentence } from '../tenants/impact';
 import { groupBy, type GroupKey, type PlanStep } from './planner';
 
 export function planWarnings(groups: ConnectorGroupWithContents[], steps: PlanStep[]): string[] {
@@ -36,6 +35,5 @@ export function planWarnings(groups: ConnectorGroupWithContents[], steps: PlanSt
     if (key === from && (activeBefore.get(from) ?? 0) === 0) continue;
     cut.push([key, applicationNames.get(id) ?? id]);
   }
-  return [...groupBy(cut, ([key]) => key)].map(([key, entries]) =>
-    l10n.t("{0} will have no active connector in '{1}'.", nameList(entries.map(([, name]) => name)), names.get(key) ?? key));
+  return [...groupBy(cut, ([key]) => key)].map(([key, entries]) => cutOffSentence(entries.map(([, name]) => name), names.get(key) ?? key));
 }

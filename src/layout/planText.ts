@@ -74,16 +74,20 @@ export function refusalText(heading: string, refusals: string[]): string {
   return documentText([heading, '', ...refusals.map((r) => `- ${r}`)]);
 }
 
-export function planText(steps: PlanStep[], heading: string[]): string {
+/** Each step numbered, with its call underneath; `more` adds a prefix and lines of its own. */
+function stepLines(steps: PlanStep[], more: (index: number) => { prefix: string; after: string[] } = () => ({ prefix: '', after: [] })): string[] {
   const nameOf = createdNames(steps);
   const width = String(steps.length).length;
-  const lines = [...heading, ''];
-  if (steps.length === 0) lines.push(l10n.t('Nothing to do: the tenant already matches the layout.'));
-  steps.forEach((step, i) => {
-    lines.push(`${String(i + 1).padStart(width)}. ${describeStep(step)}`);
-    lines.push(`${' '.repeat(width + 2)}${callsOf(step, nameOf)}`);
+  const indent = ' '.repeat(width + 2);
+  return steps.flatMap((step, i) => {
+    const { prefix, after } = more(i);
+    return [`${String(i + 1).padStart(width)}. ${prefix}${describeStep(step)}`, `${indent}${callsOf(step, nameOf)}`, ...after.map((line) => `${indent}${line}`)];
   });
-  return documentText(lines);
+}
+
+export function planText(steps: PlanStep[], heading: string[]): string {
+  const nothing = steps.length === 0 ? [l10n.t('Nothing to do: the tenant already matches the layout.')] : [];
+  return documentText([...heading, '', ...nothing, ...stepLines(steps)]);
 }
 
 function outcomeWord(outcome: StepOutcome): string {
@@ -94,17 +98,12 @@ function outcomeWord(outcome: StepOutcome): string {
 
 /** What a run did, step by step: done, failed (with Graph's message and request id) or not tried. */
 export function reportText(steps: PlanStep[], result: ApplyResult, heading: string[]): string {
-  const nameOf = createdNames(steps);
-  const width = String(steps.length).length;
   const counts = (state: StepOutcome['state']) => result.outcomes.filter((o) => o.state === state).length;
-  const lines = [...heading, l10n.t('Done: {0} · failed: {1} · not tried: {2}{3}', counts('done'), counts('failed'), counts('notTried'), result.cancelled ? l10n.t(' (stopped as asked)') : ''), ''];
-  steps.forEach((step, i) => {
+  const summary = l10n.t('Done: {0} · failed: {1} · not tried: {2}{3}', counts('done'), counts('failed'), counts('notTried'), result.cancelled ? l10n.t(' (stopped as asked)') : '');
+  return documentText([...heading, summary, '', ...stepLines(steps, (i) => {
     const outcome = result.outcomes[i];
-    const indent = ' '.repeat(width + 2);
-    lines.push(`${String(i + 1).padStart(width)}. [${outcomeWord(outcome)}] ${describeStep(step)}`);
-    lines.push(`${indent}${callsOf(step, nameOf)}`);
-    if (outcome.message) lines.push(`${indent}${outcome.message}`);
-    if (outcome.requestId && !outcome.message?.includes(outcome.requestId)) lines.push(`${indent}${l10n.t('request id {0}', outcome.requestId)}`);
-  });
-  return documentText(lines);
+    const after = outcome.message ? [outcome.message] : [];
+    if (outcome.requestId && !outcome.message?.includes(outcome.requestId)) after.push(l10n.t('request id {0}', outcome.requestId));
+    return { prefix: `[${outcomeWord(outcome)}] `, after };
+  })]);
 }

@@ -143,7 +143,7 @@ class Planner {
 
   /** One step per destination, in the order the destinations first come up. */
   private moveConnectors(ids: string[], target: (id: string) => GroupKey, finalTo: Map<string, GroupKey>): void {
-    for (const [to, batch] of byTarget(ids, target)) {
+    for (const [to, batch] of groupBy(ids, target)) {
       const final = new Set(batch.map((id) => finalTo.get(id)!));
       const onTheWayTo = to === this.defaultKey && !final.has(to) ? [...final].map((k) => this.nameOf(k)).join(', ') : undefined;
       this.steps.push({ kind: 'moveConnectors', to, toName: this.nameOf(to), connectors: batch.map((id) => this.item(id, this.connectorAt)), ...(onTheWayTo ? { onTheWayTo } : {}) });
@@ -152,7 +152,7 @@ class Planner {
   }
 
   private assignApplications(ids: string[], target: (id: string) => GroupKey): void {
-    for (const [to, batch] of byTarget(ids, target)) {
+    for (const [to, batch] of groupBy(ids, target)) {
       this.steps.push({ kind: 'assignApplications', to, toName: this.nameOf(to), applications: batch.map((id) => this.item(id, this.applicationAt)) });
       for (const id of batch) this.applicationAt.set(id, to);
     }
@@ -290,10 +290,6 @@ class Planner {
       place.name = entry.name;
     });
   }
-}
-
-function byTarget(ids: string[], target: (id: string) => GroupKey): Map<GroupKey, string[]> {
-  return groupBy(ids, target);
 }
 
 /** Items by a key, in the order the keys first come up. */

@@ -14,7 +14,12 @@ export function hasInvisibleCharacters(text: string): boolean {
 
 /** Each invisible or direction-changing character written out as its code point, e.g. `[U+202E]`. */
 export function visibleText(text: string): string {
-  return text.replace(INVISIBLE, (char) => `[U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);
+  return text.replace(INVISIBLE, codePoint);
+}
+
+/** A character written as its code point: `[U+202E]`. */
+function codePoint(char: string): string {
+  return `[U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`;
 }
 
 /**
@@ -22,7 +27,7 @@ export function visibleText(text: string): string {
  * written out too, so a name cannot start a line that looks like one of the document's own.
  */
 export function lineText(text: string): string {
-  return visibleText(text).replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, (char) => `[U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);
+  return visibleText(text).replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, codePoint);
 }
 
 /**

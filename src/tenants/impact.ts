@@ -53,8 +53,12 @@ export function applicationsCutOff(groups: readonly ConnectorGroupWithContents[]
 
 /** "Wiki and SAP Fiori will have no active connector in India Pune." — one sentence a group. */
 export function cutOffText(cutOffs: readonly CutOff[]): string {
-  return cutOffs.map(({ group, applications }) =>
-    l10n.t("{0} will have no active connector in '{1}'.", nameList(applications.map((a) => a.displayName)), group.name)).join(' ');
+  return cutOffs.map(({ group, applications }) => cutOffSentence(applications.map((a) => a.displayName), group.name)).join(' ');
+}
+
+/** The sentence for one group, from names (a plan's groups may not exist yet). */
+export function cutOffSentence(applicationNames: string[], groupName: string): string {
+  return l10n.t("{0} will have no active connector in '{1}'.", nameList(applicationNames), groupName);
 }
 
 /** The same facts for a group as it is: "Wiki and SAP Fiori have no active connector in 'Asia'." */
