@@ -15,7 +15,14 @@ const tlv = (tag: number, content: Buffer): Buffer => {
 const seq = (...items: Buffer[]) => tlv(0x30, Buffer.concat(items));
 const set = (...items: Buffer[]) => tlv(0x31, Buffer.concat(items));
 const explicit = (n: number, item: Buffer) => tlv(0xa0 + n, item);
-const integer = (bytes: Buffer) => tlv(0x02, bytes[0] & 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : bytes);
+/** An unsigned integer in DER's one form: no leading zero bytes, and one zero byte before a high bit. */
+export function derInteger(bytes: Buffer): Buffer {
+  let start = 0;
+  while (start < bytes.length - 1 && bytes[start] === 0) start++;
+  const digits = bytes.subarray(start);
+  return tlv(0x02, digits[0] & 0x80 ? Buffer.concat([Buffer.from([0]), digits]) : digits);
+}
+const integer = derInteger;
 const bool = (value: boolean) => tlv(0x01, Buffer.from([value ? 0xff : 0]));
 const octets = (content: Buffer) => tlv(0x04, content);
 const bits = (content: Buffer) => tlv(0x03, Buffer.concat([Buffer.from([0]), content]));
