@@ -78,8 +78,11 @@ export function planBatch(body: unknown): BatchStep[] {
   return ordered;
 }
 
-/** Runs the planned steps; a step whose dependency failed is answered 424 without running. */
-export function runBatch(steps: BatchStep[], run: (step: BatchStep) => BatchAnswer): object {
+/**
+ * Runs the planned steps one after another; a step whose dependency failed is answered 424 without
+ * running. A step that throws (a dropped connection) ends the batch: nothing is answered.
+ */
+export async function runBatch(steps: BatchStep[], run: (step: BatchStep) => Promise<BatchAnswer>): Promise<object> {
   const failed = new Set<string>();
   const answers = new Map<string, BatchAnswer>();
   for (const step of steps) {
@@ -90,7 +93,7 @@ export function runBatch(steps: BatchStep[], run: (step: BatchStep) => BatchAnsw
           headers: { 'Content-Type': 'application/json' },
           body: { error: { code: 'FailedDependency', message: `Request '${step.id}' was not run: the request it depends on ('${blocker}') failed.` } },
         }
-      : run(step);
+      : await run(step);
     if (answer.status >= 400) failed.add(step.id);
     answers.set(step.id, answer);
   }

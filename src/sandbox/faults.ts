@@ -1,7 +1,8 @@
-// Fault injection: latency, throttling, server errors and dropped connections, by rate or by request pattern.
+// Fault injection: latency, throttling, server errors and dropped connections, by rate or by request
+// pattern, for requests sent alone and for the requests inside a `$batch` alike.
 import { SandboxError, badRequest } from './graphError';
-import { seededRandom } from './ids';
 import { MAX_PATTERN_LENGTH, compilePathPattern, type PathMatcher } from './pathPattern';
+import { RequestCounter, draw, type RequestIdentity } from './requestDraw';
 
 export interface FaultRule {
   /** Only requests with this method (any when absent). */
@@ -17,9 +18,12 @@ export interface FaultRule {
   retryAfterSeconds?: number;
   /** Close the connection without an answer. */
   drop?: boolean;
-  /** Delay the answer by this many milliseconds. */
+  /** Delay the answer by this many milliseconds (after the change with `after`). */
   latencyMs?: number;
-  /** Probability (0..1) that a matching request is hit; 1 when absent. */
+  /**
+   * Probability (0..1) that a matching request is hit; 1 when absent. The draw is a pure function of
+   * the seed, the rule's index and the request (see requestDraw.ts), not of the order of arrival.
+   */
   rate?: number;
   /** How many matching requests the rule lets through before it starts to hit. */
   skip?: number;
@@ -27,6 +31,19 @@ export interface FaultRule {
   times?: number;
   /** Apply after the request took effect: the change happens, but the client sees the fault. */
   after?: boolean;
+}
+
+/** A request as fault rules see it: the path they match, and the whole request for the draw. */
+export interface FaultTarget extends RequestIdentity {
+  /** The path without the query, with the version: `/beta/organization`. */
+  path: string;
+}
+
+/** Thrown when a rule drops the connection; the server destroys the socket of the request (the outer one in a batch). */
+export class ConnectionDropped extends Error {
+  constructor() {
+    super('The connection was dropped by a fault rule.');
+  }
 }
 
 const STATUS_CODES: Record<number, [string, string]> = {
@@ -37,12 +54,27 @@ const STATUS_CODES: Record<number, [string, string]> = {
   504: ['GatewayTimeout', 'The gateway timed out waiting for the service.'],
 };
 
+const RULE_KEYS = new Set(['method', 'path', 'status', 'retryAfterSeconds', 'drop', 'latencyMs', 'rate', 'skip', 'times', 'after']);
+
 export function checkFaultRules(value: unknown): FaultRule[] {
   if (!Array.isArray(value)) throw badRequest('Fault rules must be a JSON array.');
   return value.map((raw, i) => {
     const rule = raw as FaultRule;
     const where = `fault rule ${i}`;
-    if (typeof raw !== 'object' || raw === null) throw badRequest(`${where}: expected an object.`);
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badRequest(`${where}: expected an object.`);
+    // A misspelt key would silently make a rule that hits every request.
+    const unknown = Object.keys(raw).find((key) => !RULE_KEYS.has(key));
+    if (unknown !== undefined) throw badRequest(`${where}: unknown key '${unknown}'; known: ${[...RULE_KEYS].join(', ')}.`);
+    if (rule.method !== undefined && typeof rule.method !== 'string') throw badRequest(`${where}: method must be text.`);
+    for (const key of ['drop', 'after'] as const) {
+      if (rule[key] !== undefined && typeof rule[key] !== 'boolean') throw badRequest(`${where}: ${key} must be true or false.`);
+    }
+    for (const key of ['latencyMs', 'retryAfterSeconds', 'skip', 'times'] as const) {
+      const number = rule[key];
+      if (number !== undefined && !(typeof number === 'number' && Number.isInteger(number) && number >= 0)) {
+        throw badRequest(`${where}: ${key} must be a whole number ≥ 0.`);
+      }
+    }
     if (rule.status !== undefined && !(rule.status in STATUS_CODES)) {
       throw badRequest(`${where}: status must be one of ${Object.keys(STATUS_CODES).join(', ')}.`);
     }
@@ -52,7 +84,7 @@ export function checkFaultRules(value: unknown): FaultRule[] {
     if (rule.path !== undefined && (typeof rule.path !== 'string' || rule.path.length > MAX_PATTERN_LENGTH)) {
       throw badRequest(`${where}: path must be text of at most ${MAX_PATTERN_LENGTH} characters.`);
     }
-    if (rule.rate !== undefined && !(rule.rate >= 0 && rule.rate <= 1)) throw badRequest(`${where}: rate must be between 0 and 1.`);
+    if (rule.rate !== undefined && !(typeof rule.rate === 'number' && rule.rate >= 0 && rule.rate <= 1)) throw badRequest(`${where}: rate must be between 0 and 1.`);
     return { ...rule };
   });
 }
@@ -68,34 +100,70 @@ export function faultError(rule: FaultRule): SandboxError {
 
 export class FaultInjector {
   private rules: (FaultRule & { matches?: PathMatcher })[] = [];
-  private random: () => number;
+  /** Arrivals per distinct request since the rules were set: the nth repeat of a request draws anew. */
+  private readonly arrivals = new RequestCounter();
 
-  constructor(seed = 1) {
-    this.random = seededRandom(seed);
-  }
+  constructor(private readonly seed = 1) {}
 
   set(rules: FaultRule[]): void {
     this.rules = checkFaultRules(rules).map((rule) => ({ ...rule, matches: rule.path === undefined ? undefined : compilePathPattern(rule.path) }));
+    this.arrivals.clear();
   }
 
   list(): FaultRule[] {
     return this.rules.map(({ matches, ...rule }) => rule);
   }
 
-  /** The rule that hits this request, if any; each hit counts against the rule's `times`. */
-  pick(method: string, path: string): FaultRule | undefined {
-    for (const rule of this.rules) {
+  /**
+   * The rule that hits this request, if any. A rule's `skip` and `times` count only requests it lets
+   * through or hits, and every rule returned takes effect (see runUnderFault), so none is used up in vain.
+   */
+  pick(request: FaultTarget): FaultRule | undefined {
+    if (this.rules.length === 0) return undefined;
+    const key = this.arrivals.arrive(request);
+    for (const [index, rule] of this.rules.entries()) {
       if (rule.times !== undefined && rule.times <= 0) continue;
-      if (rule.method && rule.method.toUpperCase() !== method) continue;
-      if (rule.matches && !rule.matches(path)) continue;
+      if (rule.method && rule.method.toUpperCase() !== request.method.toUpperCase()) continue;
+      if (rule.matches && !rule.matches(request.path)) continue;
       if (rule.skip !== undefined && rule.skip > 0) {
         rule.skip--;
         continue;
       }
-      if (rule.rate !== undefined && this.random() >= rule.rate) continue;
+      if (rule.rate !== undefined && draw(this.seed, `fault rule ${index}`, key) >= rule.rate) continue;
       if (rule.times !== undefined) rule.times--;
       return rule;
     }
     return undefined;
   }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function strike(rule: FaultRule): void {
+  if (rule.drop) throw new ConnectionDropped();
+  if (rule.status !== undefined) throw faultError(rule);
+}
+
+/**
+ * Runs a request's work under the rule that hit it: its latency, then its drop or status, before the
+ * work or, with `after`, once the work is done (whether it succeeded or failed: the fault is what the
+ * client sees either way).
+ */
+export async function runUnderFault<T>(rule: FaultRule | undefined, work: () => T | Promise<T>): Promise<T> {
+  if (!rule) return work();
+  if (!rule.after) {
+    if (rule.latencyMs) await sleep(rule.latencyMs);
+    strike(rule);
+    return work();
+  }
+  let outcome: { value: T } | { error: unknown };
+  try {
+    outcome = { value: await work() };
+  } catch (error) {
+    outcome = { error };
+  }
+  if (rule.latencyMs) await sleep(rule.latencyMs);
+  strike(rule);
+  if ('error' in outcome) throw outcome.error;
+  return outcome.value;
 }

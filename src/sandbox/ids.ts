@@ -7,7 +7,7 @@ export function newGuid(): string {
   return randomUUID();
 }
 
-/** A small seeded PRNG (mulberry32), so a seed always yields the same tenant and fault sequence. */
+/** A small seeded PRNG (mulberry32), so a seed always yields the same tenant. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {

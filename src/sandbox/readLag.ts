@@ -1,6 +1,9 @@
 // Read-after-write lag: reads may show the tenant as it was up to `lagMs` ago, as the live service's
 // replicas do. Each write keeps a copy of the state it replaced, for as long as a read may still see it.
+// How far back a read looks is drawn from the seed and the read itself (see requestDraw.ts), so two
+// runs with one seed lag the same reads.
 import type { Tenant } from './model';
+import { RequestCounter, draw, type RequestIdentity } from './requestDraw';
 
 interface Past {
   /** The moment this state was replaced by a write. */
@@ -10,8 +13,9 @@ interface Past {
 
 export class ReadLag {
   private past: Past[] = [];
+  private readonly arrivals = new RequestCounter();
 
-  constructor(public lagMs = 0, private readonly random: () => number = Math.random) {}
+  constructor(public lagMs = 0, private readonly seed = 1) {}
 
   /** Call before a write; the returned function records the write once it took effect. */
   beforeWrite(current: Tenant): () => void {
@@ -24,15 +28,18 @@ export class ReadLag {
     };
   }
 
-  /** The state a read sees: the current one, or one from a random moment within the lag. */
-  forRead(current: Tenant): Tenant {
-    if (this.lagMs <= 0 || this.past.length === 0) return current;
-    const moment = Date.now() - this.random() * this.lagMs;
+  /** The state a read sees: the current one, or the one of a moment within the lag drawn for this read. */
+  forRead(current: Tenant, read: RequestIdentity): Tenant {
+    if (this.lagMs <= 0) return current;
+    const key = this.arrivals.arrive(read);
+    if (this.past.length === 0) return current;
+    const moment = Date.now() - draw(this.seed, 'read lag', key) * this.lagMs;
     return this.past.find((p) => p.until > moment)?.tenant ?? current;
   }
 
-  /** A reset or a new tenant makes the remembered states meaningless. */
+  /** A reset or a new tenant makes the remembered states (and reads) meaningless. */
   clear(): void {
     this.past = [];
+    this.arrivals.clear();
   }
 }

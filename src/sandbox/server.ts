@@ -6,7 +6,7 @@ import { handleControl } from './control';
 import { IdentityPlatform } from './identityPlatform';
 import { IdentityServer } from './identityServer';
 import { dispatch, type DispatchEnvironment } from './dispatch';
-import { FaultInjector, faultError, type FaultRule } from './faults';
+import { ConnectionDropped, FaultInjector, runUnderFault, type FaultRule } from './faults';
 import { SandboxError, asSandboxError, badRequest, errorBody, type RequestIds } from './graphError';
 import { newGuid } from './ids';
 import type { Tenant } from './model';
@@ -25,7 +25,9 @@ export interface SandboxOptions {
   /** Reads may show the state of up to this many milliseconds ago (see ReadLag). */
   readLagMs?: number;
   faults?: FaultRule[];
+  /** Seed for rate-based faults, and for the read lag unless `readLagSeed` is given. */
   faultSeed?: number;
+  readLagSeed?: number;
   /** Also serve the identity platform's endpoints (device code, token) over https. */
   identity?: boolean;
   identityPort?: number;
@@ -56,11 +58,8 @@ const MAX_LOG_ENTRIES = 20_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * Reads a JSON body. A body over the limit is drained and answered 413 (a reset would leave the client
- * guessing); a body that is not JSON is a 400, one of another media type a 415.
- */
-function readBody(req: IncomingMessage): Promise<unknown> {
+/** Reads the body text. A body over the limit is drained and answered 413 (a reset would leave the client guessing). */
+function readText(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -73,21 +72,26 @@ function readBody(req: IncomingMessage): Promise<unknown> {
       if (size > MAX_BODY_BYTES) {
         return reject(new SandboxError(413, 'Request_EntityTooLarge', `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
       }
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (text.trim() === '') return resolve(undefined);
-      const type = req.headers['content-type'];
-      if (type === undefined) return reject(badRequest(NOT_JSON));
-      if (!/^\s*application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i.test(type)) {
-        return reject(new SandboxError(415, 'Request_UnsupportedMediaType', `The content type '${type.slice(0, 100)}' is not supported; send application/json.`));
-      }
-      try {
-        resolve(JSON.parse(text));
-      } catch {
-        reject(badRequest(NOT_JSON));
-      }
+      resolve(Buffer.concat(chunks).toString('utf8'));
     });
   });
 }
+
+/** Parses a JSON body: one that is not JSON is a 400, one of another media type a 415. */
+function parseBody(text: string, type: string | undefined): unknown {
+  if (text.trim() === '') return undefined;
+  if (type === undefined) throw badRequest(NOT_JSON);
+  if (!/^\s*application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i.test(type)) {
+    throw new SandboxError(415, 'Request_UnsupportedMediaType', `The content type '${type.slice(0, 100)}' is not supported; send application/json.`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest(NOT_JSON);
+  }
+}
+
+const readBody = async (req: IncomingMessage): Promise<unknown> => parseBody(await readText(req), req.headers['content-type']);
 
 const NOT_JSON = 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.';
 
@@ -134,7 +138,7 @@ export class GraphSandbox {
     this.faults.set(options.faults ?? []);
     this.variant = options.variant ?? 'standard';
     this.latencyMs = options.latencyMs ?? 0;
-    this.readLag = new ReadLag(options.readLagMs ?? 0);
+    this.readLag = new ReadLag(options.readLagMs ?? 0, options.readLagSeed ?? options.faultSeed);
     this.identity = new IdentityPlatform(() => this.store.tenant, this.tokens);
   }
 
@@ -191,14 +195,15 @@ export class GraphSandbox {
   }
 
   /** Reads see the (possibly lagging) state of a replica; writes always go to the current one. */
-  private environment(method: string): DispatchEnvironment {
-    const store = method === 'GET' ? new TenantStore(this.readLag.forRead(this.store.tenant)) : this.store;
+  private environment(method: string, target: string): DispatchEnvironment {
+    const store = method === 'GET' ? new TenantStore(this.readLag.forRead(this.store.tenant, { method, target, body: '' })) : this.store;
     return { store, origin: this.url, variant: this.variant };
   }
 
-  private dispatchRecorded(request: Parameters<typeof dispatch>[0]): RouteResult {
+  /** `target` is the path and query as sent, which the read lag's draw is made from. */
+  private dispatchRecorded(request: Parameters<typeof dispatch>[0], target: string): RouteResult {
     const wrote = request.method === 'GET' ? undefined : this.readLag.beforeWrite(this.store.tenant);
-    const result = dispatch(request, this.environment(request.method));
+    const result = dispatch(request, this.environment(request.method, target));
     wrote?.();
     return result;
   }
@@ -232,19 +237,20 @@ export class GraphSandbox {
       }
       // Who is asking comes first: faults only hit requests the service would have served.
       const grant = this.tokens.verify(req.headers.authorization);
-      const fault = this.faults.pick(method, url.pathname);
-      const delay = this.latencyMs + (fault?.latencyMs ?? 0);
-      if (delay > 0) await sleep(delay);
-      if (fault?.drop && !fault.after) return void req.socket.destroy();
-      if (fault?.status && !fault.after) throw faultError(fault);
-      const { version, path } = splitVersion(url.pathname);
-      const body = await readBody(req);
-      answer = method === 'POST' && path.toLowerCase() === '/$batch'
-        ? { status: 200, body: this.batch(version, body, grant, ids.requestId) }
-        : this.dispatchRecorded({ method, version, path, query: url.searchParams, body, grant });
-      if (fault?.drop) return void req.socket.destroy();
-      if (fault?.status) throw faultError(fault);
+      const text = await readText(req);
+      const target = url.pathname + url.search;
+      const fault = this.faults.pick({ method, path: url.pathname, target, body: text });
+      if (this.latencyMs > 0) await sleep(this.latencyMs);
+      answer = await runUnderFault(fault, async (): Promise<RouteResult> => {
+        const { version, path } = splitVersion(url.pathname);
+        const body = parseBody(text, req.headers['content-type']);
+        return method === 'POST' && path.toLowerCase() === '/$batch'
+          ? { status: 200, body: await this.batch(version, body, grant, ids.requestId) }
+          : this.dispatchRecorded({ method, version, path, query: url.searchParams, body, grant }, target);
+      });
     } catch (error) {
+      // A dropped connection, by a rule on this request or on one inside its batch: no answer at all.
+      if (error instanceof ConnectionDropped) return void req.socket.destroy();
       const failure = asSandboxError(error);
       answer = { status: failure.status, body: errorBody(failure, ids), headers: failure.headers };
       // An unread body (refused before it was read) would be taken for the next request.
@@ -274,31 +280,40 @@ export class GraphSandbox {
     res.end(JSON.stringify(answer.body));
   }
 
-  private batch(version: 'beta' | 'v1.0', body: unknown, grant: Grant, batchRequestId: string): object {
+  private batch(version: 'beta' | 'v1.0', body: unknown, grant: Grant, batchRequestId: string): Promise<object> {
     const steps = planBatch(body);
     return runBatch(steps, (step) => this.runStep(version, step, grant, batchRequestId));
   }
 
-  /** One request of a batch, answered as if it had been sent alone (its own faults included). */
-  private runStep(version: 'beta' | 'v1.0', step: BatchStep, grant: Grant, batchRequestId: string): BatchAnswer {
+  /**
+   * One request of a batch, answered as if it had been sent alone, through the same fault rules as
+   * an outer request: a status is this request's own answer, latency delays it (and so the batch), and
+   * a drop drops the outer connection, which is all a client would see.
+   */
+  private async runStep(version: 'beta' | 'v1.0', step: BatchStep, grant: Grant, batchRequestId: string): Promise<BatchAnswer> {
     const started = performance.now();
     const ids: RequestIds = { requestId: newGuid(), clientRequestId: step.headers['client-request-id'] ?? newGuid(), date: new Date() };
     const url = new URL(step.url, 'http://batch');
+    const target = `/${version}${step.url}`;
     let answer: BatchAnswer;
+    const log = (status: number) => this.record({
+      at: ids.date.toISOString(), method: step.method, url: target, status,
+      ms: Math.round((performance.now() - started) * 10) / 10, requestId: ids.requestId, batchRequestId,
+    });
     try {
-      const fault = this.faults.pick(step.method, `/${version}${url.pathname}`);
-      if (fault?.status && !fault.after) throw faultError(fault);
-      const result = this.dispatchRecorded({ method: step.method, version, path: url.pathname, query: url.searchParams, body: step.body, grant });
-      if (fault?.status) throw faultError(fault);
+      const fault = this.faults.pick({ method: step.method, path: `/${version}${url.pathname}`, target, body: step.body === undefined ? '' : JSON.stringify(step.body) });
+      const result = await runUnderFault(fault, () =>
+        this.dispatchRecorded({ method: step.method, version, path: url.pathname, query: url.searchParams, body: step.body, grant }, target));
       answer = { status: result.status, headers: result.body === undefined ? {} : { 'Content-Type': JSON_TYPE }, body: result.body };
     } catch (error) {
+      if (error instanceof ConnectionDropped) {
+        log(0);
+        throw error;
+      }
       const failure = asSandboxError(error);
       answer = { status: failure.status, headers: { 'Content-Type': JSON_TYPE, ...failure.headers }, body: errorBody(failure, ids) };
     }
-    this.record({
-      at: ids.date.toISOString(), method: step.method, url: `/${version}${step.url}`, status: answer.status,
-      ms: Math.round((performance.now() - started) * 10) / 10, requestId: ids.requestId, batchRequestId,
-    });
+    log(answer.status);
     return answer;
   }
 }

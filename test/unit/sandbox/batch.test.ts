@@ -80,4 +80,59 @@ describe('sandbox: $batch', () => {
     assert.equal(body.responses[1].status, 403);
     assert.equal(body.responses[1].body.error.code, 'Authorization_RequestDenied');
   });
+
+  describe('fault rules on inner requests', () => {
+    const rules = async () => (await fx.client.call('GET', '/_sandbox/faults')).body.value;
+    const create = (name: string) => ({ id: name, method: 'POST', url: `${PATH}/connectorGroups`, headers: { 'Content-Type': 'application/json' }, body: { name } });
+
+    it('delays the inner request, and so the batch answer, by a latency rule', async () => {
+      await fx.client.faults([{ path: '/organization$', latencyMs: 400, times: 1 }]);
+      const started = Date.now();
+      const { status, body } = await batch([{ id: '1', method: 'GET', url: '/organization' }, { id: '2', method: 'GET', url: `${PATH}/connectors` }]);
+      assert.equal(status, 200);
+      assert.ok(Date.now() - started >= 390, `answered after ${Date.now() - started} ms`);
+      assert.deepEqual(body.responses.map((r: any) => r.status), [200, 200]);
+      assert.equal((await rules())[0].times, 0, 'the rule was used once, by the request it delayed');
+    });
+
+    it('drops the whole outer connection for a drop rule on an inner request; nothing after it runs', async () => {
+      await fx.client.faults([{ method: 'POST', path: 'connectorGroups$', drop: true, times: 1 }]);
+      const pune = await fx.client.group('India Pune');
+      await assert.rejects(batch([
+        { id: 'rename', method: 'PATCH', url: `${PATH}/connectorGroups/${pune.id}`, headers: { 'Content-Type': 'application/json' }, body: { name: 'Pune renamed' } },
+        { ...create('Never made'), dependsOn: ['rename'] },
+        { ...create('Not run either'), dependsOn: ['Never made'] },
+      ]));
+      const state = await fx.client.state();
+      assert.ok(state.groups.some((g) => g.name === 'Pune renamed'), 'the request before the drop took effect');
+      assert.ok(!state.groups.some((g) => g.name === 'Never made' || g.name === 'Not run either'));
+      assert.equal((await rules())[0].times, 0);
+      assert.equal((await batch([create('Made now')])).body.responses[0].status, 201, 'the rule is used up');
+      const inner = (await fx.client.requests()).filter((e) => e.batchRequestId);
+      assert.deepEqual(inner.map((e) => [e.method, e.status]), [['PATCH', 204], ['POST', 0], ['POST', 201]]);
+    });
+
+    it('makes the change, then drops the connection, for a drop rule with after', async () => {
+      await fx.client.faults([{ method: 'POST', path: 'connectorGroups$', drop: true, after: true, times: 1 }]);
+      await assert.rejects(batch([create('Made, then dropped')]));
+      assert.ok((await fx.client.state()).groups.some((g) => g.name === 'Made, then dropped'));
+    });
+
+    it('makes the change, then answers the inner request with the fault, for a status rule with after', async () => {
+      await fx.client.faults([{ method: 'POST', path: 'connectorGroups$', status: 503, retryAfterSeconds: 2, after: true, times: 1 }]);
+      const { status, body } = await batch([create('Made, then failed')]);
+      assert.equal(status, 200);
+      assert.equal(body.responses[0].status, 503);
+      assert.equal(body.responses[0].headers['Retry-After'], '2');
+      assert.equal(body.responses[0].body.error.code, 'ServiceUnavailable');
+      assert.ok((await fx.client.state()).groups.some((g) => g.name === 'Made, then failed'));
+    });
+
+    it('counts inner requests against skip and times like requests sent alone', async () => {
+      await fx.client.faults([{ path: '/organization$', status: 429, skip: 1, times: 1 }]);
+      const { body } = await batch(['1', '2', '3'].map((id) => ({ id, method: 'GET', url: '/organization' })));
+      assert.deepEqual(body.responses.map((r: any) => r.status), [200, 429, 200]);
+      assert.equal(body.responses[1].headers['Retry-After'], '1');
+    });
+  });
 });

@@ -53,7 +53,11 @@ describe('sandbox: fault injection', () => {
   });
 
   it('refuses malformed fault rules', async () => {
-    for (const rules of [[{ status: 418 }], [{}], [{ status: 503, rate: 2 }], [{ readLagMs: -1 }]]) {
+    for (const rules of [
+      [{ status: 418 }], [{}], [{ status: 503, rate: 2 }], [{ readLagMs: -1 }],
+      // A misspelt key or a value of the wrong type would make a rule that does something else.
+      [{ status: 503, tims: 1 }], [{ latencyMs: 'slow' }], [{ drop: 'yes' }], [{ status: 503, times: -1 }], [{ status: 503, rate: '0.5' }],
+    ]) {
       assert.equal((await fx.client.call('PUT', '/_sandbox/faults', { body: rules })).status, 400);
     }
   });
