@@ -28,6 +28,12 @@ export const APPLICATION_SHAPE_V1: EntityShape = {
   properties: ['id', 'appId', 'displayName'],
 };
 
+export const ORGANIZATION_SHAPE: EntityShape = {
+  type: 'microsoft.graph.organization',
+  properties: ['id', 'displayName', 'verifiedDomains'],
+  filterable: ['id', 'displayName'],
+};
+
 export function groupDto(group: GroupRecord): Record<string, unknown> {
   const { id, name, connectorGroupType, isDefault, region } = group;
   return { id, name, connectorGroupType, isDefault, region };

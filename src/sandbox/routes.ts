@@ -2,7 +2,7 @@
 import { collectionResponse, entityResponse, type EntityShape } from './odataQuery';
 import { referencedId } from './references';
 import {
-  APPLICATION_SHAPE, APPLICATION_SHAPE_V1, CONNECTOR_SHAPE, GROUP_SHAPE,
+  APPLICATION_SHAPE, APPLICATION_SHAPE_V1, CONNECTOR_SHAPE, GROUP_SHAPE, ORGANIZATION_SHAPE,
   applicationDto, connectorDto, groupDto,
 } from './resources';
 import type { TenantStore } from './tenantStore';
@@ -179,6 +179,6 @@ export const ROUTES: Route[] = [
 
   route('GET', 'organization', (ctx) => {
     const { id, displayName, verifiedDomains } = ctx.store.tenant.organization;
-    return ok({ '@odata.context': `${ctx.serviceRoot}/$metadata#organization`, value: [{ id, displayName, verifiedDomains }] });
+    return list(ctx, [{ id, displayName, verifiedDomains }], ORGANIZATION_SHAPE, 'organization');
   }),
 ];

@@ -110,4 +110,16 @@ describe('sandbox: applications', () => {
     assert.ok(org.displayName);
     assert.ok(org.verifiedDomains.length > 0);
   });
+
+  it('reads only the organization properties $select names, and refuses an unknown one (400)', async () => {
+    const { status, body } = await fx.client.call('GET', '/beta/organization?$select=displayName');
+    assert.equal(status, 200);
+    assert.deepEqual(Object.keys(body.value[0]).sort(), ['displayName', 'id']);
+    const all = await fx.client.call('GET', '/beta/organization?$select=id,displayName,verifiedDomains');
+    assert.deepEqual(Object.keys(all.body.value[0]).sort(), ['displayName', 'id', 'verifiedDomains']);
+    const unknown = await fx.client.call('GET', '/beta/organization?$select=id,tenantColour');
+    assert.equal(unknown.status, 400);
+    assert.equal(unknown.body.error.code, 'Request_BadRequest');
+    assert.match(unknown.body.error.message, /tenantColour/);
+  });
 });
