@@ -1,5 +1,6 @@
 // Finds the route for a request and runs it: version rules, 405 for a wrong method, 403 for writes without permission.
 import { SandboxError, segmentNotFound } from './graphError';
+import { checkSystemQueryOptions } from './odataQuery';
 import { ROUTES, type RouteContext, type RouteResult, type StatusVariant } from './routes';
 import type { TenantStore } from './tenantStore';
 import type { Grant } from './tokens';
@@ -53,6 +54,7 @@ export function dispatch(request: GraphRequest, env: DispatchEnvironment): Route
     if (!(request.method === 'GET' ? request.grant.canRead : request.grant.canWrite)) {
       throw new SandboxError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
     }
+    checkSystemQueryOptions(request.query);
     const ctx: RouteContext = {
       version: request.version,
       params,

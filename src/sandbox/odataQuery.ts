@@ -24,6 +24,22 @@ export const DEFAULT_PAGE_SIZE = 100;
 const MAX_PAGE_SIZE = 999;
 const COLLECTION_OPTIONS = new Set(['$select', '$filter', '$top', '$count', '$skiptoken']);
 const ENTITY_OPTIONS = new Set(['$select']);
+/** OData's system query options; any other `$` name is refused on every resource. */
+const SYSTEM_OPTIONS = new Set([
+  '$select', '$expand', '$filter', '$orderby', '$top', '$skip', '$count', '$search', '$format',
+  '$skiptoken', '$deltatoken', '$apply', '$compute', '$index', '$levels', '$schemaversion', '$id',
+]);
+
+/** Checks the query of any request: no unknown system query option, none given twice. */
+export function checkSystemQueryOptions(query: URLSearchParams): void {
+  const seen = new Set<string>();
+  for (const key of query.keys()) {
+    if (!key.startsWith('$')) continue;
+    if (!SYSTEM_OPTIONS.has(key)) throw badRequest(`Query option '${key}' is not supported on this resource.`);
+    if (seen.has(key)) throw badRequest(`Query option '${key}' was specified more than once, but it must be specified at most once.`);
+    seen.add(key);
+  }
+}
 
 function checkOptions(query: URLSearchParams, allowed: Set<string>): void {
   for (const key of query.keys()) {

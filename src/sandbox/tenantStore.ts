@@ -7,7 +7,9 @@ import {
 } from './model';
 
 const MAX_NAME_LENGTH = 256;
-const READ_ONLY_GROUP_PROPERTIES = new Set(['id', 'isDefault', 'connectorGroupType']);
+const GROUP_TYPE = 'microsoft.graph.connectorGroup';
+/** The read-only properties and the JSON type each must have even where it is ignored. */
+const READ_ONLY_GROUP_PROPERTIES = new Map([['id', 'string'], ['isDefault', 'boolean'], ['connectorGroupType', 'string']]);
 
 type Body = Record<string, unknown>;
 
@@ -73,6 +75,31 @@ function checkBody(body: unknown): Body {
   return body as Body;
 }
 
+/**
+ * A connector group in a create or update body: known properties only, `@odata.type` naming this
+ * type, and values of the property's type (as Graph's reader needs, even for ones it then ignores).
+ */
+function checkGroupBody(rawBody: unknown, readOnly: 'ignored' | 'refused'): Body {
+  const body = checkBody(rawBody);
+  for (const [key, value] of Object.entries(body)) {
+    if (key === '@odata.type') {
+      if (typeof value !== 'string' || value.replace(/^#/, '') !== GROUP_TYPE) {
+        throw badRequest(`A type named '${String(value)}' could not be resolved here: expected '#${GROUP_TYPE}'.`);
+      }
+      continue;
+    }
+    if (key.startsWith('@odata.')) continue;
+    const readOnlyType = READ_ONLY_GROUP_PROPERTIES.get(key);
+    if (readOnlyType !== undefined) {
+      if (readOnly === 'refused') throw badRequest(`Property '${key}' is read-only and cannot be set.`);
+      if (typeof value !== readOnlyType) throw badRequest(`Invalid value for property '${key}': expected a ${readOnlyType}.`);
+      continue;
+    }
+    if (key !== 'name' && key !== 'region') throw badRequest(`Property '${key}' does not exist on type '${GROUP_TYPE}'.`);
+  }
+  return body;
+}
+
 export class TenantStore {
   constructor(public tenant: Tenant) {}
 
@@ -115,13 +142,8 @@ export class TenantStore {
   }
 
   createGroup(rawBody: unknown): GroupRecord {
-    const body = checkBody(rawBody);
-    for (const key of Object.keys(body)) {
-      // Read-only properties in a create body are ignored, as the live service does.
-      if (key !== 'name' && key !== 'region' && !READ_ONLY_GROUP_PROPERTIES.has(key) && !key.startsWith('@odata.')) {
-        throw badRequest(`Property '${key}' does not exist on type 'microsoft.graph.connectorGroup'.`);
-      }
-    }
+    // Read-only properties in a create body are ignored, as the live service does.
+    const body = checkGroupBody(rawBody, 'ignored');
     const group: GroupRecord = {
       id: newGuid(),
       name: checkName(body.name),
@@ -135,15 +157,7 @@ export class TenantStore {
 
   updateGroup(rawId: string, rawBody: unknown): GroupRecord {
     const group = this.group(rawId);
-    const body = checkBody(rawBody);
-    for (const key of Object.keys(body)) {
-      if (READ_ONLY_GROUP_PROPERTIES.has(key)) {
-        throw badRequest(`Property '${key}' is read-only and cannot be set.`);
-      }
-      if (key !== 'name' && key !== 'region' && !key.startsWith('@odata.')) {
-        throw badRequest(`Property '${key}' does not exist on type 'microsoft.graph.connectorGroup'.`);
-      }
-    }
+    const body = checkGroupBody(rawBody, 'refused');
     const name = 'name' in body ? checkName(body.name) : group.name;
     const region = 'region' in body ? checkRegion(body.region) : group.region;
     if (region !== group.region && this.inUse(group)) {
