@@ -22,6 +22,19 @@ export interface ConnectorRecord {
   groupId: string;
 }
 
+/** The certificate of an application's custom domain, as Graph describes it. */
+export interface CustomDomainCertificate {
+  /** ISO date-times. */
+  expiryDate: string;
+  issueDate: string;
+  issuerName: string;
+  subjectName: string;
+  thumbprint: string;
+}
+
+/** Application types the system sets; absent, null or any other value is an Application Proxy web application. */
+export const PRIVATE_ACCESS_TYPES = ['nonwebapp', 'quickaccessapp'] as const;
+
 export interface OnPremisesPublishing {
   externalUrl: string;
   internalUrl: string;
@@ -29,6 +42,24 @@ export interface OnPremisesPublishing {
   applicationServerTimeout: 'default' | 'long';
   isOnPremPublishingEnabled: boolean;
   isTranslateHostHeaderEnabled: boolean;
+  // Beta only; optional here, read as null or false when absent (see resources.ts).
+  /** `nonwebapp` (Private Access), `quickaccessapp` (Quick Access), or a web application. */
+  applicationType?: string | null;
+  isAccessibleViaZTNAClient?: boolean;
+  isBackendCertificateValidationEnabled?: boolean;
+  /** Null without a custom domain. */
+  verifiedCustomDomainCertificatesMetadata?: CustomDomainCertificate | null;
+}
+
+/** What a Private Access application reaches. */
+export interface IpApplicationSegment {
+  id: string;
+  /** An IP, a range, a CIDR block or an FQDN; wildcards allowed. */
+  destinationHost: string;
+  destinationType: 'ipAddress' | 'ipRange' | 'ipRangeCidr' | 'fqdn' | 'dnsSuffix';
+  /** Ports and port ranges: `"443"`, `"8080-8090"`. */
+  ports: string[];
+  protocol: 'tcp' | 'udp';
 }
 
 export interface ApplicationRecord {
@@ -39,6 +70,12 @@ export interface ApplicationRecord {
   onPremisesPublishing: OnPremisesPublishing | null;
   /** The connector group of a published application; null for a plain one. */
   groupId: string | null;
+  /** A Private Access or Quick Access application's segments. */
+  segments?: IpApplicationSegment[];
+}
+
+export function isPrivateAccess(application: ApplicationRecord): boolean {
+  return (PRIVATE_ACCESS_TYPES as readonly unknown[]).includes(application.onPremisesPublishing?.applicationType);
 }
 
 export interface Organization {

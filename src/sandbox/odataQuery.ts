@@ -107,6 +107,14 @@ export function entityResponse(item: Record<string, unknown>, shape: EntityShape
   };
 }
 
+/** A complex property addressed directly (`applications/{id}/onPremisesPublishing`): `$select` of its own properties. */
+export function propertyResponse(value: Record<string, unknown>, shape: EntityShape, target: QueryTarget): object {
+  checkOptions(target.query, ENTITY_OPTIONS);
+  // A complex value has no key: only the properties named.
+  const names = selected(target.query, shape)?.filter((n) => shape.properties.includes(n));
+  return { '@odata.context': `${target.serviceRoot}/$metadata#${target.contextFragment}`, ...project(value, names) };
+}
+
 export function collectionResponse(items: Record<string, unknown>[], shape: EntityShape, target: QueryTarget): object {
   const { query } = target;
   checkOptions(query, COLLECTION_OPTIONS);

@@ -1,6 +1,6 @@
 // How each record is shown on the wire, and the OData shape ($select / $filter names) of each type.
 import type { EntityShape } from './odataQuery';
-import type { ApplicationRecord, ConnectorRecord, GroupRecord } from './model';
+import type { ApplicationRecord, ConnectorRecord, GroupRecord, IpApplicationSegment, OnPremisesPublishing } from './model';
 
 export const GROUP_SHAPE: EntityShape = {
   type: 'microsoft.graph.connectorGroup',
@@ -28,6 +28,23 @@ export const APPLICATION_SHAPE_V1: EntityShape = {
   properties: ['id', 'appId', 'displayName'],
 };
 
+/** The complex property itself, as `applications/{id}/onPremisesPublishing` answers it. */
+export const ON_PREMISES_PUBLISHING_SHAPE: EntityShape = {
+  type: 'microsoft.graph.onPremisesPublishing',
+  properties: [
+    'externalUrl', 'internalUrl', 'externalAuthenticationType', 'applicationServerTimeout', 'isOnPremPublishingEnabled',
+    'isTranslateHostHeaderEnabled', 'applicationType', 'isAccessibleViaZTNAClient', 'isBackendCertificateValidationEnabled',
+    'verifiedCustomDomainCertificatesMetadata',
+  ],
+  filterable: [],
+};
+
+export const SEGMENT_SHAPE: EntityShape = {
+  type: 'microsoft.graph.ipApplicationSegment',
+  properties: ['id', 'destinationHost', 'destinationType', 'port', 'ports', 'protocol'],
+  filterable: ['id', 'destinationHost', 'destinationType', 'protocol'],
+};
+
 export const ORGANIZATION_SHAPE: EntityShape = {
   type: 'microsoft.graph.organization',
   properties: ['id', 'displayName', 'verifiedDomains'],
@@ -44,9 +61,28 @@ export function connectorDto(connector: ConnectorRecord): Record<string, unknown
   return { id, machineName, externalIp, status, version };
 }
 
+/** Every property of the complex type, null or false where the record has none, as Graph writes them. */
+export function onPremisesPublishingDto(publishing: OnPremisesPublishing): Record<string, unknown> {
+  const certificate = publishing.verifiedCustomDomainCertificatesMetadata;
+  return {
+    applicationType: null,
+    isAccessibleViaZTNAClient: false,
+    isBackendCertificateValidationEnabled: false,
+    ...publishing,
+    // Copied, as the rest is, so that no answer shares an object with the tenant.
+    verifiedCustomDomainCertificatesMetadata: certificate ? { ...certificate } : null,
+  };
+}
+
 export function applicationDto(application: ApplicationRecord, version: string): Record<string, unknown> {
   const { id, appId, displayName, onPremisesPublishing } = application;
   return version === 'beta'
-    ? { id, appId, displayName, onPremisesPublishing: onPremisesPublishing && { ...onPremisesPublishing } }
+    ? { id, appId, displayName, onPremisesPublishing: onPremisesPublishing && onPremisesPublishingDto(onPremisesPublishing) }
     : { id, appId, displayName };
+}
+
+export function segmentDto(segment: IpApplicationSegment): Record<string, unknown> {
+  const { id, destinationHost, destinationType, ports, protocol } = segment;
+  // `port` is deprecated in favour of `ports`; Graph still sends it, as 0.
+  return { id, destinationHost, destinationType, port: 0, ports: [...ports], protocol };
 }

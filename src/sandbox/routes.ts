@@ -1,9 +1,10 @@
 // The Graph endpoints of the contract: one table of method + path pattern → handler.
-import { collectionResponse, entityResponse, type EntityShape } from './odataQuery';
+import { isPrivateAccess } from './model';
+import { collectionResponse, entityResponse, propertyResponse, type EntityShape } from './odataQuery';
 import { referencedId } from './references';
 import {
-  APPLICATION_SHAPE, APPLICATION_SHAPE_V1, CONNECTOR_SHAPE, GROUP_SHAPE, ORGANIZATION_SHAPE,
-  applicationDto, connectorDto, groupDto,
+  APPLICATION_SHAPE, APPLICATION_SHAPE_V1, CONNECTOR_SHAPE, GROUP_SHAPE, ON_PREMISES_PUBLISHING_SHAPE, ORGANIZATION_SHAPE, SEGMENT_SHAPE,
+  applicationDto, connectorDto, groupDto, onPremisesPublishingDto, segmentDto,
 } from './resources';
 import type { TenantStore } from './tenantStore';
 import { notFound } from './graphError';
@@ -53,6 +54,7 @@ function one(ctx: RouteContext, item: Record<string, unknown>, shape: EntityShap
   return ok(entityResponse(item, shape, { serviceRoot: ctx.serviceRoot, path: ctx.path, query: ctx.query, contextFragment: fragment }));
 }
 
+const SEGMENTS = 'onPremisesPublishing/segmentsConfiguration/microsoft.graph.ipSegmentConfiguration/applicationSegments';
 const GROUPS_CONTEXT = "onPremisesPublishingProfiles('applicationProxy')/connectorGroups";
 const CONNECTORS_CONTEXT = "onPremisesPublishingProfiles('applicationProxy')/connectors";
 
@@ -142,10 +144,18 @@ export const ROUTES: Route[] = [
   route('GET', 'applications/{application}/onPremisesPublishing', (ctx) => {
     const application = ctx.store.application(ctx.params.application);
     if (!application.onPremisesPublishing) return noContent;
-    return ok({
-      '@odata.context': `${ctx.serviceRoot}/$metadata#applications('${application.id}')/onPremisesPublishing`,
-      ...application.onPremisesPublishing,
-    });
+    return ok(propertyResponse(onPremisesPublishingDto(application.onPremisesPublishing), ON_PREMISES_PUBLISHING_SHAPE, {
+      serviceRoot: ctx.serviceRoot, path: ctx.path, query: ctx.query, contextFragment: `applications('${application.id}')/onPremisesPublishing`,
+    }));
+  }, 'onPremisesPublishing'),
+
+  // What a Private Access or Quick Access application reaches; other applications have no segments.
+  route('GET', `applications/{application}/${SEGMENTS}`, (ctx) => {
+    const application = ctx.store.application(ctx.params.application);
+    if (!isPrivateAccess(application)) {
+      throw notFound(`Application '${application.id}' is not a Private Access application and has no application segments.`);
+    }
+    return list(ctx, (application.segments ?? []).map(segmentDto), SEGMENT_SHAPE, `applications('${application.id}')/${SEGMENTS}`);
   }, 'onPremisesPublishing'),
 
   route('GET', 'applications/{application}/connectorGroup', (ctx) => {
