@@ -15,8 +15,11 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --latency MS        delay every answer
   --read-lag MS       reads may show the state of up to MS ago, as replicas do
   --faults JSON       fault rules, e.g. '[{"status":429,"rate":0.1,"retryAfterSeconds":1}]'
-  --fault-seed N      seed for rate-based faults (default 1)
+  --fault-seed N      seed for rate-based faults and for the read lag (default 1)
   --read-token        also print GRAPH_SANDBOX_READ_TOKEN, a token with Directory.Read.All only
+  --reads-need-read-write
+                      reads of connector groups, connectors and an application's group need
+                      Directory.ReadWrite.All too (403 with Directory.Read.All), as some tenants answer
   --identity          also serve the identity platform (device code, token) over https, with a
                       certificate made at start; prints GRAPH_SANDBOX_AUTHORITY and
                       GRAPH_SANDBOX_CLIENT_ID (the app registration it knows)
@@ -36,6 +39,7 @@ function main(): void {
       faults: { type: 'string', default: '[]' },
       'fault-seed': { type: 'string', default: '1' },
       'read-token': { type: 'boolean', default: false },
+      'reads-need-read-write': { type: 'boolean', default: false },
       identity: { type: 'boolean', default: false },
       'cert-out': { type: 'string' },
       quiet: { type: 'boolean', default: false },
@@ -69,6 +73,7 @@ function main(): void {
     readLagMs: number('read-lag', values['read-lag']),
     faults: checkFaultRules(JSON.parse(values.faults)),
     faultSeed: number('fault-seed', values['fault-seed']),
+    readsNeedReadWrite: values['reads-need-read-write'],
     identity: values.identity || values['cert-out'] !== undefined,
     onRequest: quiet ? undefined : (e) => process.stderr.write(`${e.method} ${e.url} ${e.status} ${e.ms} ms\n`),
   }).then((sandbox) => {

@@ -1,4 +1,5 @@
 // The sandbox's own control API under /_sandbox: state, reset, request log, faults, options and tokens.
+import { roleIds } from './directoryRoles';
 import { checkFaultRules } from './faults';
 import { SandboxError, badRequest } from './graphError';
 import { applicationDto, connectorDto, groupDto } from './resources';
@@ -24,7 +25,7 @@ function snapshot(sandbox: GraphSandbox): object {
 }
 
 function options(sandbox: GraphSandbox): object {
-  return { variant: sandbox.variant, latencyMs: sandbox.latencyMs, readLagMs: sandbox.readLag.lagMs };
+  return { variant: sandbox.variant, latencyMs: sandbox.latencyMs, readLagMs: sandbox.readLag.lagMs, readsNeedReadWrite: sandbox.readsNeedReadWrite };
 }
 
 function count(body: Body, key: string): number {
@@ -76,14 +77,27 @@ export function handleControl(sandbox: GraphSandbox, method: string, path: strin
         sandbox.readLag.lagMs = body.readLagMs;
         if (body.readLagMs === 0) sandbox.readLag.clear();
       }
+      if (body?.readsNeedReadWrite !== undefined) {
+        if (typeof body.readsNeedReadWrite !== 'boolean') throw badRequest('readsNeedReadWrite must be true or false.');
+        sandbox.readsNeedReadWrite = body.readsNeedReadWrite;
+      }
       return { status: 200, body: options(sandbox) };
     }
+    // Scopes as permission names or on a resource (`https://graph.microsoft.us/Directory.Read.All`, whose host becomes the audience).
     case 'POST /_sandbox/tokens': {
       const scopes = body?.scopes;
       if (!Array.isArray(scopes) || scopes.some((s) => typeof s !== 'string')) throw badRequest('scopes must be an array of strings.');
       const ttl = body?.expiresInSeconds ?? 3600;
       if (typeof ttl !== 'number') throw badRequest('expiresInSeconds must be a number (negative for an expired token).');
-      return { status: 200, body: { token: sandbox.tokens.issue(scopes as string[], ttl) } };
+      for (const key of ['audience', 'user'] as const) {
+        if (body?.[key] !== undefined && typeof body[key] !== 'string') throw badRequest(`${key} must be a string.`);
+      }
+      const token = sandbox.tokens.issue(scopes as string[], ttl, {
+        roles: body?.roles === undefined ? undefined : roleIds(body.roles),
+        audience: body?.audience as string | undefined,
+        user: body?.user as string | undefined,
+      });
+      return { status: 200, body: { token } };
     }
     // The device-login page's work, for tests: the codes waiting, and one signed in.
     case 'GET /_sandbox/devicecodes':
@@ -91,7 +105,8 @@ export function handleControl(sandbox: GraphSandbox, method: string, path: strin
     case 'POST /_sandbox/devicecodes/approve': {
       if (typeof body?.userCode !== 'string') throw badRequest('userCode must be a string.');
       if (body.user !== undefined && typeof body.user !== 'string') throw badRequest('user must be a string.');
-      if (!sandbox.identity.approve(body.userCode, body.user as string | undefined)) throw badRequest('No device code is waiting with that user code.');
+      const roles = body.roles === undefined ? undefined : roleIds(body.roles);
+      if (!sandbox.identity.approve(body.userCode, body.user as string | undefined, roles)) throw badRequest('No device code is waiting with that user code.');
       return { status: 204 };
     }
     default:

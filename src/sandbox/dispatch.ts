@@ -1,6 +1,7 @@
-// Finds the route for a request and runs it: version rules, 405 for a wrong method, 403 for writes without permission.
+// Finds the route for a request and runs it: version rules, 405 for a wrong method, 403 without permission.
 import { SandboxError, segmentNotFound } from './graphError';
 import { checkSystemQueryOptions } from './odataQuery';
+import { checkAccess } from './permissions';
 import { ROUTES, type RouteContext, type RouteResult, type StatusVariant } from './routes';
 import type { TenantStore } from './tenantStore';
 import type { Grant } from './tokens';
@@ -20,6 +21,8 @@ export interface DispatchEnvironment {
   /** `http://127.0.0.1:port` */
   origin: string;
   variant: StatusVariant;
+  /** Reads of the Application Proxy API need Directory.ReadWrite.All too. */
+  readsNeedReadWrite: boolean;
 }
 
 function matches(pattern: string[], segments: string[], params: Record<string, string>): number {
@@ -51,9 +54,7 @@ export function dispatch(request: GraphRequest, env: DispatchEnvironment): Route
       allowed.push(route.method);
       continue;
     }
-    if (!(request.method === 'GET' ? request.grant.canRead : request.grant.canWrite)) {
-      throw new SandboxError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
-    }
+    checkAccess(request.grant, { method: request.method, appProxy: route.appProxy }, env.readsNeedReadWrite);
     checkSystemQueryOptions(request.query);
     const ctx: RouteContext = {
       version: request.version,

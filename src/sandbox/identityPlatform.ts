@@ -3,7 +3,7 @@
 // shape of the real service, and a device-login page. It issues the sandbox's own Graph tokens.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Tenant } from './model';
-import type { TokenIssuer } from './tokens';
+import { GLOBAL_GRAPH, permissionName, scopeResource, type TokenIssuer } from './tokens';
 
 /** App registrations the sandbox knows, with the permissions an administrator consented to. */
 export const SANDBOX_CLIENT_ID = '5a4db0c5-0000-4c0d-9e00-00000000c0de';
@@ -33,11 +33,14 @@ interface DeviceCode {
   expiresAt: number;
   /** Set once someone entered the code on the device-login page. */
   user?: string;
+  /** The user's directory role template ids; an administrator's when absent. */
+  roles?: string[];
 }
 
 interface RefreshGrant {
   clientId: string;
   user: string;
+  roles?: string[];
   scopes: string[];
 }
 
@@ -140,9 +143,9 @@ export class IdentityPlatform {
     return scope.split(/\s+/).filter((s) => s && !OIDC.has(s));
   }
 
-  /** Their permission names (`Directory.ReadWrite.All`), which go into the token's `scp`. */
+  /** Their permission names (`Directory.ReadWrite.All`); `.default` asks for every consented one. */
   private static permissions(scopes: string[]): string[] {
-    return scopes.map((s) => s.slice(s.lastIndexOf('/') + 1));
+    return scopes.map(permissionName).filter((p) => p !== '.default');
   }
 
   /** The client checks the real service makes before a code or a token is issued. */
@@ -185,11 +188,12 @@ export class IdentityPlatform {
     };
   }
 
-  /** What the device-login page (or the control API) does: the user with this code signs in. */
-  approve(userCode: string, user = 'admin@contoso.com'): boolean {
+  /** What the device-login page (or the control API) does: the user with this code, and these directory roles, signs in. */
+  approve(userCode: string, user = 'admin@contoso.com', roles?: string[]): boolean {
     const code = [...this.codes.values()].find((c) => c.userCode === userCode.trim().toUpperCase() && c.expiresAt > Date.now());
     if (!code) return false;
     code.user = user;
+    code.roles = roles;
     return true;
   }
 
@@ -207,18 +211,18 @@ export class IdentityPlatform {
       if (code.expiresAt <= Date.now()) return aadsts(400, 'expired_token', 70020, 'The provided value for the input parameter \'device_code\' is not valid. This device code has expired.');
       if (!code.user) return aadsts(400, 'authorization_pending', 70016, 'OAuth 2.0 device flow error. Authorization is pending. Continue polling.');
       this.codes.delete(code.deviceCode);
-      return this.grant(clientId, code.user, code.scopes);
+      return this.grant(clientId, code.user, code.roles, code.scopes);
     }
     if (grantType === 'refresh_token') {
       const grant = this.refreshTokens.get(form.get('refresh_token') ?? '');
       if (!grant || grant.clientId !== clientId) return aadsts(400, 'invalid_grant', 9002313, 'Invalid request. Request is malformed or invalid.');
       const scopes = IdentityPlatform.resourceScopes(form.get('scope') ?? '');
-      return this.grant(clientId, grant.user, scopes.length > 0 ? scopes : grant.scopes);
+      return this.grant(clientId, grant.user, grant.roles, scopes.length > 0 ? scopes : grant.scopes);
     }
     return aadsts(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grantType ?? ''}'.`);
   }
 
-  private grant(clientId: string, user: string, requested: string[]): IdentityAnswer {
+  private grant(clientId: string, user: string, roles: string[] | undefined, requested: string[]): IdentityAnswer {
     const scopes = IdentityPlatform.permissions(requested);
     const refused = this.refusal(clientId, scopes);
     if (refused) return refused;
@@ -233,7 +237,11 @@ export class IdentityPlatform {
     const oid = randomUUID();
     const now = Math.floor(Date.now() / 1000);
     const refreshToken = randomBytes(32).toString('base64url');
-    this.refreshTokens.set(refreshToken, { clientId, user, scopes: requested });
+    this.refreshTokens.set(refreshToken, { clientId, user, roles, scopes: requested });
+    // As the real service does: the audience is the resource asked for, and `scp` every permission
+    // consented for the app, not only the one asked for.
+    const audience = requested.map(scopeResource).find((r) => r !== undefined) ?? GLOBAL_GRAPH;
+    const consented = this.clients.get(clientId) ?? [];
     // An id token the client reads for the account; it is not signed (nothing here checks it).
     const idToken = `${b64({ typ: 'JWT', alg: 'none' })}.${b64({
       aud: clientId, iss: `${this.origin}/${tid}/v2.0`, tid, oid, sub: oid, preferred_username: user, name: 'Sandbox Administrator',
@@ -246,7 +254,7 @@ export class IdentityPlatform {
         scope: [...requested, 'openid', 'profile', 'offline_access'].join(' '),
         expires_in: 3600,
         ext_expires_in: 3600,
-        access_token: this.tokens.issue(scopes, 3600, user),
+        access_token: this.tokens.issue(consented, 3600, { user, roles, audience }),
         refresh_token: refreshToken,
         id_token: idToken,
         client_info: b64({ uid: oid, utid: tid }),

@@ -36,6 +36,8 @@ export interface Route {
   segments: string[];
   /** Set on beta-only routes: the segment v1.0 reports as not found. */
   betaOnly?: string;
+  /** Served by the Application Proxy backend (connector groups, connectors, an application's group), not the directory. */
+  appProxy: boolean;
   handle(ctx: RouteContext): RouteResult;
 }
 
@@ -63,7 +65,8 @@ function appShape(ctx: RouteContext): EntityShape {
 }
 
 function route(method: Route['method'], path: string, handle: Route['handle'], betaOnly?: string): Route {
-  return { method, segments: path.split('/'), handle, betaOnly };
+  const appProxy = path.startsWith('onPremisesPublishingProfiles/') || /\/connectorGroup(\/|$)/.test(path);
+  return { method, segments: path.split('/'), handle, betaOnly, appProxy };
 }
 
 export const ROUTES: Route[] = [

@@ -9,6 +9,7 @@ import { dispatch, type DispatchEnvironment } from './dispatch';
 import { ConnectionDropped, FaultInjector, runUnderFault, type FaultRule } from './faults';
 import { SandboxError, asSandboxError, badRequest, errorBody, type RequestIds } from './graphError';
 import { newGuid } from './ids';
+import { hasWriteScope } from './permissions';
 import type { Tenant } from './model';
 import { ReadLag } from './readLag';
 import type { RouteResult, StatusVariant } from './routes';
@@ -36,6 +37,8 @@ export interface SandboxOptions {
   /** A client gets this long to send its headers, and this long for the whole request (slow clients are cut off). */
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
+  /** Reads of the Application Proxy API need Directory.ReadWrite.All, as some tenants answer (403 with Directory.Read.All). */
+  readsNeedReadWrite?: boolean;
   /** Called for every answered request (the CLI prints them). */
   onRequest?: (entry: RequestLogEntry) => void;
 }
@@ -122,6 +125,7 @@ export class GraphSandbox {
   readonly readLag: ReadLag;
   variant: StatusVariant;
   latencyMs: number;
+  readsNeedReadWrite: boolean;
   /** `http://127.0.0.1:port` */
   url = '';
   /** A token with full permissions, valid for a day. */
@@ -138,6 +142,7 @@ export class GraphSandbox {
     this.faults.set(options.faults ?? []);
     this.variant = options.variant ?? 'standard';
     this.latencyMs = options.latencyMs ?? 0;
+    this.readsNeedReadWrite = options.readsNeedReadWrite ?? false;
     this.readLag = new ReadLag(options.readLagMs ?? 0, options.readLagSeed ?? options.faultSeed);
     this.identity = new IdentityPlatform(() => this.store.tenant, this.tokens);
   }
@@ -172,6 +177,7 @@ export class GraphSandbox {
       server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
     });
     sandbox.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    sandbox.tokens.serviceOrigin = sandbox.url;
     sandbox.token = sandbox.tokens.issue(FULL_SCOPES);
     if (options.identity) sandbox.identityServer = await IdentityServer.start(sandbox.identity, options.identityPort);
     return sandbox;
@@ -197,7 +203,7 @@ export class GraphSandbox {
   /** Reads see the (possibly lagging) state of a replica; writes always go to the current one. */
   private environment(method: string, target: string): DispatchEnvironment {
     const store = method === 'GET' ? new TenantStore(this.readLag.forRead(this.store.tenant, { method, target, body: '' })) : this.store;
-    return { store, origin: this.url, variant: this.variant };
+    return { store, origin: this.url, variant: this.variant, readsNeedReadWrite: this.readsNeedReadWrite };
   }
 
   /** `target` is the path and query as sent, which the read lag's draw is made from. */
@@ -231,7 +237,7 @@ export class GraphSandbox {
       const url = parseRequestUrl(rawUrl, this.url);
       if (control) {
         const grant = this.tokens.verify(req.headers.authorization);
-        if (!grant.canWrite) throw new SandboxError(403, 'Authorization_RequestDenied', 'The sandbox control API needs a token with write permission.');
+        if (!hasWriteScope(grant)) throw new SandboxError(403, 'Authorization_RequestDenied', 'The sandbox control API needs a token with write permission.');
         answer = handleControl(this, method, url.pathname, await readBody(req));
         return;
       }

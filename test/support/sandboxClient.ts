@@ -50,7 +50,7 @@ export class SandboxClient {
     if (answer.status !== 204) throw new Error(`fault rules refused: ${JSON.stringify(answer.body)}`);
   }
 
-  async options(options: { variant?: 'standard' | 'alternate'; latencyMs?: number; readLagMs?: number }): Promise<void> {
+  async options(options: { variant?: 'standard' | 'alternate'; latencyMs?: number; readLagMs?: number; readsNeedReadWrite?: boolean }): Promise<void> {
     await this.call('PATCH', '/_sandbox/options', { body: options });
   }
 
@@ -58,8 +58,9 @@ export class SandboxClient {
     return (await this.call('GET', '/_sandbox/requests')).body.value;
   }
 
-  async issueToken(scopes: string[], expiresInSeconds = 3600): Promise<string> {
-    return (await this.call('POST', '/_sandbox/tokens', { body: { scopes, expiresInSeconds } })).body.token;
+  /** `roles` are directory role names or template ids (an administrator's when absent); `audience` is the token's `aud`. */
+  async issueToken(scopes: string[], expiresInSeconds = 3600, claims: { roles?: string[]; audience?: string; user?: string } = {}): Promise<string> {
+    return (await this.call('POST', '/_sandbox/tokens', { body: { scopes, expiresInSeconds, ...claims } })).body.token;
   }
 
   /** The state's group with this name. */

@@ -34,6 +34,27 @@ describe('sandbox: command line', () => {
     }
   });
 
+  it('makes App Proxy reads need Directory.ReadWrite.All with --reads-need-read-write', async () => {
+    const child = spawn(process.execPath, [CLI, '--port', '0', '--quiet', '--read-token', '--reads-need-read-write'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const lines: string[] = [];
+      for await (const line of readline.createInterface({ input: child.stdout })) {
+        lines.push(line);
+        if (lines.length === 3) break;
+      }
+      const values = Object.fromEntries(lines.map((l) => l.split(/=(.*)/s).slice(0, 2)));
+      const read = (path: string, token: string) => fetch(`${values.GRAPH_SANDBOX_URL}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+      const groups = '/beta/onPremisesPublishingProfiles/applicationProxy/connectorGroups';
+      assert.equal((await read(groups, values.GRAPH_SANDBOX_READ_TOKEN)).status, 403);
+      assert.equal((await read('/beta/organization', values.GRAPH_SANDBOX_READ_TOKEN)).status, 200);
+      assert.equal((await read(groups, values.GRAPH_SANDBOX_TOKEN)).status, 200);
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      assert.equal(await exited, 0);
+    }
+  });
+
   it('exits with a usage message for a bad flag value', async () => {
     const child = spawn(process.execPath, [CLI, '--port', 'abc'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';

@@ -31,6 +31,21 @@ const codeFor = (sandbox: GraphSandbox, clientId: string, tenant = 'contoso.onmi
 const poll = (sandbox: GraphSandbox, clientId: string, deviceCode: string) =>
   identityCall(sandbox, 'POST', '/contoso.onmicrosoft.com/oauth2/v2.0/token', { grant_type: 'device_code', client_id: clientId, device_code: deviceCode });
 
+const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+
+/** A token by device code for these scopes, signed in as `user` with these directory roles. */
+async function signIn(sandbox: GraphSandbox, scope: string, options: { user?: string; roles?: string[] } = {}): Promise<string> {
+  const code = await codeFor(sandbox, SANDBOX_CLIENT_ID, 'contoso.onmicrosoft.com', scope);
+  const approved = await fetch(`${sandbox.url}/_sandbox/devicecodes/approve`, {
+    method: 'POST', headers: { Authorization: `Bearer ${sandbox.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ userCode: code.body.user_code, ...options }),
+  });
+  assert.equal(approved.status, 204);
+  const granted = await poll(sandbox, SANDBOX_CLIENT_ID, code.body.device_code);
+  assert.equal(granted.status, 200, JSON.stringify(granted.body));
+  return granted.body.access_token;
+}
+
 function assertAadsts(answer: Answer, status: number, code: number): void {
   assert.equal(answer.status, status);
   assert.deepEqual(answer.body.error_codes, [code]);
@@ -73,8 +88,39 @@ describe('sandbox: the identity platform (device code over https)', () => {
       grant_type: 'refresh_token', client_id: SANDBOX_CLIENT_ID, refresh_token: granted.body.refresh_token, scope: 'https://graph.microsoft.com/Directory.Read.All',
     });
     assert.equal(refreshed.status, 200);
-    assert.equal(JSON.parse(Buffer.from(refreshed.body.access_token.split('.')[1], 'base64url').toString()).scp, 'Directory.Read.All');
+    // Real tokens carry every permission consented for the app, not only the one asked for.
+    assert.equal(claimsOf(refreshed.body.access_token).scp, 'Directory.Read.All Directory.ReadWrite.All');
     assert.equal((await poll(sandbox, SANDBOX_CLIENT_ID, code.body.device_code)).body.error, 'invalid_grant', 'a code is used once');
+  });
+
+  it("names the scope's Graph host as the audience: the sandbox's own and the Global one are served, another cloud's is refused", async () => {
+    const graph = `${sandbox.url}/beta/onPremisesPublishingProfiles/applicationProxy/connectorGroups`;
+    for (const [host, status] of [[sandbox.url, 200], ['https://graph.microsoft.com', 200], ['https://graph.microsoft.us', 401]] as const) {
+      const token = await signIn(sandbox, `${host}/Directory.ReadWrite.All offline_access`);
+      assert.equal(claimsOf(token).aud, host);
+      const answer = await fetch(graph, { headers: { Authorization: `Bearer ${token}` } });
+      assert.equal(answer.status, status, host);
+      if (status === 401) assert.match(((await answer.json()) as any).error.message, /Invalid audience/);
+    }
+  });
+
+  it("carries the signed-in user's directory roles: without an administrator role, writes get 403", async () => {
+    const groups = `${sandbox.url}/beta/onPremisesPublishingProfiles/applicationProxy/connectorGroups`;
+    const create = (token: string, name: string) => fetch(groups, {
+      method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ name }),
+    });
+    const cloudAdmin = await signIn(sandbox, 'https://graph.microsoft.com/Directory.ReadWrite.All', { user: 'cloudadmin@contoso.com', roles: ['Cloud Application Administrator'] });
+    assert.equal((await fetch(groups, { headers: { Authorization: `Bearer ${cloudAdmin}` } })).status, 200);
+    assert.equal((await create(cloudAdmin, 'Not by a cloud application administrator')).status, 403);
+    const appAdmin = await signIn(sandbox, 'https://graph.microsoft.com/Directory.ReadWrite.All', { user: 'appadmin@contoso.com', roles: ['Application Administrator'] });
+    const admin = await signIn(sandbox, 'https://graph.microsoft.com/.default');
+    for (const [token, name] of [[appAdmin, 'By an application administrator'], [admin, 'By the default administrator']]) {
+      const created = await create(token, name);
+      assert.equal(created.status, 201, name);
+      // The tenant is shared with the tests below.
+      const id = ((await created.json()) as { id: string }).id;
+      assert.equal((await fetch(`${groups}/${id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } })).status, 204);
+    }
   });
 
   it('refuses as the service does: unknown app, VS Code\'s own app, no consent, a user of another tenant', async () => {
