@@ -1,8 +1,9 @@
 // The typed gateway for everything the extension asks of Graph about connector groups.
+import { setMaxListeners } from 'node:events';
 import { isRegion, REGIONS } from '../shared/regions';
 import { validateGroupName } from '../shared/validation';
 import { GraphInputError, GraphRequestError } from './errors';
-import { MAX_BATCH_SIZE, type BatchOutcome, type BatchStep, type GraphHttp } from './graphHttp';
+import { MAX_BATCH_SIZE, type BatchOutcome, type BatchStep, type GraphHttp, type ReadOptions } from './graphHttp';
 import { odataString, query, requireId } from './odata';
 import type {
   Application, Connector, ConnectorGroup, ConnectorGroupWithContents, GroupChanges, Organization,
@@ -41,39 +42,30 @@ function checkChanges(changes: GroupChanges): GroupChanges {
   return body;
 }
 
-/** For idempotent removals: these refusals to a repeated request mean the earlier attempt succeeded. */
-function doneIfRepeated(...statuses: number[]): (error: unknown) => void {
-  return (error) => {
-    if (error instanceof GraphRequestError && error.repeated && statuses.includes(error.status)) return;
-    throw error;
-  };
-}
-
 function groupOf({ id, name, connectorGroupType, isDefault, region }: ConnectorGroup): ConnectorGroup {
   return { id, name, connectorGroupType, isDefault, region };
 }
 
-/** Throws the first failure of a batch; returns the answers in step order otherwise. */
-function allOk(outcomes: Map<string, BatchOutcome>, steps: BatchStep[]): unknown[] {
-  return steps.map((step) => {
-    const outcome = outcomes.get(step.id)!;
-    if (!outcome.ok) throw outcome.error;
-    return outcome.body;
-  });
+/** A group deleted after it was listed: its lists answer 404. */
+function isGone(error: unknown): boolean {
+  return error instanceof GraphRequestError && error.status === 404;
 }
+
+/** Each id once: Graph refuses a `$batch` whose request ids repeat, whole. */
+const unique = (ids: string[]) => [...new Set(ids)];
 
 export class ConnectorGroupsApi {
   constructor(private readonly http: GraphHttp) {}
 
-  async organization(): Promise<Organization | undefined> {
-    const page = await this.http.get<{ value?: Organization[] }>(`/organization${query({ $select: 'id,displayName,verifiedDomains' })}`);
+  async organization(options: ReadOptions = {}): Promise<Organization | undefined> {
+    const page = await this.http.get<{ value?: Organization[] }>(`/organization${query({ $select: 'id,displayName,verifiedDomains' })}`, options);
     return page?.value?.[0];
   }
 
   /** `page` sees each page of groups as it arrives (the tree paints after the first). */
-  async listGroups(page?: (groups: ConnectorGroup[]) => void): Promise<ConnectorGroup[]> {
+  async listGroups(page?: (groups: ConnectorGroup[]) => void, options: ReadOptions = {}): Promise<ConnectorGroup[]> {
     // The largest page Graph allows: a tenant of hundreds of groups in one round trip.
-    return this.http.getAll<ConnectorGroup>(`${GROUPS}${query({ $top: String(MAX_PAGE) })}`, false, page);
+    return this.http.getAll<ConnectorGroup>(`${GROUPS}${query({ $top: String(MAX_PAGE) })}`, options, page);
   }
 
   async getGroup(id: string): Promise<ConnectorGroup> {
@@ -104,9 +96,9 @@ export class ConnectorGroupsApi {
     return { ...group, ...body };
   }
 
-  /** Deletes a group. A 404 to a repeat (the first answer was lost) means the first one did it. */
+  /** Deletes a group. A 404 to a repeat (the first answer was lost) means the first one did it (retryPolicy). */
   async deleteGroup(id: string): Promise<void> {
-    await this.http.send('DELETE', groupPath(id)).catch(doneIfRepeated(404));
+    await this.http.send('DELETE', groupPath(id));
   }
 
   async listMembers(groupId: string): Promise<Connector[]> {
@@ -139,7 +131,7 @@ export class ConnectorGroupsApi {
 
   /** Moves several connectors in as few round trips as `$batch` allows (one per 20). */
   async moveConnectors(connectorIds: string[], groupId: string): Promise<Map<string, BatchOutcome>> {
-    const steps: BatchStep[] = connectorIds.map((id) => ({
+    const steps: BatchStep[] = unique(connectorIds).map((id) => ({
       id,
       method: 'POST',
       path: `${groupPath(groupId)}/members/$ref`,
@@ -176,67 +168,99 @@ export class ConnectorGroupsApi {
   }
 
   async assignApplications(applicationIds: string[], groupId: string): Promise<Map<string, BatchOutcome>> {
-    return this.http.batch(applicationIds.map((id) => this.assignStep(id, groupId)));
+    return this.http.batch(unique(applicationIds).map((id) => this.assignStep(id, groupId)));
   }
 
   /** Takes an application out of its group; Graph puts it back in the default group. */
   async unassignApplication(applicationId: string): Promise<void> {
-    // A repeat finds the application gone (404) or already in the default group (400): both say the
-    // first attempt, whose answer was lost, took effect.
-    await this.http.send('DELETE', `${applicationPath(applicationId)}/connectorGroup/$ref`).catch(doneIfRepeated(404, 400));
+    // A refused repeat (already in the default group) proves nothing alone: it comes back as a
+    // change that may have taken effect, and the operation reads back where the application is.
+    await this.http.send('DELETE', `${applicationPath(applicationId)}/connectorGroup/$ref`);
   }
 
   /**
    * Every group with its members and applications: one round trip for the groups (per page) and one
    * `$batch` per ten groups for their contents; a content list longer than a page follows its next links.
    */
-  async loadGroupsWithContents(): Promise<ConnectorGroupWithContents[]> {
-    return this.loadContents(await this.listGroups());
+  async loadGroupsWithContents(options: ReadOptions = {}): Promise<ConnectorGroupWithContents[]> {
+    return this.loadContents(await this.listGroups(undefined, options), undefined, options);
   }
 
   /**
    * The members and applications of these groups: a `$batch` per ten groups, the batches side by
-   * side (as many as the gateway lets), each group handed to `arrived` as soon as its batch is in.
+   * side (as many as the gateway lets), each group handed to `arrived` as soon as its batch is in. A
+   * group deleted since it was listed drops out; any other failure stops the rest and is thrown.
    */
-  async loadContents(groups: ConnectorGroup[], arrived?: (group: ConnectorGroupWithContents) => void): Promise<ConnectorGroupWithContents[]> {
+  async loadContents(
+    groups: ConnectorGroup[],
+    arrived?: (group: ConnectorGroupWithContents) => void,
+    options: ReadOptions = {},
+  ): Promise<ConnectorGroupWithContents[]> {
     const perBatch = MAX_BATCH_SIZE / 2;
     const loaded: ConnectorGroupWithContents[][] = [];
+    // The first failure stops the other workers: nothing more is sent for a load that has failed.
+    const stop = new AbortController();
+    const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+    // Every request of the load listens to this one signal: many listeners are expected, not a leak.
+    setMaxListeners(0, stop.signal, signal);
     let next = 0;
     // A few workers, each preparing its next batch only when its last one is in: preparing all of
     // them at once would hold the event loop for tens of milliseconds in a tenant of thousands.
     const worker = async () => {
       for (let chunk = next++; chunk * perBatch < groups.length; chunk = next++) {
-        const filled = await this.contentsOf(groups.slice(chunk * perBatch, (chunk + 1) * perBatch), false);
+        const filled = await this.contentsOf(groups.slice(chunk * perBatch, (chunk + 1) * perBatch), { signal });
         for (const group of filled) arrived?.(group);
         loaded[chunk] = filled;
       }
     };
-    await Promise.all(Array.from({ length: this.http.concurrency + 1 }, worker));
+    const workers = Array.from({ length: this.http.concurrency.ceiling + 1 }, () => worker().catch((error: unknown) => {
+      stop.abort(error);
+      throw error;
+    }));
+    const settled = await Promise.allSettled(workers);
+    // The first failure, not the aborts it caused in the others.
+    if (stop.signal.aborted) throw stop.signal.reason;
+    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
     return loaded.flat();
   }
 
   /** One group's members and applications, ahead of any background load: a person is waiting. */
-  async loadGroupContents(group: ConnectorGroup): Promise<ConnectorGroupWithContents> {
-    return (await this.contentsOf([group], true))[0];
+  async loadGroupContents(group: ConnectorGroup): Promise<ConnectorGroupWithContents | undefined> {
+    return (await this.contentsOf([group], { urgent: true }))[0];
   }
 
-  private async contentsOf(groups: ConnectorGroup[], urgent: boolean): Promise<ConnectorGroupWithContents[]> {
+  private async contentsOf(groups: ConnectorGroup[], options: ReadOptions): Promise<ConnectorGroupWithContents[]> {
     const steps: BatchStep[] = groups.flatMap((g, i) => [
       { id: `m${i}`, method: 'GET', path: `${groupPath(g.id)}/members${query({ $top: String(MAX_PAGE) })}` },
       { id: `a${i}`, method: 'GET', path: `${groupPath(g.id)}/applications${query({ $select: APPLICATION_FIELDS, $top: String(MAX_PAGE) })}` },
     ]);
-    const bodies = allOk(await this.http.batch(steps, urgent), steps) as CollectionPage[];
-    return Promise.all(groups.map(async (group, i) => ({
-      ...group,
-      members: await this.rest<Connector>(bodies[2 * i], urgent),
-      applications: await this.rest<Application>(bodies[2 * i + 1], urgent),
-    })));
+    const outcomes = await this.http.batch(steps, options);
+    const filled = await Promise.all(groups.map(async (group, i) => {
+      const members = outcomes.get(`m${i}`)!;
+      const applications = outcomes.get(`a${i}`)!;
+      for (const outcome of [members, applications]) {
+        if (!outcome.ok && isGone(outcome.error)) return undefined;
+        if (!outcome.ok) throw outcome.error;
+      }
+      try {
+        return {
+          ...group,
+          members: await this.rest<Connector>(members.ok ? members.body as CollectionPage : undefined, options),
+          applications: await this.rest<Application>(applications.ok ? applications.body as CollectionPage : undefined, options),
+        };
+      } catch (error) {
+        if (isGone(error)) return undefined;
+        throw error;
+      }
+    }));
+    return filled.filter((g): g is ConnectorGroupWithContents => g !== undefined);
   }
 
-  private async rest<T>(page: CollectionPage | undefined, urgent: boolean): Promise<T[]> {
+  private async rest<T>(page: CollectionPage | undefined, options: ReadOptions): Promise<T[]> {
     const first = (page?.value ?? []) as T[];
     const next = page?.['@odata.nextLink'];
-    return next ? [...first, ...(await this.http.getAll<T>(next, urgent))] : first;
+    return next ? [...first, ...(await this.http.getAll<T>(next, options))] : first;
   }
 }
 

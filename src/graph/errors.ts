@@ -1,5 +1,6 @@
 // Graph failures as values with meaning: what was asked, what Graph said, and the ids support asks for.
 import { redactSecrets } from './redact';
+import { retryAfterSeconds } from './retryAfter';
 
 const MAX_MESSAGE_LENGTH = 1000;
 
@@ -7,6 +8,13 @@ export interface RequestDescription {
   method: string;
   /** Path and query below the API version, e.g. `/onPremisesPublishingProfiles/applicationProxy/connectorGroups`. */
   path: string;
+  /** Whether it may change something; any method but GET when absent (a `$batch` of reads changes nothing). */
+  changes?: boolean;
+}
+
+/** Whether a request may change something. */
+export function isChange(request: RequestDescription): boolean {
+  return request.changes ?? request.method.toUpperCase() !== 'GET';
 }
 
 /** Graph answered with an error status. */
@@ -22,14 +30,24 @@ export class GraphRequestError extends Error {
     readonly graphMessage: string,
     readonly requestId: string | undefined,
     readonly date: string | undefined,
-    readonly retryAfterSeconds?: number,
-    /** True when this answer came to a repeat of the request (a retry), so an earlier attempt may have taken effect. */
+    /** The Retry-After header as it came, if any (see retryAfter.ts for how it is read). */
+    readonly retryAfterHeader?: string,
+    /**
+     * True when an attempt before the one answered may have been carried out (it met a 5xx or lost
+     * its answer): the refusal may then only say that the earlier attempt worked. A retry after a
+     * 429 is not a repeat in this sense: the 429 was refused before any work.
+     */
     readonly repeated = false,
   ) {
     super(
       `${graphMessage || `Graph answered ${status} without a message.`} ` +
         `(HTTP ${status}${code ? ` ${code}` : ''}${requestId ? `, request id ${requestId}` : ''})`,
     );
+  }
+
+  /** The seconds Retry-After asked for, if it named a readable time. */
+  get retryAfterSeconds(): number | undefined {
+    return retryAfterSeconds(this.retryAfterHeader);
   }
 }
 
@@ -54,12 +72,14 @@ export class GraphNetworkError extends Error {
 }
 
 /**
- * True when a write may have been carried out although it failed: no answer came, or the service
- * failed on its side (5xx, or a `$batch` that had no answer for the step). Reads never change anything.
+ * True when a write may have been carried out although it failed: an answer was lost after the
+ * request may have reached the service, the service failed on its side (5xx, or a `$batch` with no
+ * answer for the step), or the refusal came to a repeat of an attempt that may have worked. Reads
+ * never change anything; a 429 or a connection that never opened did nothing.
  */
 export function mayHaveTakenEffect(error: unknown): boolean {
   if (error instanceof GraphNetworkError) return error.outcomeUnknown;
-  return error instanceof GraphRequestError && error.request.method !== 'GET' && (error.status === 0 || error.status >= 500);
+  return error instanceof GraphRequestError && isChange(error.request) && (error.status === 0 || error.status >= 500 || error.repeated);
 }
 
 /** An input was refused before anything was sent (a malformed id, an empty name). */
@@ -100,7 +120,6 @@ export function errorFromResponse(
   }
   const error = typeof body?.error === 'object' && body.error !== null ? body.error : undefined;
   const inner = error?.innerError ?? error?.innererror;
-  const retryAfter = Number(headers.get('retry-after'));
   return new GraphRequestError(
     request,
     status,
@@ -108,7 +127,7 @@ export function errorFromResponse(
     text(error?.message) ?? (bodyText.trim() === '' || body ? '' : `Graph answered ${status} with a body that is not JSON.`),
     text(headers.get('request-id')) ?? text(inner?.['request-id']),
     text(headers.get('date')) ?? text(inner?.date),
-    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    text(headers.get('retry-after')),
     repeated,
   );
 }

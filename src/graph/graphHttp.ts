@@ -7,13 +7,15 @@ import type { Context } from '@microsoft/microsoft-graph-client';
 import { HTTPMessageHandler } from '@microsoft/microsoft-graph-client/lib/src/middleware/HTTPMessageHandler';
 import { RetryHandler } from '@microsoft/microsoft-graph-client/lib/src/middleware/RetryHandler';
 import { RetryHandlerOptions } from '@microsoft/microsoft-graph-client/lib/src/middleware/options/RetryHandlerOptions';
-import { GraphCredentialError, GraphInputError, GraphNetworkError, GraphRequestError, errorFromResponse, mayHaveTakenEffect } from './errors';
-import { AttemptMiddleware, attemptsOf } from './middleware/attemptMiddleware';
+import { GraphCredentialError, GraphInputError, GraphNetworkError, GraphRequestError, errorFromResponse, mayHaveTakenEffect, type RequestDescription } from './errors';
+import { AttemptMiddleware, earlierAttemptMayHaveLanded, mayHaveLanded } from './middleware/attemptMiddleware';
 import { BearerTokenMiddleware } from './middleware/bearerTokenMiddleware';
 import { RoundTripMiddleware, type RoundTrip } from './middleware/roundTripMiddleware';
-import { ThrottleGate, ThrottleMiddleware } from './middleware/throttleMiddleware';
+import { ThrottleGate, ThrottleMiddleware, backOffSeconds, waitUntil } from './middleware/throttleMiddleware';
 import { Limiter } from './limiter';
-import { RETRY_STATUSES, canRepeat } from './retryPolicy';
+import { networkReason } from './networkErrors';
+import { retryWait, type RetryWait } from './retryAfter';
+import { RETRY_STATUSES, canRepeat, refusedRepeatIsDone } from './retryPolicy';
 
 export interface GraphHttpOptions {
   /** `https://graph.microsoft.com`, a national cloud's host, or the sandbox's `http://127.0.0.1:port`. */
@@ -28,8 +30,12 @@ export interface GraphHttpOptions {
   /** Seconds to wait before a retry when the answer names no Retry-After. */
   retryDelaySeconds?: number;
   onRoundTrip?: (trip: RoundTrip) => void;
-  /** Requests of this tenant in flight at once (default 4). */
+  /** Hears of each wait Graph asked for (a 429), so a capped Retry-After can be said. */
+  onWait?: (wait: RetryWait) => void;
+  /** The most requests of this tenant in flight at once (default 16); the limit adapts below it. */
   maxConcurrency?: number;
+  /** Requests in flight at the start, before the limit adapts (default 4). */
+  startConcurrency?: number;
 }
 
 export interface BatchStep {
@@ -47,13 +53,27 @@ export interface BatchStep {
  */
 export type BatchOutcome =
   | { id: string; ok: true; status: number; body: unknown }
-  | { id: string; ok: false; status: number; error: GraphRequestError | GraphNetworkError; unknown: boolean };
+  | { id: string; ok: false; status: number; error: Error; unknown: boolean };
 
-export interface SendOptions {
-  /** Overrides the retry policy's view of the request (a `$batch` of idempotent steps may be repeated). */
-  repeatable?: boolean;
+export interface ReadOptions {
   /** Ahead of the queue: what a person is waiting for. */
   urgent?: boolean;
+  /** Abandons the request: it leaves the queue, its socket closes and no retry follows. */
+  signal?: AbortSignal;
+}
+
+export interface SendOptions extends ReadOptions {
+  /** Overrides the retry policy's view of the request (a `$batch` of idempotent steps may be repeated). */
+  repeatable?: boolean;
+  /** Whether the request may change something (default: any method but GET; a `$batch` says by its steps). */
+  changes?: boolean;
+}
+
+/** A 2xx answer; `repeated` when an attempt before the one answered may have been carried out. */
+export interface Sent {
+  status: number;
+  body: unknown;
+  repeated: boolean;
 }
 
 export const MAX_BATCH_SIZE = 20;
@@ -61,6 +81,8 @@ const MAX_PAGES = 10_000;
 /** Rounds of a `$batch` for the steps Graph throttled or could not serve. */
 const MAX_BATCH_ROUNDS = 8;
 const NETWORK_ATTEMPTS = 4;
+const MAX_REDIRECTS = 3;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -72,7 +94,7 @@ export class GraphHttp {
   private readonly retryDelaySeconds: number;
   /** Requests whose caller said they may be repeated, whatever the method says (see SendOptions). */
   private readonly repeatable = new WeakSet<object>();
-  private readonly gate = new ThrottleGate();
+  private readonly gate: ThrottleGate;
   private readonly limiter: Limiter;
 
   constructor(options: GraphHttpOptions) {
@@ -83,15 +105,17 @@ export class GraphHttp {
     const retryOptions = new RetryHandlerOptions(
       this.retryDelaySeconds,
       options.maxRetries ?? 5,
-      (_delay, _attempt, request, fetchOptions, response) => (fetchOptions !== undefined && this.repeatable.has(fetchOptions))
-        || canRepeat(fetchOptions?.method ?? 'GET', typeof request === 'string' ? request : request.url, response.status === 429),
+      (_delay, _attempt, request, fetchOptions, response) => !fetchOptions?.signal?.aborted
+        && ((fetchOptions !== undefined && this.repeatable.has(fetchOptions))
+          || canRepeat(fetchOptions?.method ?? 'GET', typeof request === 'string' ? request : request.url, response.status === 429)),
     );
+    this.limiter = new Limiter(options.maxConcurrency ?? 16, options.startConcurrency ?? 4);
+    this.gate = new ThrottleGate(options.onWait);
     this.chain = new BearerTokenMiddleware(options.credential, options.scopes, origin);
     const retry = new RetryHandler(retryOptions);
     const roundTrips = new RoundTripMiddleware(options.onRoundTrip ?? (() => undefined));
     const attempt = new AttemptMiddleware(options.timeoutMs ?? 60_000);
-    const throttle = new ThrottleMiddleware(this.gate, this.retryDelaySeconds);
-    this.limiter = new Limiter(options.maxConcurrency ?? 4);
+    const throttle = new ThrottleMiddleware(this.gate, this.retryDelaySeconds, () => this.limiter.throttled());
     this.chain.setNext(retry);
     retry.setNext(throttle);
     throttle.setNext(roundTrips);
@@ -121,13 +145,14 @@ export class GraphHttp {
   }
 
   /** Sends one request; resolves with the status and parsed body of a 2xx answer, throws a typed error otherwise. */
-  send(method: string, pathOrUrl: string, body?: unknown, sendOptions: SendOptions = {}): Promise<{ status: number; body: unknown }> {
-    return this.limiter.run(() => this.sendNow(method, pathOrUrl, body, sendOptions), sendOptions.urgent);
+  send(method: string, pathOrUrl: string, body?: unknown, sendOptions: SendOptions = {}): Promise<Sent> {
+    return this.limiter.run(() => this.sendNow(method, pathOrUrl, body, sendOptions), sendOptions.urgent, sendOptions.signal);
   }
 
-  private async sendNow(method: string, pathOrUrl: string, body: unknown, sendOptions: SendOptions): Promise<{ status: number; body: unknown }> {
-    const url = this.resolve(pathOrUrl);
-    const description = { method, path: url.slice(this.serviceRoot.length) };
+  private async sendNow(method: string, pathOrUrl: string, body: unknown, sendOptions: SendOptions): Promise<Sent> {
+    let url = this.resolve(pathOrUrl);
+    const changes = sendOptions.changes ?? method !== 'GET';
+    const description = { method, path: url.slice(this.serviceRoot.length), changes };
     const headers: Record<string, string> = {
       Accept: 'application/json',
       'Accept-Language': this.language,
@@ -135,10 +160,18 @@ export class GraphHttp {
     };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const repeatable = sendOptions.repeatable ?? canRepeat(method, url, false);
-    for (let attempt = 1; ; attempt++) {
+    // Whether an attempt before the current one may have been carried out: then a refusal of this
+    // one may only say that the earlier one worked (see refusedRepeatIsDone).
+    let landedBefore = false;
+    for (let attempt = 1, redirects = 0; ; attempt++) {
       const context: Context = {
         request: url,
-        options: { method, headers, body: body === undefined ? undefined : JSON.stringify(body) },
+        options: {
+          method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+          // A redirect is looked at here, never followed blindly: it could send a create's body elsewhere.
+          redirect: 'manual',
+          signal: sendOptions.signal,
+        },
       };
       if (sendOptions.repeatable) this.repeatable.add(context.options!);
       try {
@@ -146,49 +179,82 @@ export class GraphHttp {
       } catch (error) {
         if (error instanceof GraphInputError) throw error;
         if (error instanceof GraphCredentialError) throw error.reason;
+        if (sendOptions.signal?.aborted) throw sendOptions.signal.reason;
         const reason = networkReason(error);
+        landedBefore ||= earlierAttemptMayHaveLanded(context) || mayHaveLanded(undefined, error);
         if (attempt < NETWORK_ATTEMPTS && repeatable) {
           await sleep(250 * attempt);
           continue;
         }
-        throw new GraphNetworkError(description, reason, method !== 'GET');
+        throw new GraphNetworkError(description, reason, changes && landedBefore);
       }
       const response = context.response!;
       // The body was read within the attempt's deadline (AttemptMiddleware), so this cannot hang.
       const text = await response.text();
-      const repeated = attempt > 1 || attemptsOf(context) > 1;
-      if (!response.ok) throw errorFromResponse(description, response.status, response.headers, text, repeated);
-      if (text.trim() === '') return { status: response.status, body: undefined };
+      const repeated = landedBefore || earlierAttemptMayHaveLanded(context);
+      if (REDIRECTS.has(response.status)) {
+        url = this.redirectTarget(description, response, method, ++redirects);
+        attempt = 0;
+        continue;
+      }
+      if (response.status !== 429) this.limiter.succeeded();
+      if (!response.ok) {
+        const error = errorFromResponse(description, response.status, response.headers, text, repeated);
+        if (refusedRepeatIsDone(error)) return { status: 204, body: undefined, repeated };
+        throw error;
+      }
+      if (text.trim() === '') return { status: response.status, body: undefined, repeated };
       try {
-        return { status: response.status, body: JSON.parse(text) };
+        return { status: response.status, body: JSON.parse(text), repeated };
       } catch {
         throw errorFromResponse(description, response.status, response.headers, `Graph answered ${response.status} with a body that is not JSON.`);
       }
     }
   }
 
-  /** How many requests may be in flight at once. */
-  get concurrency(): number {
-    return this.limiter.max;
+  /**
+   * Where a redirect points, if it may be followed: only to the same service root, only keeping the
+   * method and body (307, 308, or any for a GET), and only a few times. Anything else is Graph's
+   * answer as an error, so the body never goes to another origin.
+   */
+  private redirectTarget(description: RequestDescription, response: Response, method: string, count: number): string {
+    const location = response.headers.get('location') ?? '';
+    let target: string | undefined;
+    try {
+      target = this.resolve(new URL(location, `${this.serviceRoot}/`).href);
+    } catch {
+      target = undefined;
+    }
+    const keepsMethod = method === 'GET' || response.status === 307 || response.status === 308;
+    if (target !== undefined && keepsMethod && count <= MAX_REDIRECTS) return target;
+    const where = location.slice(0, 120) || 'nowhere';
+    throw new GraphRequestError(description, response.status, '',
+      `Graph redirected the request to ${where}; it was not followed (requests stay on ${this.serviceRoot}).`,
+      response.headers.get('request-id') ?? undefined, response.headers.get('date') ?? undefined);
   }
 
-  async get<T>(pathOrUrl: string, urgent = false): Promise<T> {
-    return (await this.send('GET', pathOrUrl, undefined, { urgent })).body as T;
+  /** How many requests may be in flight at once now, and the most ever allowed. */
+  get concurrency(): { limit: number; ceiling: number; reached: { low: number; high: number } } {
+    return { limit: this.limiter.limit, ceiling: this.limiter.ceiling, reached: this.limiter.reached };
+  }
+
+  async get<T>(pathOrUrl: string, options: ReadOptions = {}): Promise<T> {
+    return (await this.send('GET', pathOrUrl, undefined, options)).body as T;
   }
 
   /** One resource, without its OData annotations (`@odata.context`). */
-  async getEntity<T extends object>(pathOrUrl: string): Promise<T> {
-    const body = await this.get<Record<string, unknown>>(pathOrUrl);
+  async getEntity<T extends object>(pathOrUrl: string, options: ReadOptions = {}): Promise<T> {
+    const body = await this.get<Record<string, unknown>>(pathOrUrl, options);
     return Object.fromEntries(Object.entries(body ?? {}).filter(([key]) => !key.startsWith('@odata.'))) as T;
   }
 
   /** All items of a collection, following `@odata.nextLink` as the absolute URL it is; `page` sees each page as it comes. */
-  async getAll<T>(pathOrUrl: string, urgent = false, page?: (items: T[]) => void): Promise<T[]> {
+  async getAll<T>(pathOrUrl: string, options: ReadOptions = {}, page?: (items: T[]) => void): Promise<T[]> {
     const items: T[] = [];
     let next: string | undefined = pathOrUrl;
     for (let count = 0; next !== undefined; count++) {
       if (count >= MAX_PAGES) throw new GraphInputError(`Stopped after ${MAX_PAGES} pages of ${pathOrUrl}.`);
-      const body: CollectionPage<T> = await this.get<CollectionPage<T>>(next, urgent);
+      const body: CollectionPage<T> = await this.get<CollectionPage<T>>(next, options);
       items.push(...(body?.value ?? []));
       page?.(body?.value ?? []);
       next = body?.['@odata.nextLink'];
@@ -199,54 +265,74 @@ export class GraphHttp {
   /**
    * Sends steps in `$batch` requests of up to 20. Inner answers are not retried by the middleware,
    * so throttled (and safely repeatable) steps are sent again after the longest Retry-After. It never
-   * throws for Graph's or the network's failures: each step gets its outcome, so what succeeded in
-   * one round is kept when a later one fails.
+   * throws: each step gets its outcome, so what succeeded in one round or chunk is kept whatever
+   * happens to another.
    */
-  async batch(steps: BatchStep[], urgent = false): Promise<Map<string, BatchOutcome>> {
+  async batch(steps: BatchStep[], options: ReadOptions = {}): Promise<Map<string, BatchOutcome>> {
     const outcomes = new Map<string, BatchOutcome>();
     const chunks: BatchStep[][] = [];
     for (let start = 0; start < steps.length; start += MAX_BATCH_SIZE) chunks.push(steps.slice(start, start + MAX_BATCH_SIZE));
     // The rounds of different chunks are independent: they run side by side, as many as the limiter lets.
-    await Promise.all(chunks.map((chunk) => this.batchChunk(chunk, outcomes, urgent)));
+    await Promise.all(chunks.map((chunk) => this.batchChunk(chunk, outcomes, options)));
     return outcomes;
   }
 
-  private async batchChunk(chunk: BatchStep[], outcomes: Map<string, BatchOutcome>, urgent: boolean): Promise<void> {
+  private async batchChunk(chunk: BatchStep[], outcomes: Map<string, BatchOutcome>, options: ReadOptions): Promise<void> {
     let pending = chunk;
+    // Steps an earlier round may have carried out (a 5xx or no answer of their own).
+    const landed = new Set<string>();
     for (let round = 1; pending.length > 0; round++) {
       let answers: Map<string, BatchOutcome>;
       try {
-        answers = await this.sendBatch(pending, urgent);
+        answers = await this.sendBatch(pending, options, landed);
       } catch (error) {
-        // Only a failure of the round trip itself becomes the steps' outcome; anything else (a
-        // refused link, no sign-in) is the caller's to see.
-        if (!(error instanceof GraphRequestError || error instanceof GraphNetworkError)) throw error;
-        for (const step of pending) outcomes.set(step.id, unanswered(step, error));
-        break;
+        // The round trip itself failed (or was refused before it went out): each step says so.
+        for (const step of pending) outcomes.set(step.id, unanswered(step, error, landed.has(step.id)));
+        return;
       }
       const again: BatchStep[] = [];
-      let waitSeconds = 0;
+      // The longest wait asked by a throttled step (for the whole tenant) and by a failed one (for this batch).
+      let throttledWait: RetryWait | undefined;
+      let ownWaitSeconds = 0;
       for (const step of pending) {
-        const outcome = answers.get(step.id) ?? missingAnswer(step);
-        const repeatable = !outcome.ok && RETRY_STATUSES.has(outcome.status)
-          && canRepeat(step.method, this.resolve(step.path), outcome.status === 429);
-        if (repeatable && round < MAX_BATCH_ROUNDS && !(step.dependsOn ?? []).length) {
-          again.push(step);
-          waitSeconds = Math.max(waitSeconds, outcome.ok ? 0 : (outcome.error as GraphRequestError).retryAfterSeconds ?? this.retryDelaySeconds);
-        } else {
+        const outcome = answers.get(step.id) ?? missingAnswer(step, landed.has(step.id));
+        if (outcome.ok || refusedRepeatIsDone(outcome.error)) {
+          outcomes.set(step.id, outcome.ok ? outcome : { id: step.id, ok: true, status: 204, body: undefined });
+          continue;
+        }
+        const throttled = outcome.status === 429;
+        const repeatable = RETRY_STATUSES.has(outcome.status) && canRepeat(step.method, this.resolve(step.path), throttled);
+        if (!repeatable || round >= MAX_BATCH_ROUNDS || (step.dependsOn ?? []).length > 0 || options.signal?.aborted) {
           outcomes.set(step.id, outcome);
+          continue;
+        }
+        again.push(step);
+        const header = outcome.error instanceof GraphRequestError ? outcome.error.retryAfterHeader : undefined;
+        const wait = retryWait(header, backOffSeconds(this.retryDelaySeconds, round));
+        if (throttled) {
+          this.limiter.throttled();
+          if (!throttledWait || wait.seconds > throttledWait.seconds) throttledWait = wait;
+        } else {
+          // A 5xx may have been carried out: a refusal of the repeat proves nothing alone.
+          landed.add(step.id);
+          ownWaitSeconds = Math.max(ownWaitSeconds, wait.seconds);
         }
       }
-      if (again.length > 0) {
-        // Throttled inside a batch is throttled for the tenant: every request waits, once.
-        this.gate.pauseFor(waitSeconds);
-        await this.gate.wait();
+      // Throttled inside a batch is throttled for the tenant: every request waits, once.
+      if (throttledWait) this.gate.pause(throttledWait);
+      if (again.length === 0) return;
+      try {
+        await this.gate.wait(options.signal);
+        await waitUntil(Date.now() + ownWaitSeconds * 1000, options.signal);
+      } catch (error) {
+        for (const step of again) outcomes.set(step.id, unanswered(step, error, landed.has(step.id)));
+        return;
       }
       pending = again;
     }
   }
 
-  private async sendBatch(steps: BatchStep[], urgent: boolean): Promise<Map<string, BatchOutcome>> {
+  private async sendBatch(steps: BatchStep[], options: ReadOptions, landed: ReadonlySet<string>): Promise<Map<string, BatchOutcome>> {
     const requests = steps.map((s) => ({
       id: s.id,
       method: s.method,
@@ -256,15 +342,18 @@ export class GraphHttp {
     }));
     // A batch of idempotent steps (reads, `$ref` moves, PUT, PATCH, DELETE) may be sent again whole.
     const repeatable = steps.every((s) => canRepeat(s.method, this.resolve(s.path), false));
-    const { body } = await this.send('POST', '/$batch', { requests }, { repeatable, urgent });
+    const changes = steps.some((s) => s.method !== 'GET');
+    const { body, repeated } = await this.send('POST', '/$batch', { requests }, { ...options, repeatable, changes });
     const responses = (body as { responses?: unknown })?.responses;
     const answers = new Map<string, BatchOutcome>();
     if (!Array.isArray(responses)) return answers;
+    const byId = new Map(steps.map((s) => [s.id, s]));
     for (const raw of responses as RawBatchResponse[]) {
-      const step = steps.find((s) => s.id === raw?.id);
+      const step = byId.get(raw?.id as string);
       if (!step || typeof raw.status !== 'number') continue;
       if (raw.status >= 200 && raw.status < 300) {
         answers.set(step.id, { id: step.id, ok: true, status: raw.status, body: raw.body });
+        this.limiter.succeeded();
       } else {
         const headers = new Map(Object.entries(raw.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
         const error = errorFromResponse(
@@ -272,6 +361,7 @@ export class GraphHttp {
           raw.status,
           { get: (name) => headers.get(name.toLowerCase()) ?? null },
           raw.body === undefined ? '' : JSON.stringify(raw.body),
+          repeated || landed.has(step.id),
         );
         answers.set(step.id, { id: step.id, ok: false, status: raw.status, error, unknown: mayHaveTakenEffect(error) });
       }
@@ -292,36 +382,18 @@ interface RawBatchResponse {
   body?: unknown;
 }
 
-/** A step of a `$batch` that got no answer of its own: a write in it may or may not have happened. */
-function unanswered(step: BatchStep, error: GraphRequestError | GraphNetworkError): BatchOutcome {
+/**
+ * A step of a `$batch` that got no answer of its own: a write in it may or may not have happened
+ * when the round trip may have reached the service (or an earlier round did).
+ */
+function unanswered(step: BatchStep, error: unknown, landedBefore: boolean): BatchOutcome {
   const status = error instanceof GraphRequestError ? error.status : 0;
-  return { id: step.id, ok: false, status, error, unknown: step.method !== 'GET' && mayHaveTakenEffect(error) };
+  const write = step.method !== 'GET';
+  return { id: step.id, ok: false, status, error: error instanceof Error ? error : new Error(String(error)), unknown: write && (landedBefore || mayHaveTakenEffect(error)) };
 }
 
-function missingAnswer(step: BatchStep): BatchOutcome {
+function missingAnswer(step: BatchStep, landedBefore: boolean): BatchOutcome {
   const error = errorFromResponse({ method: step.method, path: step.path }, 0, { get: () => null },
-    JSON.stringify({ error: { code: '', message: 'The batch answer had no response for this request.' } }));
+    JSON.stringify({ error: { code: '', message: 'The batch answer had no response for this request.' } }), landedBefore);
   return { id: step.id, ok: false, status: 0, error, unknown: mayHaveTakenEffect(error) };
-}
-
-/** Words for what went wrong on the wire; the raw code is kept in brackets for support. */
-const NETWORK_WORDS: Record<string, string> = {
-  UND_ERR_SOCKET: 'the connection was closed before an answer came',
-  ECONNRESET: 'the connection was reset',
-  ECONNREFUSED: 'the connection was refused',
-  ENOTFOUND: 'the host name could not be found',
-  EAI_AGAIN: 'the host name could not be looked up',
-  ETIMEDOUT: 'the connection timed out',
-  UND_ERR_CONNECT_TIMEOUT: 'the connection timed out',
-  EHOSTUNREACH: 'the host cannot be reached',
-  ENETUNREACH: 'the network cannot be reached',
-  CERT_HAS_EXPIRED: "the server's certificate has expired",
-};
-
-function networkReason(error: unknown): string {
-  const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return 'the request timed out';
-  const code = e?.cause?.code;
-  if (code && NETWORK_WORDS[code]) return `${NETWORK_WORDS[code]} (${code})`;
-  return code ? `the connection failed (${code})` : e?.cause?.message ?? e?.message ?? 'the connection failed';
 }

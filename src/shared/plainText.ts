@@ -3,9 +3,11 @@
 
 /**
  * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), zero-width
- * characters (U+200B–U+200F, U+2060–U+2064, U+FEFF) and the Arabic letter mark (U+061C).
+ * characters (U+200B–U+200F, U+2060–U+2064, U+FEFF), the Arabic letter mark (U+061C), the soft
+ * hyphen (U+00AD), the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) and the tag characters
+ * (U+E0000–U+E007F): each renders as nothing, so `De\u00ADfault` would read as "Default".
  */
-const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const INVISIBLE = /[\u00AD\u061C\u115F\u1160\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFEFF\uFFA0\u{E0000}-\u{E007F}]/gu;
 
 export function hasInvisibleCharacters(text: string): boolean {
   INVISIBLE.lastIndex = 0;
@@ -17,9 +19,9 @@ export function visibleText(text: string): string {
   return text.replace(INVISIBLE, codePoint);
 }
 
-/** A character written as its code point: `[U+202E]`. */
+/** A character written as its code point: `[U+202E]`, `[U+E0041]`. */
 function codePoint(char: string): string {
-  return `[U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`;
+  return `[U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`;
 }
 
 /**

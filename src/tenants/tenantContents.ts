@@ -51,9 +51,9 @@ export class TenantContents {
     if (this.state.kind === 'loading') return this.state.done;
     if (this.state.kind === 'loaded') return Promise.resolve();
     const loading: Extract<LoadState, { kind: 'loading' }> = { kind: 'loading', done: Promise.resolve() };
-    loading.done = withinDeadline(this.readProgressively(loading), this.deadlineMs()).then(
+    loading.done = withinDeadline((signal) => this.readProgressively(loading, signal), this.deadlineMs()).then(
       (groups) => {
-        this.state = { kind: 'loaded', groups };
+        this.state = { kind: 'loaded', groups: oneHolderEach(groups) };
         this.replayOwnWrites();
       },
       (error: unknown) => { this.state = { kind: 'failed', error }; },
@@ -63,10 +63,10 @@ export class TenantContents {
   }
 
   /** The groups first (shown from their first page, one round trip), then their contents as they come. */
-  private async readProgressively(loading: Extract<LoadState, { kind: 'loading' }>): Promise<ConnectorGroupWithContents[]> {
+  private async readProgressively(loading: Extract<LoadState, { kind: 'loading' }>, signal: AbortSignal): Promise<ConnectorGroupWithContents[]> {
     loading.partial = [];
     loading.pending = new Map();
-    const groups = await this.listGroups((page) => {
+    const groups = await this.listGroups(signal, (page) => {
       for (const g of page) {
         loading.pending!.set(g.id, loading.partial!.length);
         loading.partial!.push({ ...g, members: [], applications: [] });
@@ -76,7 +76,7 @@ export class TenantContents {
     return this.tenant.api.loadContents(groups, (group) => {
       this.fill(loading, group);
       this.progressed();
-    });
+    }, { signal });
   }
 
   private fill(loading: Extract<LoadState, { kind: 'loading' }>, group: ConnectorGroupWithContents): void {
@@ -99,7 +99,10 @@ export class TenantContents {
     if (!ensured) {
       const group = state.partial!.find((g) => g.id === groupId)!;
       ensured = this.tenant.api.loadGroupContents(group).then(
-        (filled) => { this.fill(state, filled); this.progressed(); },
+        (filled) => {
+          if (filled) this.fill(state, filled);
+          this.progressed();
+        },
         () => undefined, // The background load reports failures.
       ).finally(() => this.ensuring.delete(groupId));
       this.ensuring.set(groupId, ensured);
@@ -116,19 +119,19 @@ export class TenantContents {
 
   /** A refresh reads everything before it replaces the groups shown (they stay meanwhile). */
   private fetch(): Promise<ConnectorGroupWithContents[]> {
-    return withinDeadline(this.read(), this.deadlineMs());
+    return withinDeadline((signal) => this.read(signal), this.deadlineMs());
   }
 
-  private async read(): Promise<ConnectorGroupWithContents[]> {
-    return this.tenant.api.loadContents(await this.listGroups());
+  private async read(signal: AbortSignal): Promise<ConnectorGroupWithContents[]> {
+    return this.tenant.api.loadContents(await this.listGroups(signal), undefined, { signal });
   }
 
   /** The groups (`page` sees each page), and the tenant's id and name on the side the first time. */
-  private async listGroups(page?: (groups: ConnectorGroup[]) => void): Promise<ConnectorGroup[]> {
+  private async listGroups(signal: AbortSignal, page?: (groups: ConnectorGroup[]) => void): Promise<ConnectorGroup[]> {
     const { api } = this.tenant;
     const [organization, groups] = await Promise.all([
-      this.tenant.tenantId ? undefined : api.organization().catch(() => undefined),
-      api.listGroups(page),
+      this.tenant.tenantId ? undefined : api.organization({ signal }).catch(() => undefined),
+      api.listGroups(page, { signal }),
     ]);
     this.learn(organization);
     return groups;
@@ -148,7 +151,7 @@ export class TenantContents {
     if (state.refreshing) return state.refreshing;
     const refreshing = this.fetch().then(
       (groups) => {
-        this.state = { kind: 'loaded', groups };
+        this.state = { kind: 'loaded', groups: oneHolderEach(groups) };
         this.replayOwnWrites();
       },
       (error: unknown) => {
@@ -205,15 +208,29 @@ export class TenantContents {
     this.own(() => this.store({ id, name, connectorGroupType, isDefault, region }));
   }
 
+  /**
+   * Stores a group as read or written. Read contents are the truth for that group: any of its items
+   * the model still shows elsewhere (an older read of another group) are taken out there, so no
+   * connector or application is ever in two groups of the model.
+   */
   private store(group: ConnectorGroup & Partial<Pick<ConnectorGroupWithContents, 'members' | 'applications'>>): void {
     if (this.state.kind !== 'loaded') return;
     const known = this.group(group.id);
     const next: ConnectorGroupWithContents = {
       ...group,
-      members: group.members ?? known?.members ?? [],
-      applications: group.applications ?? known?.applications ?? [],
+      members: uniqueById(group.members ?? known?.members ?? []),
+      applications: uniqueById(group.applications ?? known?.applications ?? []),
     };
     const groups = this.state.groups;
+    for (const list of ['members', 'applications'] as const) {
+      if (!group[list]) continue;
+      const ids = new Set(next[list].map((item) => item.id));
+      for (const other of groups) {
+        if (other.id !== group.id && other[list].some((item) => ids.has(item.id))) {
+          (other[list] as { id: string }[]) = other[list].filter((item) => !ids.has(item.id));
+        }
+      }
+    }
     const index = groups.findIndex((g) => g.id === group.id);
     if (index >= 0) groups[index] = next;
     else groups.push(next);
@@ -247,12 +264,37 @@ export class TenantContents {
     return this.groups.find((g) => g[list].some((item) => item.id === id));
   }
 
+  /** Moves an item to the target: out of every group that shows it, into the target once. */
   private relocate(list: ContentsList, id: string, targetGroupId: string): void {
-    const source = this.holder(list, id);
     const target = this.group(targetGroupId);
-    if (!source || !target || source === target) return;
-    const item = source[list].find((i) => i.id === id)!;
-    (source[list] as { id: string }[]) = source[list].filter((i) => i.id !== id);
-    (target[list] as { id: string }[]) = [...target[list], item];
+    const item = this.holder(list, id)?.[list].find((i) => i.id === id);
+    if (!target || !item) return;
+    for (const group of this.groups) {
+      if (group !== target && group[list].some((i) => i.id === id)) {
+        (group[list] as { id: string }[]) = group[list].filter((i) => i.id !== id);
+      }
+    }
+    if (!target[list].some((i) => i.id === id)) (target[list] as { id: string }[]) = [...target[list], item];
   }
+}
+
+/**
+ * Reads of different groups can disagree for a moment (a replica behind a move lists the connector
+ * in both): the model shows each item in one group, the first that lists it.
+ */
+function oneHolderEach(groups: ConnectorGroupWithContents[]): ConnectorGroupWithContents[] {
+  const seen = { members: new Set<string>(), applications: new Set<string>() };
+  for (const group of groups) {
+    for (const list of ['members', 'applications'] as const) {
+      const ids = seen[list];
+      const kept = group[list].filter((item) => !ids.has(item.id) && (ids.add(item.id), true));
+      if (kept.length !== group[list].length) (group[list] as { id: string }[]) = kept;
+    }
+  }
+  return groups;
+}
+
+function uniqueById<T extends { id: string }>(items: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(item.id) && (seen.add(item.id), true));
 }

@@ -26,6 +26,17 @@ describe('plain text: names from Graph never become links, icons or look-alikes'
     assert.equal(visibleText('Tokyo (legacy)'), 'Tokyo (legacy)');
   });
 
+  it('writes out the soft hyphen, Hangul fillers and tag characters, which render as nothing', () => {
+    assert.equal(visibleText('De\u00ADfault'), 'De[U+00AD]fault');
+    assert.equal(visibleText('\u115F\u1160x\u3164\uFFA0'), '[U+115F][U+1160]x[U+3164][U+FFA0]');
+    // Tag characters lie outside the Basic Multilingual Plane: one code point, two UTF-16 units.
+    assert.equal(visibleText('Default\u{E0041}\u{E007F}'), 'Default[U+E0041][U+E007F]');
+    assert.equal(visibleText('\u{1F600} kept'), '\u{1F600} kept', 'a visible character outside the BMP stays');
+    for (const name of ['De\u00ADfault', 'a\u115Fb', 'a\u1160b', 'a\u3164b', 'a\uFFA0b', 'Default\u{E0001}', 'x\u{E007F}']) {
+      assert.equal(validateGroupName(name).ok, false, JSON.stringify(name));
+    }
+  });
+
   it('refuses such characters and lone surrogates in a name the user types', () => {
     for (const name of ['Def\u200Bault', '\u202Etluafed', 'a\u2067b', 'x\uFEFFy', 'broken \uD800 name']) {
       const result = validateGroupName(name);
