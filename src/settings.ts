@@ -9,7 +9,7 @@ export const settings = {
   /** One attempt of a request, and a whole load of a tenant, must finish within this. */
   requestTimeoutMs: () => section().get<number>('requestTimeoutSeconds', 60) * 1000,
   showSyncFabricGroups: () => section().get<boolean>('showSyncFabricGroups', true),
-  maxConcurrentRequests: () => Math.min(16, Math.max(1, Math.round(section().get<number>('maxConcurrentRequests', 4)))),
+  maxConcurrentRequests: () => Math.min(32, Math.max(1, Math.round(section().get<number>('maxConcurrentRequests', 16)))),
   /**
    * Our app registration's client id for a cloud: one id for every cloud, or one per cloud (a
    * registration in the global cloud does not exist in 21Vianet). Undefined when none is set.

@@ -4,6 +4,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Tenant } from './model';
 import { GLOBAL_GRAPH, permissionName, scopeResource, type TokenIssuer } from './tokens';
+import { recordSecret } from './secretLedger';
 
 /** App registrations the sandbox knows, with the permissions an administrator consented to. */
 export const SANDBOX_CLIENT_ID = '5a4db0c5-0000-4c0d-9e00-00000000c0de';
@@ -173,6 +174,8 @@ export class IdentityPlatform {
       scopes,
       expiresAt: Date.now() + CODE_LIFETIME_S * 1000,
     };
+    // The device code is the poller's secret; the user code is meant to be shown.
+    recordSecret(code.deviceCode);
     this.codes.set(code.deviceCode, code);
     const verificationUri = `${this.origin}/devicelogin`;
     return {
@@ -237,6 +240,7 @@ export class IdentityPlatform {
     const oid = randomUUID();
     const now = Math.floor(Date.now() / 1000);
     const refreshToken = randomBytes(32).toString('base64url');
+    recordSecret(refreshToken);
     this.refreshTokens.set(refreshToken, { clientId, user, roles, scopes: requested });
     // As the real service does: the audience is the resource asked for, and `scp` every permission
     // consented for the app, not only the one asked for.

@@ -8,7 +8,7 @@ import { IdentityServer } from './identityServer';
 import { dispatch, type DispatchEnvironment } from './dispatch';
 import { ConnectionDropped, FaultInjector, runUnderFault, type FaultRule } from './faults';
 import { SandboxError, asSandboxError, badRequest, errorBody, type RequestIds } from './graphError';
-import { newGuid } from './ids';
+import { newGuid, seededGuid, seededRandom } from './ids';
 import { hasWriteScope } from './permissions';
 import type { Tenant } from './model';
 import { ReadLag } from './readLag';
@@ -26,7 +26,7 @@ export interface SandboxOptions {
   /** Reads may show the state of up to this many milliseconds ago (see ReadLag). */
   readLagMs?: number;
   faults?: FaultRule[];
-  /** Seed for rate-based faults, and for the read lag unless `readLagSeed` is given. */
+  /** Seed for rate-based faults, for the ids of created groups, and for the read lag unless `readLagSeed` is given. */
   faultSeed?: number;
   readLagSeed?: number;
   /** Also serve the identity platform's endpoints (device code, token) over https. */
@@ -136,7 +136,9 @@ export class GraphSandbox {
 
   private constructor(private readonly server: Server, private readonly options: SandboxOptions) {
     const tenant = options.tenant ?? demoTenant();
-    this.store = new TenantStore(tenant);
+    // With a seed, created groups get the same ids in every run, so a repeated run asks the same paths.
+    const seeded = options.faultSeed === undefined ? undefined : seededRandom(options.faultSeed ^ 0x5eed);
+    this.store = new TenantStore(tenant, seeded ? () => seededGuid(seeded) : undefined);
     this.tokens = new TokenIssuer(tenant.organization.id, options.secret);
     this.faults = new FaultInjector(options.faultSeed);
     this.faults.set(options.faults ?? []);

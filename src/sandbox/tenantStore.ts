@@ -101,7 +101,8 @@ function checkGroupBody(rawBody: unknown, readOnly: 'ignored' | 'refused'): Body
 }
 
 export class TenantStore {
-  constructor(public tenant: Tenant) {}
+  /** `newId` names created groups: random as in Graph, or drawn from a seed so a run can be repeated. */
+  constructor(public tenant: Tenant, private readonly newId: () => string = newGuid) {}
 
   group(rawId: string): GroupRecord {
     const id = checkGuid(rawId);
@@ -145,7 +146,7 @@ export class TenantStore {
     // Read-only properties in a create body are ignored, as the live service does.
     const body = checkGroupBody(rawBody, 'ignored');
     const group: GroupRecord = {
-      id: newGuid(),
+      id: this.newId(),
       name: checkName(body.name),
       connectorGroupType: 'applicationProxy',
       isDefault: false,

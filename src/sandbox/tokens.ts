@@ -3,6 +3,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DEFAULT_ROLES } from './directoryRoles';
 import { SandboxError } from './graphError';
+import { recordSecret } from './secretLedger';
 
 export const READ_SCOPES = ['Directory.Read.All', 'Directory.ReadWrite.All', 'Directory.AccessAsUser.All'];
 export const WRITE_SCOPES = ['Directory.ReadWrite.All', 'Directory.AccessAsUser.All'];
@@ -82,7 +83,9 @@ export class TokenIssuer {
       nbf: now,
       exp: now + ttlSeconds,
     })}`;
-    return `${data}.${this.sign(data)}`;
+    const token = `${data}.${this.sign(data)}`;
+    recordSecret(token);
+    return token;
   }
 
   /**

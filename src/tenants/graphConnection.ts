@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { PermissionProbe } from '../auth/tokenPermissions';
 import { ConnectorGroupsApi } from '../graph/connectorGroupsApi';
 import { GraphHttp } from '../graph/graphHttp';
-import { logRoundTrip, type Logger } from '../logging/logger';
+import { logRoundTrip, logWait, type Logger } from '../logging/logger';
 import { settings } from '../settings';
 
 export function connectGraph(origin: string, credential: TokenCredential, scopes: string[], logger: Logger, label: () => string): { api: ConnectorGroupsApi; permissions: PermissionProbe } {
@@ -17,6 +17,7 @@ export function connectGraph(origin: string, credential: TokenCredential, scopes
     timeoutMs: settings.requestTimeoutMs(),
     maxConcurrency: settings.maxConcurrentRequests(),
     onRoundTrip: (trip) => logRoundTrip(logger, label(), trip),
+    onWait: (wait) => logWait(logger, label(), wait),
   });
   return { api: new ConnectorGroupsApi(http), permissions };
 }

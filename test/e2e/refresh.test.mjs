@@ -1,4 +1,4 @@
-// End-to-end: Refresh keeps what a person opened and selected.
+// End-to-end: Refresh shows what changed behind the tree's back, and keeps what a person opened and selected.
 import assert from 'node:assert/strict';
 import { openConnectorGroupsView } from '../host/workbench.mjs';
 import { useWorkbench } from './workbenchFixture.mjs';
@@ -7,16 +7,21 @@ describe('workbench: refresh', function () {
   this.timeout(180_000);
   const fixture = useWorkbench();
 
-  it('keeps expanded groups expanded and the selection where it was', async () => {
-    const { wb } = fixture;
+  it('shows a rename made elsewhere, keeping expanded groups expanded and the selection where it was', async () => {
+    const { wb, sandbox } = fixture;
     const view = await openConnectorGroupsView(wb.page);
     await view.locator('.monaco-list-row', { hasText: 'EU Frankfurt' }).click();
     await view.locator('.monaco-list-row', { hasText: /^Connectors/ }).first().click();
     const connector = view.locator('.monaco-list-row', { hasText: 'FRA-APPPROXY-02' });
     await connector.click();
+    await view.locator('.monaco-list-row', { hasText: 'India Pune' }).waitFor({ timeout: 15_000 });
+    // Someone renames a group in the admin center: the tree cannot know until it reads again.
+    const pune = await sandbox.group('India Pune');
+    const renamed = await sandbox.call('PATCH', `/beta/onPremisesPublishingProfiles/applicationProxy/connectorGroups/${pune.id}`, { body: { name: 'India Pune (renamed elsewhere)' } });
+    assert.equal(renamed.status, 204);
+    assert.equal(await view.locator('.monaco-list-row', { hasText: 'renamed elsewhere' }).count(), 0, 'the tree has not read it yet');
     await view.locator('.pane-header .action-label[aria-label="Refresh"], .title-actions .action-label[aria-label="Refresh"]').first().click();
-    // Let the reload land, then look again.
-    await wb.page.waitForTimeout(1500);
+    await view.locator('.monaco-list-row', { hasText: 'India Pune (renamed elsewhere)' }).waitFor({ timeout: 30_000 });
     await view.locator('.monaco-list-row', { hasText: 'FRA-APPPROXY-01' }).waitFor({ timeout: 15_000 });
     assert.equal(await connector.getAttribute('aria-selected'), 'true', 'the selection stays');
     await wb.screenshot('tree-after-refresh');

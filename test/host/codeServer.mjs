@@ -7,6 +7,9 @@ import { ensureTestHost } from './install.mjs';
 import { freePort, spawnGroup, stopGroup } from './processes.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+/** `publisher.name`, as VS Code names the extension's logger. */
+export const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
 
 const SETTINGS = {
   // Keeps the agent host (and its helper processes) from starting at all.
@@ -46,7 +49,6 @@ export function makeScratch() {
 
 /** Copies the built extension into the extensions folder, as an installed (not development) extension. */
 export function installExtension(scratch) {
-  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
   const target = path.join(scratch.extensions, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
   for (const entry of ['package.json', 'package.nls.json', 'dist', 'media', 'README.md']) {
     cpSync(path.join(root, entry), path.join(target, entry), { recursive: true });
@@ -78,6 +80,8 @@ export async function startCodeServer({ scratch, env = {}, smokeTestDriver = fal
     '--user-data-dir', scratch.userData,
     '--extensions-dir', scratch.extensions,
     ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    // The extension's channel at Debug, so the round trips of reads are written and searched too.
+    '--vscode-option', `log=${EXTENSION_ID}:debug`,
     scratch.workspace,
   ];
   const log = [];

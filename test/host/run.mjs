@@ -1,11 +1,12 @@
 // Runs the extension-host suite (test/suite) inside a real VS Code: code-server's remote extension host,
 // driven by headless Chromium. Exit code 0 only when the suite passed.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { format } from 'node:util';
 import path from 'node:path';
 import { launchBrowser, makeScratch, root, startCodeServer } from './codeServer.mjs';
 import { stopAll } from './processes.mjs';
 import { startSandbox } from './sandboxProcess.mjs';
+import { describeSearch, searchForSecrets, secretLedgerEnv } from './secretSearch.mjs';
 
 const TIME_LIMIT_MS = Number(process.env.SUITE_TIME_LIMIT_MS ?? 600_000);
 const testsPath = process.argv.includes('--tests')
@@ -22,9 +23,10 @@ async function main() {
   const scratch = makeScratch();
   let browser;
   try {
-    const sandbox = await startSandbox({ certFile: path.join(scratch.dir, 'sandbox-ca.pem') });
+    const ledger = secretLedgerEnv(path.join(scratch.dir, 'secrets.txt'));
+    const sandbox = await startSandbox({ certFile: path.join(scratch.dir, 'sandbox-ca.pem'), env: ledger });
     say(`Graph sandbox on ${sandbox.url}`);
-    const env = { ...sandbox.env, CONNECTOR_GROUPS_MARK_REPORT: '1' };
+    const env = { ...sandbox.env, ...ledger, CONNECTOR_GROUPS_MARK_REPORT: '1' };
     const server = await startCodeServer({ scratch, env, smokeTestDriver: true });
     say(`code-server on ${server.url}`);
     browser = await launchBrowser(scratch);
@@ -60,14 +62,14 @@ async function main() {
     await sandbox.stop();
     await server.stop();
     // Every log line the suite caused (the extension's log files, the host's output, every message
-    // the scripted prompts showed) is searched for the token the extension was given.
-    const leaks = findSecrets([sandbox.token, sandbox.token.split('.')[2]], [
-      ['extension host output', fullLog.join('\n')],
-      ...logFiles(path.join(scratch.userData, 'logs')).map((file) => [path.relative(scratch.userData, file), readFileSync(file, 'utf8')]),
-    ]);
-    if (leaks.hits.length > 0) say(`the token appears in: ${leaks.hits.join(', ')}`);
-    say(`searched ${leaks.lines} log lines in ${leaks.sources} sources for the token: ${leaks.hits.length} hits`);
-    const leaked = leaks.hits.length > 0 ? 1 : 0;
+    // the scripted prompts showed, code-server's own output) is searched for every secret handed out.
+    const search = searchForSecrets({
+      ledgerFile: ledger.GRAPH_SANDBOX_SECRETS_FILE,
+      logsDir: path.join(scratch.userData, 'logs'),
+      extraSources: [['extension host output', fullLog.join('\n')], ['code-server output', server.log.join('')]],
+    });
+    say(describeSearch('extension-host', search));
+    const leaked = search.problems.length > 0 ? 1 : 0;
     console.log(`extension-host: ${passes} passed, ${failures + leaked} failed`);
     return code === 0 && leaked ? 1 : code;
   } finally {
@@ -75,24 +77,6 @@ async function main() {
     await stopAll();
     scratch.remove();
   }
-}
-
-function logFiles(dir) {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries.flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? logFiles(full) : [full];
-  });
-}
-
-function findSecrets(secrets, sources) {
-  const hits = sources.filter(([, text]) => secrets.some((secret) => text.includes(secret))).map(([name]) => name);
-  return { hits, sources: sources.length, lines: sources.reduce((n, [, text]) => n + text.split('\n').length, 0) };
 }
 
 main().then((code) => process.exit(code), (error) => {

@@ -1,39 +1,60 @@
 // The workbench as a person sees it: code-server with the extension installed, a Graph sandbox, and Chromium.
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { installExtension, launchBrowser, makeScratch, root, startCodeServer } from './codeServer.mjs';
 import { startSandbox } from './sandboxProcess.mjs';
+import { describeSearch, searchForSecrets, secretLedgerEnv } from './secretSearch.mjs';
 
 export const screenshotsDir = path.join(root, 'test-results', 'screenshots');
+const searchLog = path.join(root, 'test-results', 'secret-search.log');
 
-/** Starts everything; `close()` stops it all and removes the throwaway folders. */
+/**
+ * Starts everything; `close()` stops it all, searches every log of the workbench for every secret its
+ * sandboxes handed out (throwing when one is found or the search could not be trusted), and removes
+ * the throwaway folders.
+ */
 export async function openWorkbench({ viewport = { width: 1400, height: 900 }, colorTheme, settings = {} } = {}) {
   const scratch = makeScratch();
+  const ledger = secretLedgerEnv(path.join(scratch.dir, 'secrets.txt'));
+  const consoleMessages = [];
   let sandbox;
   let server;
   let browser;
+  let opened = false;
   const close = async () => {
     await browser?.close().catch(() => undefined);
     await server?.stop();
     await sandbox?.stop();
-    scratch.remove();
+    try {
+      if (!opened) return;
+      const search = searchForSecrets({
+        ledgerFile: ledger.GRAPH_SANDBOX_SECRETS_FILE,
+        logsDir: path.join(scratch.userData, 'logs'),
+        extraSources: [['workbench console', consoleMessages.join('\n')], ['code-server output', server.log.join('')]],
+      });
+      mkdirSync(path.dirname(searchLog), { recursive: true });
+      appendFileSync(searchLog, `${describeSearch('e2e', search)}\n`);
+      if (search.problems.length > 0) throw new Error(describeSearch('e2e', search));
+    } finally {
+      scratch.remove();
+    }
   };
   try {
-    sandbox = await startSandbox({ certFile: path.join(scratch.dir, 'sandbox-ca.pem') });
+    sandbox = await startSandbox({ certFile: path.join(scratch.dir, 'sandbox-ca.pem'), env: ledger });
     installExtension(scratch);
     server = await startCodeServer({
       scratch,
-      env: sandbox.env,
+      env: { ...sandbox.env, ...ledger },
       settings: { ...settings, ...(colorTheme ? { 'workbench.colorTheme': colorTheme } : {}) },
     });
     browser = await launchBrowser(scratch);
     const page = await browser.newPage({ viewport });
     // Every frame's console, webviews included: tests look here for CSP violations.
-    const consoleMessages = [];
     page.on('console', (message) => consoleMessages.push(`${message.type()}: ${message.text()}`));
     await page.goto(`${server.url}/?folder=${encodeURIComponent(scratch.workspace)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     mkdirSync(screenshotsDir, { recursive: true });
+    opened = true;
     return {
       page,
       sandbox,
