@@ -7,6 +7,12 @@ import type { TenantContents } from '../tenants/tenantContents';
 import { UncertainOutcomeError } from './ambiguity';
 import { readBack, type ReadBackTiming } from './readBack';
 
+/** An unknown outcome: the model's own writes about the group no longer say what is true. */
+function uncertain(contents: TenantContents, groupId: string, error: UncertainOutcomeError): UncertainOutcomeError {
+  if (error.found === 'unknown') contents.forget(groupId);
+  return error;
+}
+
 export interface CreatedGroup {
   group: ConnectorGroup;
   /** True when the answer was lost and the group was found on the service afterwards. */
@@ -68,7 +74,7 @@ export async function updateGroup(
       seen = await api.getGroup(group.id);
       return (changes.name === undefined || seen.name === changes.name.trim()) && (changes.region === undefined || seen.region === changes.region);
     }, timing);
-    if (found !== 'done') throw new UncertainOutcomeError(error, found, l10n.t("Changing '{0}'", group.name));
+    if (found !== 'done') throw uncertain(contents, group.id, new UncertainOutcomeError(error, found, l10n.t("Changing '{0}'", group.name)));
     updated = { ...group, ...seen };
   }
   contents.put(updated);
@@ -91,7 +97,7 @@ export async function deleteGroup(contents: TenantContents, group: ConnectorGrou
         throw lookup;
       }
     }, timing);
-    if (found !== 'done') throw new UncertainOutcomeError(error, found, l10n.t("Deleting '{0}'", group.name));
+    if (found !== 'done') throw uncertain(contents, group.id, new UncertainOutcomeError(error, found, l10n.t("Deleting '{0}'", group.name)));
   }
   contents.drop(group.id);
 }

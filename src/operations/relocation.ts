@@ -67,6 +67,7 @@ async function relocate(kind: Kind, contents: TenantContents, ids: string[], gro
     const found = await readBack(async () => (await kind.groupOf(api, outcome.id)) === groupId, timing);
     if (found === 'done') result.moved.push(outcome.id);
     else result.failed.push({ id: outcome.id, error: outcome.ok ? undefined : outcome.error, uncertain: found === 'unknown' });
+    if (found === 'unknown') contents.forget(outcome.id);
   }));
   for (const id of result.moved) kind.record(contents, id, groupId);
   return result;
@@ -89,6 +90,7 @@ export async function unassignApplication(contents: TenantContents, applicationI
   } catch (error) {
     if (!mayHaveTakenEffect(error) || !home) throw error;
     const found = await readBack(async () => (await api.applicationGroup(applicationId)).id === home.id, timing);
+    if (found === 'unknown') contents.forget(applicationId);
     if (found !== 'done') throw new UncertainOutcomeError(error, found, l10n.t("Unassigning '{0}'", label));
   }
   if (home) contents.moveApplication(applicationId, home.id);

@@ -48,7 +48,7 @@ export function handleControl(sandbox: GraphSandbox, method: string, path: strin
         : demoTenant());
       return { status: 204 };
     case 'GET /_sandbox/requests':
-      return { status: 200, body: { value: sandbox.requests, maxInFlight: sandbox.inFlight.max } };
+      return { status: 200, body: { value: sandbox.requests, maxInFlight: sandbox.inFlight.max, inFlight: sandbox.inFlight.now } };
     case 'DELETE /_sandbox/requests':
       sandbox.requests.length = 0;
       sandbox.inFlight.max = sandbox.inFlight.now;

@@ -30,6 +30,8 @@ export const OWN_WRITES_WIN_MS = 10_000;
 
 interface OwnWrite {
   at: number;
+  /** The group, connector or application the write is about. */
+  subject: string;
   apply(): void;
 }
 
@@ -189,11 +191,20 @@ export class TenantContents {
   }
 
   /** Records a change the extension made, and applies it now and after any read in the next seconds. */
-  private own(apply: () => void): void {
+  private own(subject: string, apply: () => void): void {
     const now = Date.now();
     this.journal = this.journal.filter((w) => w.at > now - OWN_WRITES_WIN_MS);
-    this.journal.push({ at: now, apply });
+    this.journal.push({ at: now, subject, apply });
     apply();
+  }
+
+  /**
+   * After a change to `subject` whose outcome is unknown, the extension's earlier writes about it no
+   * longer say what is true: the next read decides alone (a group created, then perhaps deleted,
+   * must not come back from the journal).
+   */
+  forget(subject: string): void {
+    this.journal = this.journal.filter((w) => w.subject !== subject);
   }
 
   private replayOwnWrites(): void {
@@ -205,7 +216,7 @@ export class TenantContents {
   /** Records a group as Graph now has it (after create or update), keeping known contents. */
   put(group: ConnectorGroup): void {
     const { id, name, connectorGroupType, isDefault, region } = group;
-    this.own(() => this.store({ id, name, connectorGroupType, isDefault, region }));
+    this.own(id, () => this.store({ id, name, connectorGroupType, isDefault, region }));
   }
 
   /**
@@ -237,18 +248,18 @@ export class TenantContents {
   }
 
   drop(groupId: string): void {
-    this.own(() => {
+    this.own(groupId, () => {
       if (this.state.kind === 'loaded') this.state.groups = this.state.groups.filter((g) => g.id !== groupId);
     });
   }
 
   /** Records a move Graph has confirmed, without reading the groups again. */
   moveConnector(connectorId: string, targetGroupId: string): void {
-    this.own(() => this.relocate('members', connectorId, targetGroupId));
+    this.own(connectorId, () => this.relocate('members', connectorId, targetGroupId));
   }
 
   moveApplication(applicationId: string, targetGroupId: string): void {
-    this.own(() => this.relocate('applications', applicationId, targetGroupId));
+    this.own(applicationId, () => this.relocate('applications', applicationId, targetGroupId));
   }
 
   /** Where a connector or application is now, by id. */

@@ -1,6 +1,6 @@
 // Turns any failure into one sentence a person understands, with what to do where there is something to do.
 import * as vscode from 'vscode';
-import { GraphRequestError } from '../graph/errors';
+import { GraphRequestError, mayHaveTakenEffect } from '../graph/errors';
 
 function hint(status: number): string | undefined {
   switch (status) {
@@ -13,7 +13,10 @@ function hint(status: number): string | undefined {
 
 export function describeError(error: unknown): string {
   if (error instanceof GraphRequestError) {
-    const extra = hint(error.status);
+    // A change whose answer says nothing sure (a 5xx, a refused repeat) is said to be uncertain.
+    const extra = mayHaveTakenEffect(error)
+      ? vscode.l10n.t('The change may or may not have been made: refresh before trying again.')
+      : hint(error.status);
     return extra ? `${error.message} ${extra}` : error.message;
   }
   if (error instanceof Error) return error.message;

@@ -44,11 +44,24 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const line = (name: string, pairs: [string, string | number][]) =>
   console.log(`${name}: ${pairs.map(([k, v]) => `${k} ${typeof v === 'number' ? Math.round(v * 10) / 10 : v}`).join(', ')}`);
 
-/** A tenant object around a gateway, as the extension builds one. */
-function tenantOn(sandbox: Sandbox) {
-  const gateway = gatewayFor(sandbox.url, sandbox.token);
+/** A tenant object around a gateway, as the extension builds one (`options` fix its concurrency). */
+function tenantOn(sandbox: Sandbox, options: { maxConcurrency?: number; startConcurrency?: number } = {}) {
+  const gateway = gatewayFor(sandbox.url, sandbox.token, options);
   const tenant = tenantAround(gateway.api, 'bench');
   return { ...gateway, tenant };
+}
+
+/** One whole-tenant export: its time, its requests, the most in flight, and the limit's low and high. */
+async function exportOnce(sandbox: Sandbox, expected: number, options: { maxConcurrency?: number; startConcurrency?: number } = {}) {
+  await control(sandbox, 'DELETE', 'requests');
+  const exporter = tenantOn(sandbox, options);
+  const started = performance.now();
+  const groups = await exporter.api.loadGroupsWithContents();
+  const ms = performance.now() - started;
+  if (groups.length !== expected) throw new Error(`exported ${groups.length} groups of ${expected}`);
+  const log = await control(sandbox, 'GET', 'requests');
+  const throttled = (log.value as { status: number; batchRequestId?: string }[]).filter((e) => e.status === 429).length;
+  return { ms, requests: exporter.trips.length, maxInFlight: log.maxInFlight as number, limit: exporter.http.concurrency, throttled };
 }
 
 async function scenario(label: string, scale: { groups: number; connectors: number; applications: number }, runs: number, baselineSample: number): Promise<void> {
@@ -62,6 +75,8 @@ async function scenario(label: string, scale: { groups: number; connectors: numb
     const firstPaint: number[] = [];
     const expand: number[] = [];
     const exportMs: number[] = [];
+    const floorMs: number[] = [];
+    let limitHigh = 0;
     let requests = 0;
     let maxInFlight = 0;
     const longestSteps: number[] = [];
@@ -84,19 +99,26 @@ async function scenario(label: string, scale: { groups: number; connectors: numb
       expand.push(performance.now() - expandStarted);
       await loading;
       trips.length = 0;
-      // The whole-tenant export.
-      await control(sandbox, 'DELETE', 'requests');
-      const exporter = tenantOn(sandbox);
-      const exportStarted = performance.now();
-      const groups = await exporter.api.loadGroupsWithContents();
-      exportMs.push(performance.now() - exportStarted);
+      // The whole-tenant export, as the extension does it: the limit finds its own pace.
+      const exported = await exportOnce(sandbox, scale.groups);
+      exportMs.push(exported.ms);
       delay.disable();
-      if (groups.length !== scale.groups) throw new Error(`exported ${groups.length} groups of ${scale.groups}`);
-      requests = exporter.trips.length;
-      maxInFlight = Math.max(maxInFlight, (await control(sandbox, 'GET', 'requests')).maxInFlight);
+      requests = exported.requests;
+      maxInFlight = Math.max(maxInFlight, exported.maxInFlight);
+      limitHigh = Math.max(limitHigh, exported.limit.reached.high);
       longestSteps.push(delay.max / 1e6);
       heapMb = Math.max(heapMb, process.memoryUsage().heapUsed / 2 ** 20);
+      // The floor to compare with: the same export with 8 in flight from the first request.
+      floorMs.push((await exportOnce(sandbox, scale.groups, { maxConcurrency: 8, startConcurrency: 8 })).ms);
     }
+    // Under throttling: one $batch in ten answered 429 (Retry-After 1 s); the limit must come down.
+    await fetch(`${sandbox.url}/_sandbox/faults`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${sandbox.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify([{ path: '^/beta/\\$batch$', status: 429, rate: 0.1, retryAfterSeconds: 1 }]),
+    });
+    const throttledRun = await exportOnce(sandbox, scale.groups);
+    await control(sandbox, 'DELETE', 'faults');
     // A layout of the whole tenant with every connector moved on to the next group and every group
     // renamed: written, read back and planned, with the plan's warnings and text (no round trip).
     const exported = await tenantOn(sandbox).api.loadGroupsWithContents();
@@ -128,7 +150,10 @@ async function scenario(label: string, scale: { groups: number; connectors: numb
     const estimated = sample.length < groups.length ? ' (estimated from a sample)' : '';
     line(`${label} first paint`, [['ms', median(firstPaint)], ['round trips', 1]]);
     line(`${label} expand`, [['ms', median(expand)], ['round trips', 1]]);
-    line(`${label} export`, [['ms', median(exportMs)], ['requests', requests], ['max in flight', maxInFlight]]);
+    line(`${label} export`, [['ms', median(exportMs)], ['requests', requests], ['max in flight', maxInFlight], ['limit reached', limitHigh]]);
+    line(`${label} export at 8 in flight`, [['ms', median(floorMs)], ['ours / floor', median(exportMs) / median(floorMs)]]);
+    line(`${label} export under 429s`, [['ms', throttledRun.ms], ['429s', throttledRun.throttled], ['limit low', throttledRun.limit.reached.low],
+      ['limit high', throttledRun.limit.reached.high], ['limit at the end', throttledRun.limit.limit]]);
     line(`${label} baseline loop`, [['ms', baseline], ['requests', 1 + 2 * groups.length], ['note', `per group, in sequence${estimated}`]]);
     line(`${label} ratio`, [['baseline / export', baseline / median(exportMs)]]);
     // The first run is the cold one (code not yet optimised), as in a freshly started editor.

@@ -64,7 +64,7 @@ describe('workbench: the region form', function () {
     await frame.locator('#save').click();
     await frame.locator('#status', { hasText: 'Fix the highlighted field first.' }).waitFor({ timeout: 10_000 });
     await fixture.wb.screenshot('region-form-invalid-name');
-    assert.deepEqual((await fixture.sandbox.requests()).filter((e) => e.method !== 'GET'), []);
+    assert.deepEqual((await fixture.sandbox.settledRequests()).filter((e) => e.method !== 'GET'), []);
     assert.equal((await fixture.sandbox.group('EU Frankfurt')).name, 'EU Frankfurt');
   });
 

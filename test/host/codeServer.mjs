@@ -8,8 +8,6 @@ import { freePort, spawnGroup, stopGroup } from './processes.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-/** `publisher.name`, as VS Code names the extension's logger. */
-export const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
 
 const SETTINGS = {
   // Keeps the agent host (and its helper processes) from starting at all.
@@ -80,8 +78,9 @@ export async function startCodeServer({ scratch, env = {}, smokeTestDriver = fal
     '--user-data-dir', scratch.userData,
     '--extensions-dir', scratch.extensions,
     ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
-    // The extension's channel at Debug, so the round trips of reads are written and searched too.
-    '--vscode-option', `log=${EXTENSION_ID}:debug`,
+    // Logs at Debug (code-server passes its level on to VS Code), so the extension's round trips of
+    // reads are written, and searched for secrets, too.
+    '--log', 'debug',
     scratch.workspace,
   ];
   const log = [];

@@ -34,7 +34,7 @@ export const MUTANTS = [
       {
         file: 'src/graph/connectorGroupsApi.ts',
         from: '    return this.http.batch(unique(applicationIds).map((id) => this.assignStep(id, groupId)));',
-        to: '    return new Map(unique(applicationIds).map((id) => [id, { id, ok: true as const, status: 204, body: undefined }]));',
+        to: '    return new Map(unique(applicationIds).map((id) => [id, { id, ok: true as const, status: 204, body: groupId ? undefined : undefined }]));',
       },
     ],
   },

@@ -32,14 +32,14 @@ function copyWith(mutant) {
 /** Builds the copy and runs the fault run in it: the exit code and the lines that say why. */
 function faultRunIn(dir) {
   const tsc = spawnSync(path.join(root, 'node_modules/.bin/tsc'), ['-p', dir], { encoding: 'utf8' });
-  if (tsc.status !== 0) return { code: tsc.status, why: [`does not compile: ${tsc.stdout.split('\n')[0]}`] };
+  if (tsc.status !== 0) return { compiles: false, code: tsc.status, why: [`does not compile: ${tsc.stdout.split('\n')[0]}`] };
   const mocha = spawnSync(path.join(root, 'node_modules/.bin/mocha'), [
     '--no-config', '--timeout', '900000', '--enable-source-maps', '--grep', 'tells the truth',
     path.join(dir, 'out/test/unit/operations/faultRun.test.js'),
   ], { cwd: dir, encoding: 'utf8', env: { ...process.env, FAULT_RUN_OPERATIONS: operations } });
   const lines = `${mocha.stdout}\n${mocha.stderr}`.split('\n');
   const why = lines.filter((line) => /fault run seed|first mismatch|not a user-facing outcome|AssertionError/.test(line)).map((l) => l.trim());
-  return { code: mocha.status, why };
+  return { compiles: true, code: mocha.status, why };
 }
 
 const chosen = [{ name: 'unchanged', expect: 'pass' }, ...MUTANTS.filter((m) => only.length === 0 || only.includes(m.name))];
@@ -48,10 +48,11 @@ for (const mutant of chosen) {
   const started = Date.now();
   const dir = copyWith(mutant);
   try {
-    const { code, why } = faultRunIn(dir);
+    const { compiles, code, why } = faultRunIn(dir);
     const failed = code !== 0;
-    const verdict = mutant.expect === 'pass' ? (failed ? 'FAILED (should pass)' : 'passes') : (failed ? 'caught' : 'SURVIVED');
-    results.push({ name: mutant.name, verdict, ok: mutant.expect === 'pass' ? !failed : failed });
+    // A mutant that does not compile proves nothing about the test: it is an error of this script.
+    const verdict = !compiles ? 'DOES NOT COMPILE' : mutant.expect === 'pass' ? (failed ? 'FAILED (should pass)' : 'passes') : (failed ? 'caught' : 'SURVIVED');
+    results.push({ name: mutant.name, verdict, ok: compiles && (mutant.expect === 'pass' ? !failed : failed) });
     console.log(`${mutant.name}: ${verdict} (${((Date.now() - started) / 1000).toFixed(0)} s)${mutant.says ? ` — ${mutant.says}` : ''}`);
     for (const line of why.slice(0, 3)) console.log(`    ${line.slice(0, 300)}`);
   } finally {

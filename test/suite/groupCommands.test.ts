@@ -77,7 +77,7 @@ describe('commands: create, rename and delete groups', () => {
     await vscode.commands.executeCommand('connectorGroups.renameGroup', node);
     prompts.assertDone();
     assert.match(prompts.asked[1], /already exists/);
-    assert.deepEqual((await sandbox.requests()).filter((e) => e.method !== 'GET'), []);
+    assert.deepEqual((await sandbox.settledRequests()).filter((e) => e.method !== 'GET'), []);
     assert.equal((await sandbox.group('India Pune')).id, node.group.id);
   });
 
@@ -113,7 +113,7 @@ describe('commands: create, rename and delete groups', () => {
     await sandbox.call('DELETE', '/_sandbox/requests');
     await vscode.commands.executeCommand('connectorGroups.deleteGroup', node);
     assert.match(prompts.errors[0], /default connector group and cannot be deleted/);
-    assert.deepEqual((await sandbox.requests()).filter((e) => e.method === 'DELETE'), []);
+    assert.deepEqual((await sandbox.settledRequests()).filter((e) => e.method === 'DELETE'), []);
   });
 
   it('empties a group into another one, then deletes it', async () => {
@@ -130,7 +130,7 @@ describe('commands: create, rename and delete groups', () => {
     assert.ok(members.every((id) => home.members.includes(id)));
     assert.ok(apps.every((id) => home.applications.includes(id)));
     assert.ok(!(await sandbox.state()).groups.some((g) => g.name === 'EU Frankfurt'));
-    assert.match((await groupItem(api, 'Default')).description, /6 connectors · 5 apps/);
+    assert.match((await groupItem(api, 'Default')).description, new RegExp(`${home.members.length} connectors · ${home.applications.length} apps`));
   });
 
   it('refuses a destination the region rule forbids before any confirmation', async () => {
@@ -140,7 +140,7 @@ describe('commands: create, rename and delete groups', () => {
     await vscode.commands.executeCommand('connectorGroups.deleteGroup', node);
     prompts.assertDone();
     assert.deepEqual(prompts.errors, ["A connector can join 'Asia Singapore' (Asia) only from a group in the default region (North America), and 'EU Frankfurt' is in Europe."]);
-    assert.deepEqual((await sandbox.requests()).filter((e) => e.method !== 'GET'), []);
+    assert.deepEqual((await sandbox.settledRequests()).filter((e) => e.method !== 'GET'), []);
     assert.equal((await sandbox.group('EU Frankfurt')).members.length, 3);
   });
 

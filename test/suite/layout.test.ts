@@ -31,7 +31,7 @@ describe('layout as code: export, edit, preview, apply, resume, undo', () => {
 
   /** The changes Graph was asked for (a `$batch` of reads is not one). */
   async function writesSent() {
-    return (await sandbox.requests()).filter((r) => r.method !== 'GET' && !r.url.endsWith('$batch'));
+    return (await sandbox.settledRequests()).filter((r) => r.method !== 'GET' && !r.url.endsWith('$batch'));
   }
 
   /** Edits the open file as a person would (in the editor) and saves it. */

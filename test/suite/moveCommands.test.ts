@@ -35,7 +35,7 @@ describe('commands: move connectors, assign and unassign applications', () => {
     await sandbox.call('DELETE', '/_sandbox/requests');
     await vscode.commands.executeCommand('connectorGroups.moveConnector', connectors[0].node, connectors.map((c) => c.node));
     assert.equal((await sandbox.group('EU Frankfurt')).members.length, 0);
-    const outer = (await sandbox.requests()).filter((e) => !e.batchRequestId && e.method !== 'GET');
+    const outer = (await sandbox.settledRequests()).filter((e) => !e.batchRequestId && e.method !== 'GET');
     assert.deepEqual(outer.map((e) => e.url), ['/beta/$batch']);
   });
 
@@ -51,7 +51,7 @@ describe('commands: move connectors, assign and unassign applications', () => {
     await sandbox.call('DELETE', '/_sandbox/requests');
     await vscode.commands.executeCommand('connectorGroups.moveConnector', connector.node);
     assert.match(prompts.errors[0], /only from a group in the default region \(North America\), and 'EU Frankfurt' is in Europe\./);
-    assert.deepEqual((await sandbox.requests()).filter((e) => e.method !== 'GET'), []);
+    assert.deepEqual((await sandbox.settledRequests()).filter((e) => e.method !== 'GET'), []);
   });
 
   it('drops connectors and applications onto a group node to move and assign them', async () => {
@@ -100,7 +100,7 @@ describe('commands: move connectors, assign and unassign applications', () => {
     const prompts = await script();
     await vscode.commands.executeCommand('connectorGroups.deleteGroup', home);
     assert.match(prompts.errors[0] ?? '', /default connector group and cannot be deleted/);
-    assert.deepEqual((await sandbox.requests()).filter((e) => e.method !== 'GET'), []);
+    assert.deepEqual((await sandbox.settledRequests()).filter((e) => e.method !== 'GET'), []);
   });
 
   it('assigns applications picked from other groups, in one round trip', async () => {
@@ -113,7 +113,7 @@ describe('commands: move connectors, assign and unassign applications', () => {
     const state = await sandbox.state();
     const names = (await sandbox.group('India Pune')).applications.map((id) => state.applications.find((a) => a.id === id)!.displayName);
     assert.deepEqual(names.sort(), ['Ticketing', 'Wiki']);
-    assert.deepEqual((await sandbox.requests()).filter((e) => !e.batchRequestId && e.method !== 'GET').map((e) => e.url), ['/beta/$batch']);
+    assert.deepEqual((await sandbox.settledRequests()).filter((e) => !e.batchRequestId && e.method !== 'GET').map((e) => e.url), ['/beta/$batch']);
     assert.equal((await groupItem(api, 'India Pune')).description, 'no active connector · India · 0 connectors · 2 apps');
   });
 

@@ -54,6 +54,21 @@ export class SandboxClient {
     await this.call('PATCH', '/_sandbox/options', { body: options });
   }
 
+  /**
+   * The request log once it has settled: nothing in flight at two looks in a row. Requests are logged
+   * when answered, so a check that nothing was sent must wait for this, not for a fixed time.
+   */
+  async settledRequests(): Promise<{ method: string; url: string; status: number; batchRequestId?: string }[]> {
+    let quiet = 0;
+    for (let looks = 0; looks < 200; looks++) {
+      const { body } = await this.call('GET', '/_sandbox/requests');
+      quiet = body.inFlight === 0 ? quiet + 1 : 0;
+      if (quiet >= 2) return body.value;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('the sandbox kept answering requests for 10 s: its log never settled');
+  }
+
   async requests(): Promise<{ method: string; url: string; status: number; batchRequestId?: string }[]> {
     return (await this.call('GET', '/_sandbox/requests')).body.value;
   }

@@ -113,3 +113,21 @@ describe('tenant contents: each connector and application in one group', () => {
     assert.deepEqual(contents.groups.flatMap((g) => g.applications.map((a) => a.id)), ['A1']);
   });
 });
+
+describe("tenant contents: the extension's own writes, replayed over lagging reads", () => {
+  const group = (id: string): ConnectorGroupWithContents => ({ id, name: id, connectorGroupType: 'applicationProxy', isDefault: id === 'home', region: 'nam', members: [], applications: [] });
+
+  it('shows a group it created although a lagging read leaves it out, until a change of unknown outcome makes it forget', async () => {
+    // Each read a new answer, as from the wire.
+    const read = async () => [group('home')];
+    const contents = new TenantContents(tenantAnswering(read, { loadContents: read }));
+    await contents.load();
+    contents.put(group('made'));
+    await contents.refresh();
+    assert.ok(contents.group('made'), 'a replica behind the create does not hide it');
+    // A delete of 'made' whose outcome is unknown: the next read alone says whether it is there.
+    contents.forget('made');
+    await contents.refresh();
+    assert.equal(contents.group('made'), undefined);
+  });
+});
