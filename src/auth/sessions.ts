@@ -12,11 +12,3 @@ export const vscodeAuthentication: Authentication = {
   // Read when subscribed to, not when the bundle loads.
   onDidChangeSessions: (listener, thisArgs, disposables) => vscode.authentication.onDidChangeSessions(listener, thisArgs, disposables),
 };
-
-/** Thrown when a tenant has no session that can be had without asking: the tree offers "Sign in". */
-export class SignInRequiredError extends Error {
-  constructor(tenantLabel: string) {
-    super(vscode.l10n.t('Sign in to {0} to see its connector groups.', tenantLabel));
-    this.name = 'SignInRequiredError';
-  }
-}

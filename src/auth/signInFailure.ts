@@ -2,13 +2,21 @@
 // (say so, and offer the sandbox), or something else (show it as it is).
 import { l10n } from '../shared/l10n';
 
-export type SignInFailure = { kind: 'cancelled' } | { kind: 'unreachable'; message: string } | { kind: 'consent'; message: string } | { kind: 'other' };
+export type SignInFailure =
+  | { kind: 'cancelled' }
+  | { kind: 'unreachable'; message: string }
+  | { kind: 'consent'; message: string }
+  /** Refused for a reason a new sign-in (or the tenant entered) fixes, said in words. */
+  | { kind: 'refused'; message: string }
+  | { kind: 'other' };
 
 // VS Code's words when the user turns down the consent dialog or cancels the sign-in's progress.
 const CANCELLED = [/^User did not consent to login\.?$/i, /^Cancell?ed\.?$/i, /^User cancell?ed/i];
 // An editor without VS Code's Microsoft account provider (some forks and web builds).
 const NO_PROVIDER = /Timed out waiting for authentication provider|No authentication provider/i;
 const NETWORK = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|UND_ERR|fetch failed|network|offline|getaddrinfo|certificate|proxy/i;
+// MSAL's "Post request failed from the network, could be a 4xx/5xx…": the service answered, with a refusal.
+const ANSWERED = /post_request_failed/i;
 
 /** The sign-in errors an admin can fix with consent or with our own app registration, in words. */
 const CONSENT_ERRORS: Record<string, () => string> = {
@@ -19,15 +27,29 @@ const CONSENT_ERRORS: Record<string, () => string> = {
   50020: () => l10n.t('This account is not in this tenant. Sign in with an account of the tenant, or add it as a guest with the Application Administrator role.'),
 };
 
+/** Refusals a new sign-in, or a tenant entered instead of left empty, fixes. */
+const REFUSALS: Record<string, () => string> = {
+  50194: () => l10n.t('The app registration is single-tenant, so it cannot sign in without a tenant: remove this tenant and add it again with its tenant ID or domain (or make the registration multi-tenant).'),
+  90002: () => l10n.t('The sign-in service does not know this tenant in this cloud. Check the tenant ID or domain, and the cloud.'),
+  700082: () => l10n.t('The sign-in has expired. Sign in again.'),
+  50076: () => l10n.t('The tenant asks for a new sign-in (multi-factor authentication or sign-in frequency). Sign in again.'),
+  50078: () => l10n.t('The tenant asks for a new sign-in (multi-factor authentication or sign-in frequency). Sign in again.'),
+};
+
 export function signInFailure(error: unknown): SignInFailure {
   const e = error as { name?: string; message?: string; code?: string; cause?: { code?: string; message?: string } } | undefined;
   const text = [e?.message, e?.code, e?.cause?.code, e?.cause?.message].filter(Boolean).join(' ');
-  if (e?.name === 'Canceled' || e?.name === 'CancellationError' || CANCELLED.some((pattern) => pattern.test(e?.message ?? ''))) {
+  if (e?.name === 'Canceled' || e?.name === 'CancellationError' || e?.name === 'SignInCancelledError' || CANCELLED.some((pattern) => pattern.test(e?.message ?? ''))) {
     return { kind: 'cancelled' };
   }
   const aadsts = /AADSTS(\d+)/.exec(text)?.[1];
   const consent = aadsts ? CONSENT_ERRORS[aadsts] : undefined;
   if (consent) return { kind: 'consent', message: `${consent()} (AADSTS${aadsts})` };
+  const refused = aadsts ? REFUSALS[aadsts] : undefined;
+  if (refused) return { kind: 'refused', message: `${refused()} (AADSTS${aadsts})` };
+  // The identity platform's own refusal without a code of ours (declined, expired): its words as they are.
+  if (e?.name === 'IdentityRefusalError' && e.message) return { kind: 'refused', message: e.message };
+  if (ANSWERED.test(text)) return { kind: 'other' };
   if (NO_PROVIDER.test(text)) {
     return {
       kind: 'unreachable',

@@ -2,7 +2,8 @@
 // asked for (a load never pops up a sign-in), interactive only when the user asks to sign in.
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import type * as vscode from 'vscode';
-import { SignInRequiredError, type Authentication } from './sessions';
+import type { Authentication } from './sessions';
+import { SignInRequiredError } from './signInRequired';
 
 export class VscodeSessionCredential implements TokenCredential {
   /** The account of the last session, once there is one. */

@@ -21,7 +21,7 @@ export function tenantFromSaved(services: Services, saved: SavedTenant): Tenant 
     showCode: (prompt) => {
       // The code may be logged (it is useless without the user's sign-in); a token never is.
       services.logger.info(`${saved.tenant}: ${prompt.message}`);
-      void services.prompts.showCode(prompt);
+      return services.prompts.showCode(prompt);
     },
   });
 }
@@ -138,6 +138,7 @@ function signInError(services: Services, tenant: Tenant, error: unknown): Error 
   if (failure.kind === 'consent') {
     return new ActionableError(failure.message, vscode.l10n.t('Grant Admin Consent…'), () => grantAdminConsentFor(services, tenant));
   }
+  if (failure.kind === 'refused') return new Error(failure.message);
   return error instanceof Error ? error : new Error(String(error));
 }
 

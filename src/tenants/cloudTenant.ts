@@ -2,7 +2,7 @@
 // load asks for a token silently, and only "Sign in" asks the user.
 import type { TokenCredential } from '@azure/identity';
 import * as vscode from 'vscode';
-import { AzureCliSignIn, DeviceCodeSignIn, type CodePrompt } from '../auth/chunkedCredentials';
+import { AzureCliSignIn, DeviceCodeSignIn, type CodeAnswer, type CodePrompt } from '../auth/chunkedCredentials';
 import type { Authentication } from '../auth/sessions';
 import { VscodeSessionCredential } from '../auth/vscodeSessionCredential';
 import { CLOUDS, READ_ONLY, READ_WRITE, graphScopes, vscodeSignInScopes, type CloudEndpoints } from '../graph/clouds';
@@ -23,8 +23,8 @@ export interface CloudTenantDeps {
   logger: Logger;
   /** Keeps what Graph said of the tenant (its id and name) with the saved entry. */
   remember(saved: SavedTenant): void;
-  /** Shows a device code to enter on another device. */
-  showCode(prompt: CodePrompt): void;
+  /** Shows a device code to enter on another device; 'dismissed' when closed without going to the page. */
+  showCode(prompt: CodePrompt): Promise<CodeAnswer> | CodeAnswer;
 }
 
 /** The credential of the tenant's way in, and how its user signs in. */

@@ -5,7 +5,7 @@ import type { Tenant } from '../tenants/tenant';
 import { GroupNode } from './groupNode';
 import { hasProblem } from './groupHealth';
 import { EmptyNode, ErrorNode, LoadingNode, SignInNode, StaleNode } from './stateNodes';
-import { SignInRequiredError } from '../auth/sessions';
+import { SignInRequiredError } from '../auth/signInRequired';
 import { OtherAgentsNode } from './otherAgentsNode';
 import { tooltip } from './tooltip';
 import type { TreeContext } from './treeContext';

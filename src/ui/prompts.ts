@@ -22,7 +22,8 @@ export interface Prompts {
   /** Where to save a file; undefined when the user cancels. */
   saveAs(defaultUri: vscode.Uri): Promise<vscode.Uri | undefined>;
   /** A device code to enter on another device: the identity platform's sentence, with a button that copies the code and opens the page. */
-  showCode(prompt: { message: string; userCode: string; verificationUri: string }): Promise<void>;
+  /** Shows a device code; 'dismissed' when the person closed it without going to the page. */
+  showCode(prompt: { message: string; userCode: string; verificationUri: string }): Promise<'dismissed' | void>;
 }
 
 const text = (value: string | undefined) => (value === undefined ? undefined : pickerText(value));
@@ -53,7 +54,7 @@ export const windowPrompts: Prompts = {
   saveAs: async (defaultUri) => vscode.window.showSaveDialog({ defaultUri, filters: { JSON: ['json'] } }),
   showCode: async ({ message, userCode, verificationUri }) => {
     const open = vscode.l10n.t('Copy Code and Open Page');
-    if (await vscode.window.showInformationMessage(notificationText(message), open) !== open) return;
+    if (await vscode.window.showInformationMessage(notificationText(message), open) !== open) return 'dismissed';
     await vscode.env.clipboard.writeText(userCode);
     await vscode.env.openExternal(vscode.Uri.parse(verificationUri));
   },

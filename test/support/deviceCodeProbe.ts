@@ -9,7 +9,7 @@ const say = (event: object) => process.stdout.write(`${JSON.stringify(event)}\n`
 
 async function main(): Promise<void> {
   const graph = process.env.PROBE_GRAPH!;
-  const credential = deviceCodeCredential({
+  const { credential } = deviceCodeCredential({
     authority: process.env.PROBE_AUTHORITY!,
     tenant: process.env.PROBE_TENANT!,
     clientId: process.env.PROBE_CLIENT_ID!,
@@ -17,6 +17,8 @@ async function main(): Promise<void> {
   });
   const scopes = [`${graph}/Directory.ReadWrite.All`];
   try {
+    // Signing in is asked for explicitly; every getToken after it is silent.
+    await credential.authenticate(scopes);
     const token = await credential.getToken(scopes);
     const again = await credential.getToken(scopes);
     const api = new ConnectorGroupsApi(new GraphHttp({ origin: graph, credential, scopes }));

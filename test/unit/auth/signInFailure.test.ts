@@ -34,7 +34,21 @@ describe('sign-in failures in words', () => {
     assert.match(unknownApp.message, /not registered in this tenant's cloud/);
   });
 
+  it('says what a new sign-in or the tenant fixes: single-tenant app without a tenant, unknown tenant, lapsed sign-in', () => {
+    const said = ['AADSTS50194: Application is not configured as a multi-tenant application.', 'AADSTS90002: Tenant not found.',
+      'AADSTS700082: The refresh token has expired due to inactivity.', 'AADSTS50076: multi-factor authentication is required']
+      .map((m) => signInFailure(new Error(m)) as { kind: string; message: string });
+    assert.deepEqual(said.map((s) => s.kind), ['refused', 'refused', 'refused', 'refused']);
+    assert.match(said[0].message, /single-tenant.*tenant ID or domain.*\(AADSTS50194\)$/);
+    assert.match(said[1].message, /does not know this tenant in this cloud/);
+  });
+
+  it("never takes MSAL's 'post request failed from the network' (a refusal) for a network failure", () => {
+    const msal = new Error('post_request_failed: Post request failed from the network, could be a 4xx/5xx or a network unavailability. Please check the exact error code for details. invalid_grant');
+    assert.deepEqual(signInFailure(msal), { kind: 'other' });
+  });
+
   it('leaves other failures as they are', () => {
-    assert.deepEqual(signInFailure(new Error('AADSTS50076: multi-factor authentication is required')), { kind: 'other' });
+    assert.deepEqual(signInFailure(new Error('AADSTS12345: something new')), { kind: 'other' });
   });
 });

@@ -1,0 +1,106 @@
+// The device-code way in as the admin meets it, through the real @azure/identity and MSAL against the
+// sandbox's identity platform: refusals keep their AADSTS words (never "the network"), no code is
+// shown when none was given, one flow at a time, and a closed code stops the sign-in.
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { SANDBOX_CLIENT_ID } from '../../../src/sandbox/identityPlatform';
+import { GraphSandbox } from '../../../src/sandbox/server';
+
+interface ProbeEvent {
+  event: string;
+  userCode?: string;
+  message?: string;
+  name?: string;
+  failure?: { kind: string; message?: string };
+  results?: boolean[];
+  length?: number;
+}
+
+describe('device-code sign-in through @azure/identity, as the admin is told it', function () {
+  this.timeout(60_000);
+  let sandbox: GraphSandbox;
+  let dir: string;
+  let certFile: string;
+  before(async () => {
+    sandbox = await GraphSandbox.start({ identity: true });
+    dir = mkdtempSync(path.join(tmpdir(), 'sign-in-probe-'));
+    certFile = path.join(dir, 'sandbox.pem');
+    writeFileSync(certFile, sandbox.certificate);
+  });
+  after(async () => {
+    await sandbox.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Runs the probe; `onCode` answers each code shown (approve it, or not). */
+  async function probe(scenario: string, env: { tenant?: string; clientId?: string }, onCode: (code: string) => void = () => undefined): Promise<{ events: ProbeEvent[]; output: string }> {
+    const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'support', 'signInProbe.js')], {
+      env: {
+        ...process.env, NODE_EXTRA_CA_CERTS: certFile, PROBE_SCENARIO: scenario, PROBE_AUTHORITY: sandbox.authority, PROBE_GRAPH: sandbox.url,
+        PROBE_TENANT: env.tenant ?? 'contoso.onmicrosoft.com', PROBE_CLIENT_ID: env.clientId ?? SANDBOX_CLIENT_ID,
+      },
+    });
+    let output = '';
+    const events: ProbeEvent[] = [];
+    child.stderr.on('data', (chunk) => { output += chunk; });
+    let rest = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop()!;
+      for (const line of lines.filter(Boolean)) {
+        const event = JSON.parse(line) as ProbeEvent;
+        events.push(event);
+        if (event.event === 'code') onCode(event.userCode!);
+      }
+    });
+    await new Promise((resolve) => child.on('exit', resolve));
+    return { events, output };
+  }
+
+  it('says "sign in" before anyone signed in, without starting a flow', async () => {
+    const { events } = await probe('signIn', {}, (code) => sandbox.identity.approve(code));
+    assert.equal(events[0].event, 'before sign-in');
+    assert.equal(events[0].name, 'SignInRequiredError');
+    assert.deepEqual(events.slice(1).map((e) => e.event), ['code', 'signed in', 'silent token']);
+  });
+
+  it('names an unknown app with its AADSTS code and offers consent, with no code shown', async () => {
+    const { events, output } = await probe('signIn', { clientId: '00000000-0000-0000-0000-000000000001' });
+    const failed = events.find((e) => e.event === 'failed');
+    assert.ok(failed, output);
+    assert.equal(events.filter((e) => e.event === 'code').length, 0, 'no prompt with an empty code');
+    assert.equal(failed.failure?.kind, 'consent', JSON.stringify(failed));
+    assert.match(failed.failure?.message ?? '', /not registered in this tenant's cloud.*\(AADSTS700016\)$/);
+    assert.doesNotMatch(JSON.stringify(failed), /could not be reached|network or proxy/);
+  });
+
+  it('names a tenant the service does not know', async () => {
+    const { events, output } = await probe('signIn', { tenant: 'nowhere.onmicrosoft.com' });
+    const failed = events.find((e) => e.event === 'failed');
+    assert.ok(failed, output);
+    assert.equal(failed.failure?.kind, 'refused', JSON.stringify(failed));
+    assert.match(failed.failure?.message ?? '', /does not know this tenant in this cloud.*\(AADSTS90002\)$/);
+  });
+
+  it('runs one flow when Sign in is asked twice: the same code is shown again', async () => {
+    const codes: string[] = [];
+    const { events, output } = await probe('twice', {}, (code) => {
+      codes.push(code);
+      if (codes.length === 2) sandbox.identity.approve(code);
+    });
+    assert.equal(codes.length, 2, output);
+    assert.equal(codes[0], codes[1], 'the second Sign in showed the code already out');
+    assert.deepEqual(events.find((e) => e.event === 'signed in')?.results, [true, true]);
+  });
+
+  it('stops polling when the code is closed, and says nothing of it', async () => {
+    const { events, output } = await probe('dismiss', {});
+    const failed = events.find((e) => e.event === 'failed');
+    assert.ok(failed, output);
+    assert.deepEqual(failed.failure, { kind: 'cancelled' });
+  });
+});
