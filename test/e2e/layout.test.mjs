@@ -49,9 +49,11 @@ describe('workbench: layout as code', function () {
     await page.locator('.tab', { hasText: '↔' }).waitFor({ timeout: 15_000 });
     const plan = page.locator('.editor-group-container', { hasText: '4 steps.' }).locator('.view-lines');
     await plan.locator('.view-line', { hasText: "1. Create 'Helsinki' in Europe (eur)" }).waitFor({ timeout: 15_000 });
-    // The diff marks the renamed group on both sides. The diff editor also keeps hidden zones of the
-    // same class (for its inline view): only a mark that is shown counts, whichever is drawn first.
-    await page.locator('.monaco-diff-editor .line-delete, .monaco-diff-editor .char-delete').filter({ visible: true }).first().waitFor({ timeout: 15_000 });
+    // The diff marks what the file changes. Beside the plan it may be drawn inline, with hidden
+    // zones of the same classes: only a mark that is shown counts, whichever is drawn first.
+    const marks = '.line-insert, .char-insert, .line-delete, .char-delete'.split(', ').map((c) => `.monaco-diff-editor ${c}`).join(', ');
+    await page.locator(marks).filter({ visible: true }).first().waitFor({ timeout: 15_000 })
+      .catch(async (error) => { await wb.screenshot('layout-diff-missing'); throw error; });
     await wb.screenshot('layout-plan');
 
     await page.locator('.editor-actions .action-label[aria-label="Apply Plan…"]').first().click();
