@@ -17,7 +17,7 @@ export function tenantFromSaved(services: Services, saved: SavedTenant): Tenant 
   return cloudTenant(saved, {
     auth: services.authentication,
     logger: services.logger,
-    remember: (learned) => void services.savedTenants.save(learned),
+    remember: (learned) => void services.savedTenants.learn(learned),
     showCode: (prompt) => {
       // The code may be logged (it is useless without the user's sign-in); a token never is.
       services.logger.info(`${saved.tenant}: ${prompt.message}`);
@@ -48,7 +48,7 @@ export async function addTenant(services: Services): Promise<string> {
   }
   const entered = await services.prompts.input({
     title: vscode.l10n.t('Add Tenant: tenant'),
-    prompt: vscode.l10n.t('Tenant ID or verified domain (leave empty for the home tenant of your account)'),
+    prompt: vscode.l10n.t('Tenant ID or verified domain (leave empty for the home tenant of your account; a single-tenant app registration needs it)'),
     validateInput: (value) => (!value.trim() || isTenantName(value.trim())
       ? undefined
       : vscode.l10n.t('Enter a tenant ID (a GUID) or a domain such as contoso.onmicrosoft.com.')),

@@ -27,8 +27,15 @@ export interface CloudTenantDeps {
   showCode(prompt: CodePrompt): Promise<CodeAnswer> | CodeAnswer;
 }
 
+/** What the tenant learns as it is used, and keeps: its id (once Graph said it) and its account. */
+interface Known {
+  tenantId?: string;
+  account?: { id: string; label: string };
+  keep(): void;
+}
+
 /** The credential of the tenant's way in, and how its user signs in. */
-function wayIn(saved: SavedTenant, cloud: CloudEndpoints, deps: CloudTenantDeps, label: () => string) {
+function wayIn(saved: SavedTenant, cloud: CloudEndpoints, deps: CloudTenantDeps, label: () => string, known: Known) {
   const permission = saved.readOnly ? READ_ONLY : READ_WRITE;
   const clientId = settings.clientId(saved.cloud);
   const tenant = saved.tenantId ?? (saved.tenant === 'organizations' ? undefined : saved.tenant);
@@ -47,8 +54,12 @@ function wayIn(saved: SavedTenant, cloud: CloudEndpoints, deps: CloudTenantDeps,
     // `az login` is the sign-in; a token asked for now says whether it worked.
     return { credential: credential as TokenCredential, signIn: async () => (await credential.getToken([])) !== null, account: () => '' };
   }
-  const credential = new VscodeSessionCredential(deps.auth, cloud.vscodeProvider,
-    vscodeSignInScopes(cloud.graphOrigin, { clientId: saved.cloud === 'custom' ? undefined : clientId, tenant, permission }), label);
+  // Asked by id once Graph has said it: a domain never equals the session's tenant id.
+  const scopes = () => vscodeSignInScopes(cloud.graphOrigin, { clientId: saved.cloud === 'custom' ? undefined : clientId, tenant: known.tenantId ?? tenant, permission });
+  const credential = new VscodeSessionCredential(deps.auth, cloud.vscodeProvider, scopes, label, known.account, (account) => {
+    known.account = account;
+    known.keep();
+  });
   return {
     credential: credential as TokenCredential,
     signIn: async (newAccount?: boolean) => (await credential.signIn(newAccount)) !== undefined,
@@ -60,7 +71,17 @@ function wayIn(saved: SavedTenant, cloud: CloudEndpoints, deps: CloudTenantDeps,
 export function cloudTenant(saved: SavedTenant, deps: CloudTenantDeps): Tenant {
   const cloud = cloudOf(saved);
   const label = () => tenant.displayName;
-  const way = wayIn(saved, cloud, deps, label);
+  const known: Known = {
+    tenantId: saved.tenantId,
+    account: saved.account,
+    // Only what is known: the name once Graph has said it (with the id), the account once signed in.
+    keep: () => deps.remember({
+      ...saved,
+      ...(known.tenantId ? { tenantId: known.tenantId, displayName: tenant.displayName } : {}),
+      ...(known.account ? { account: known.account } : {}),
+    }),
+  };
+  const way = wayIn(saved, cloud, deps, label, known);
   const { api, permissions } = connectGraph(cloud.graphOrigin, way.credential, graphScopes(cloud.graphOrigin, saved.readOnly ? READ_ONLY : READ_WRITE), deps.logger, label);
   const signIn: TenantSignIn = { saved, cloud, providerId: way.providerId, signIn: way.signIn };
   const tenant: Tenant = {
@@ -75,7 +96,10 @@ export function cloudTenant(saved: SavedTenant, deps: CloudTenantDeps): Tenant {
     api,
     canWrite: () => (saved.readOnly ? false : permissions.canWrite),
     signIn,
-    learned: () => deps.remember({ ...saved, tenantId: tenant.tenantId, displayName: tenant.displayName }),
+    learned: () => {
+      known.tenantId = tenant.tenantId || known.tenantId;
+      known.keep();
+    },
     dispose: () => undefined,
   };
   return tenant;

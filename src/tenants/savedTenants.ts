@@ -21,6 +21,11 @@ export interface SavedTenant {
   /** What Graph said last time, shown before the tenant is read again. */
   displayName?: string;
   tenantId?: string;
+  /**
+   * The VS Code account this tenant was signed in with (its id and label, no secret): VS Code keeps
+   * one preferred account per extension, so without it a second tenant's sign-in would take the first's place.
+   */
+  account?: { id: string; label: string };
 }
 
 export const STORE_KEY = 'connectorGroups.tenants';
@@ -75,11 +80,29 @@ export function parseSavedTenant(value: unknown): SavedTenant | undefined {
     ...(v.readOnly === true ? { readOnly: true } : {}),
     ...(text(v.displayName) ? { displayName: text(v.displayName) } : {}),
     ...(typeof v.tenantId === 'string' && isGuid(v.tenantId) ? { tenantId: v.tenantId } : {}),
+    ...(account(v.account) ? { account: account(v.account) } : {}),
   };
+}
+
+function account(value: unknown): { id: string; label: string } | undefined {
+  const a = value as { id?: unknown; label?: unknown } | null | undefined;
+  const ok = (x: unknown) => typeof x === 'string' && x.length > 0 && x.length <= 256;
+  return typeof a === 'object' && a !== null && ok(a.id) && ok(a.label) ? { id: a.id as string, label: a.label as string } : undefined;
 }
 
 export class SavedTenantStore {
   constructor(private readonly store: KeyValueStore) {}
+
+  /**
+   * Reads and writes in one step, before any await: globalState takes a new value at once (and
+   * writes it to disk later), so two tenants learning their names together never undo each other.
+   */
+  private async change(next: (all: SavedTenant[]) => SavedTenant[] | undefined): Promise<boolean> {
+    const changed = next(this.list());
+    if (!changed) return false;
+    await this.store.update(STORE_KEY, changed);
+    return true;
+  }
 
   list(): SavedTenant[] {
     const raw = this.store.get<unknown>(STORE_KEY);
@@ -91,15 +114,26 @@ export class SavedTenantStore {
   /** Adds the tenant, or replaces the one with the same key. */
   async save(tenant: SavedTenant): Promise<void> {
     const key = savedTenantKey(tenant);
-    const others = this.list().filter((t) => savedTenantKey(t) !== key);
-    await this.store.update(STORE_KEY, [...others, tenant]);
+    await this.change((all) => [...all.filter((t) => savedTenantKey(t) !== key), tenant]);
+  }
+
+  /**
+   * What a tenant learned (its id and name, its account) laid over its entry, if it is still kept:
+   * a tenant removed meanwhile stays removed, and fields the entry has are not lost.
+   */
+  async learn(tenant: SavedTenant): Promise<void> {
+    const key = savedTenantKey(tenant);
+    await this.change((all) => {
+      const kept = all.find((t) => savedTenantKey(t) === key);
+      if (!kept) return undefined;
+      return all.map((t) => (t === kept ? { ...kept, ...tenant } : t));
+    });
   }
 
   async remove(key: string): Promise<boolean> {
-    const all = this.list();
-    const rest = all.filter((t) => savedTenantKey(t) !== key);
-    if (rest.length === all.length) return false;
-    await this.store.update(STORE_KEY, rest);
-    return true;
+    return this.change((all) => {
+      const rest = all.filter((t) => savedTenantKey(t) !== key);
+      return rest.length === all.length ? undefined : rest;
+    });
   }
 }

@@ -13,27 +13,61 @@ interface AskedSession {
   options: vscode.AuthenticationGetSessionOptions;
 }
 
+interface Account {
+  id: string;
+  label: string;
+}
+
 /**
- * Stands in for VS Code's Microsoft sign-in: records what is asked, and hands out tokens a sandbox
- * issued for the Graph permissions asked for (the part after the host, as the identity platform
- * puts them in `scp`). `signedIn` says whether a silent request finds a session.
+ * Stands in for VS Code's Microsoft sign-in, as VS Code behaves: records what is asked; keeps the
+ * accounts signed in and one preferred account per provider for the extension (the last chosen),
+ * which a silent request without `account` gets; and forces a token refresh whenever the tenant asked
+ * (`VSCODE_TENANT:`) is not the session's tenant id, as VS Code's provider does. `issue` hands out a
+ * sandbox's token for an account and the Graph permissions asked (undefined: that account has no
+ * session for that tenant). `signedIn = false` signs every account out.
  */
 class FakeAuthentication implements Authentication {
   readonly asked: AskedSession[] = [];
-  signedIn = false;
+  /** Who picks the account at the next interactive sign-in. */
+  nextAccount: Account = { id: 'a', label: 'admin@fabrikam.example' };
+  private readonly accounts = new Map<string, Account>();
+  private preferred: Account | undefined;
+  forcedRefreshes = 0;
   private readonly changed = new vscode.EventEmitter<vscode.AuthenticationSessionsChangeEvent>();
   readonly onDidChangeSessions = this.changed.event;
 
-  constructor(private readonly issue: (scopes: string[]) => string | undefined) {}
+  constructor(
+    private readonly issue: (permissions: string[], account: Account, graphOrigin: string) => string | undefined,
+    private readonly tenantIdOf: (graphOrigin: string) => string = () => '',
+  ) {}
+
+  set signedIn(value: boolean) {
+    if (value) return;
+    this.accounts.clear();
+    this.preferred = undefined;
+  }
 
   async getSession(providerId: string, scopes: readonly string[], options: vscode.AuthenticationGetSessionOptions) {
     this.asked.push({ providerId, scopes, options });
-    if (options.silent && !this.signedIn) return undefined;
-    const permissions = scopes.filter((s) => !s.startsWith('VSCODE_')).map((s) => s.slice(s.lastIndexOf('/') + 1));
-    const token = this.issue(permissions);
-    if (!token) return undefined;
-    this.signedIn = true;
-    return { id: 'session', accessToken: token, account: { id: 'a', label: 'admin@fabrikam.example' }, scopes };
+    const graph = scopes.filter((s) => !s.startsWith('VSCODE_'));
+    const origin = new URL(graph[0]).origin;
+    const tokenFor = (account: Account) => this.issue(graph.map((s) => s.slice(s.lastIndexOf('/') + 1)), account, origin);
+    // Silent: the account asked for, else the preferred one; a session only if it has one here.
+    let account = options.account ? this.accounts.get(options.account.id) : this.preferred;
+    let token = account && !options.forceNewSession ? tokenFor(account) : undefined;
+    if (!token && (options.createIfNone || options.forceNewSession)) {
+      // Interactive: the person signs in (as the account asked for, or as whom they pick).
+      account = options.account && !options.forceNewSession ? options.account : this.nextAccount;
+      token = tokenFor(account);
+      if (token) {
+        this.accounts.set(account.id, account);
+        this.preferred = account;
+      }
+    }
+    if (!token || !account) return undefined;
+    const tenant = scopes.find((s) => s.startsWith('VSCODE_TENANT:'))?.slice('VSCODE_TENANT:'.length);
+    if (tenant && tenant !== this.tenantIdOf(origin)) this.forcedRefreshes++;
+    return { id: `session-${account.id}`, accessToken: token, account, scopes };
   }
 }
 
@@ -60,11 +94,11 @@ describe('tenants: added, signed in, kept, read-only', () => {
 
   after(async () => second.close());
 
-  async function addSecond(access: 'Read and change' | 'Read only') {
+  async function addSecond(access: 'Read and change' | 'Read only', tenantEntered = '') {
     const api = await extensionApi();
-    const fake = new FakeAuthentication((scopes) => second.tokens.issue(scopes));
+    const fake = new FakeAuthentication((scopes) => second.tokens.issue(scopes), () => second.store.tenant.organization.id);
     api.setAuthentication(fake);
-    const prompts = await script(pickLabel('Custom Graph endpoint…'), second.url.replace(/\/beta\/?$/, ''), '', pickLabel(access), pickLabel("VS Code's Microsoft sign-in"));
+    const prompts = await script(pickLabel('Custom Graph endpoint…'), second.url.replace(/\/beta\/?$/, ''), tenantEntered, pickLabel(access), pickLabel("VS Code's Microsoft sign-in"));
     const key = await vscode.commands.executeCommand<string>('connectorGroups.addTenant');
     prompts.assertDone();
     return { api, fake, key: key!, prompts };
@@ -84,8 +118,8 @@ describe('tenants: added, signed in, kept, read-only', () => {
     const sandboxGroups = (await shown(api, api.services.tree.tenantNode('sandbox'))).map((g) => g.label);
     assert.ok(sandboxGroups.includes('EU Frankfurt') && !sandboxGroups.includes('Group 0001'));
     assert.deepEqual(api.services.savedTenants.list().map((t) => ({ ...t, tenantId: undefined })), [
-      { tenant: 'organizations', cloud: 'custom', graphOrigin: origin, wayIn: 'vscode', displayName: 'Contoso (scale)', tenantId: undefined },
-    ], 'kept, with the name Graph gave');
+      { tenant: 'organizations', cloud: 'custom', graphOrigin: origin, wayIn: 'vscode', displayName: 'Contoso (scale)', tenantId: undefined, account: { id: 'a', label: 'admin@fabrikam.example' } },
+    ], 'kept, with the name Graph gave and the account it was signed in with');
   });
 
   it('keeps the tenants across a reload: they come back from the store and sign in silently', async () => {
@@ -99,6 +133,51 @@ describe('tenants: added, signed in, kept, read-only', () => {
     assert.ok(node, 'the saved tenant is back');
     assert.ok((await shown(api, node)).some((g) => g.label === 'Group 0001'));
     assert.ok(fake.asked.every((a) => a.options.silent), 'no sign-in prompt on the way back');
+  });
+
+  it('keeps each tenant on its own account: signing in to a second tenant as someone else leaves the first signed in', async () => {
+    const api = await extensionApi();
+    const third = await GraphSandbox.start({ tenant: scaleTenant({ groups: 2, connectors: 2, applications: 2 }) });
+    try {
+      const origins = { alice: new URL(second.url).origin, bob: new URL(third.url).origin };
+      const sandboxes = { alice: second, bob: third };
+      // Alice is a member of the second tenant only, Bob of the third only.
+      const fake = new FakeAuthentication((permissions, account, origin) => {
+        const who = account.id as 'alice' | 'bob';
+        return origins[who] === origin ? sandboxes[who].tokens.issue(permissions) : undefined;
+      });
+      api.setAuthentication(fake);
+      const keys: string[] = [];
+      for (const [who, sandbox] of [['alice', second], ['bob', third]] as const) {
+        fake.nextAccount = { id: who, label: `${who}@example.com` };
+        await script(pickLabel('Custom Graph endpoint…'), sandbox.url.replace(/\/beta\/?$/, ''), '', pickLabel('Read and change'), pickLabel("VS Code's Microsoft sign-in"));
+        keys.push((await vscode.commands.executeCommand<string>('connectorGroups.addTenant'))!);
+      }
+      // A reload: both come back from the store and sign in silently; VS Code now prefers Bob.
+      for (const key of keys) await api.services.registry.remove(key);
+      await api.restoreTenants();
+      const [first, secondTenant] = keys.map((key) => api.services.tree.tenantNode(key));
+      const labels = async (node: typeof first) => (await shown(api, node)).map((g) => g.label);
+      assert.ok((await labels(first)).includes('Group 0001'), `Alice's tenant is still signed in: ${(await labels(first)).join(', ')}`);
+      assert.ok((await labels(secondTenant)).includes('Group 0001'), `Bob's tenant is signed in: ${(await labels(secondTenant)).join(', ')}`);
+      assert.deepEqual(api.services.savedTenants.list().map((t) => t.account?.id).sort(), ['alice', 'bob']);
+      assert.ok(fake.asked.filter((a) => a.options.silent).every((a) => a.options.account), 'every silent request names its account');
+    } finally {
+      await third.close();
+    }
+  });
+
+  it('asks by tenant id once Graph has said it, so VS Code does not refresh the token on every request', async () => {
+    const { api, fake, key } = await addSecond('Read and change', 'contoso.onmicrosoft.com');
+    const tenantId = second.store.tenant.organization.id;
+    assert.equal(api.services.savedTenants.list()[0].tenantId, tenantId, 'the id is kept');
+    fake.asked.length = 0;
+    fake.forcedRefreshes = 0;
+    await vscode.commands.executeCommand('connectorGroups.refreshNode', api.services.tree.tenantNode(key));
+    await shown(api, api.services.tree.tenantNode(key));
+    assert.ok(fake.asked.length > 0);
+    assert.ok(fake.asked.every((a) => a.scopes.includes(`VSCODE_TENANT:${tenantId}`)), JSON.stringify(fake.asked.map((a) => a.scopes)));
+    assert.equal(fake.forcedRefreshes, 0);
   });
 
   it('shows "Sign in" for a tenant without a session, and the other tenant goes on working', async () => {

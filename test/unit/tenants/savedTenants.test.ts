@@ -46,3 +46,21 @@ describe('saved tenants', () => {
     assert.equal(STORE_KEY, 'connectorGroups.tenants');
   });
 });
+
+describe('saved tenants: what a tenant learns', () => {
+  it('lays what a tenant learned over its entry, and never brings back a removed one', async () => {
+    const store = new SavedTenantStore(memory());
+    await store.save({ tenant: 'organizations', cloud: 'global', wayIn: 'vscode', readOnly: true });
+    await store.learn({ tenant: 'organizations', cloud: 'global', wayIn: 'vscode', displayName: 'Contoso' });
+    assert.deepEqual(store.list(), [{ tenant: 'organizations', cloud: 'global', wayIn: 'vscode', readOnly: true, displayName: 'Contoso' }]);
+    await store.remove(savedTenantKey({ tenant: 'organizations', cloud: 'global', wayIn: 'vscode' }));
+    await store.learn({ tenant: 'organizations', cloud: 'global', wayIn: 'vscode', displayName: 'Contoso' });
+    assert.deepEqual(store.list(), []);
+  });
+
+  it('keeps the account a tenant was signed in with, and drops a malformed one', () => {
+    const saved = parseSavedTenant({ tenant: 'organizations', cloud: 'global', wayIn: 'vscode', account: { id: 'x', label: 'admin@contoso.com' } });
+    assert.deepEqual(saved?.account, { id: 'x', label: 'admin@contoso.com' });
+    assert.equal(parseSavedTenant({ tenant: 'organizations', cloud: 'global', wayIn: 'vscode', account: { id: 3 } })?.account, undefined);
+  });
+});
