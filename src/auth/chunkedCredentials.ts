@@ -1,6 +1,9 @@
 // Credentials for the ways in other than VS Code's sign-in. Device code signs in only when asked
 // (a reload does not pop up a code; the tenant shows "Sign in…"); the Azure CLI never asks.
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/identity';
+import { execFile } from 'node:child_process';
+import type { CloudEndpoints } from '../graph/clouds';
+import { l10n } from '../shared/l10n';
 import { identity } from '../chunks';
 import type { DeviceCodeHandle, DeviceCodeOptions } from './deviceCode';
 import { IdentityRefusalError, SignInCancelledError } from './identityRefusal';
@@ -89,14 +92,70 @@ export class DeviceCodeSignIn implements TokenCredential {
   }
 }
 
+/** How long one `az` run may take; the CLI can hang on a prompt or a network it cannot reach. */
+const AZ_TIMEOUT_MS = 30_000;
+/** A token kept until this long before it expires, so a large tenant's load runs `az` once, not per request. */
+const REFRESH_BEFORE_MS = 5 * 60_000;
+
+/** Runs `az` with arguments, without a shell; resolves with its output. */
+export type RunAz = (args: string[], timeoutMs: number) => Promise<string>;
+
+const runAz: RunAz = (args, timeoutMs) => new Promise((resolve, reject) => {
+  execFile('az', args, { timeout: timeoutMs, windowsHide: true }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+});
+
+/**
+ * The Azure CLI way in: the account and the cloud of `az login`. The CLI's cloud is checked once
+ * against the tenant's (a token of another cloud would be refused as an invalid audience); a token
+ * is kept until shortly before it expires, and requests that arrive together share one `az` run.
+ */
 export class AzureCliSignIn implements TokenCredential {
   private inner: TokenCredential | undefined;
+  private token: AccessToken | undefined;
+  private fetching: Promise<AccessToken | null> | undefined;
+  private cloudChecked: Promise<void> | undefined;
 
-  constructor(private readonly tenant: string | undefined, private readonly graphOrigin: string) {}
+  constructor(
+    private readonly tenant: string | undefined,
+    private readonly graphOrigin: string,
+    private readonly cloud: CloudEndpoints,
+    private readonly make: (tenant: string | undefined, timeoutMs: number) => TokenCredential = (t, ms) => identity().azureCliCredential(t, ms),
+    private readonly az: RunAz = runAz,
+  ) {}
 
   async getToken(_scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
-    this.inner ??= identity().azureCliCredential(this.tenant);
+    if (this.token && this.token.expiresOnTimestamp - Date.now() > REFRESH_BEFORE_MS) return this.token;
+    this.fetching ??= this.fetch(options).finally(() => { this.fetching = undefined; });
+    return this.fetching;
+  }
+
+  private async fetch(options?: GetTokenOptions): Promise<AccessToken | null> {
+    this.cloudChecked ??= this.checkCloud().catch((error: unknown) => {
+      this.cloudChecked = undefined;
+      throw error;
+    });
+    await this.cloudChecked;
+    this.inner ??= this.make(this.tenant, AZ_TIMEOUT_MS);
     // The CLI gives tokens per resource: the Graph host's `.default`.
-    return this.inner.getToken(`${this.graphOrigin}/.default`, options);
+    const token = await this.inner.getToken(`${this.graphOrigin}/.default`, options);
+    this.token = token ?? undefined;
+    return token;
+  }
+
+  private async checkCloud(): Promise<void> {
+    const expected = this.cloud.azureCliCloud;
+    if (!expected) return;
+    let active: string;
+    try {
+      active = (await this.az(['cloud', 'show', '--query', 'name', '--output', 'tsv'], AZ_TIMEOUT_MS)).trim();
+    } catch (error) {
+      // Not installed, or not answering: the token request says so in the library's words.
+      if ((error as { code?: unknown })?.code === 'ENOENT') return;
+      if ((error as { killed?: boolean })?.killed) throw new Error(l10n.t('The Azure CLI did not answer within {0} s (az cloud show).', AZ_TIMEOUT_MS / 1000));
+      return;
+    }
+    if (active && active !== expected) {
+      throw new Error(l10n.t("The Azure CLI is set to the cloud '{0}', and this tenant is in '{1}': run az cloud set --name {1}, then az login.", active, expected));
+    }
   }
 }

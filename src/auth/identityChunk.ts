@@ -4,7 +4,7 @@ import { AzureCliCredential, type TokenCredential } from '@azure/identity';
 
 export { deviceCodeCredential } from './deviceCode';
 
-/** The account `az login` signed in to; tokens come from the Azure CLI's own cache. */
-export function azureCliCredential(tenant: string | undefined): TokenCredential {
-  return new AzureCliCredential(tenant ? { tenantId: tenant } : {});
+/** The account `az login` signed in to; tokens come from the Azure CLI's own cache, each `az` run bounded in time. */
+export function azureCliCredential(tenant: string | undefined, processTimeoutInMs: number): TokenCredential {
+  return new AzureCliCredential({ ...(tenant ? { tenantId: tenant } : {}), processTimeoutInMs });
 }

@@ -12,6 +12,8 @@ export interface CloudEndpoints {
   vscodeProvider: 'microsoft' | 'microsoft-sovereign-cloud';
   /** The `microsoft-sovereign-cloud.environment` setting the sovereign provider needs. */
   sovereignEnvironment?: 'USGovernment' | 'ChinaCloud';
+  /** The Azure CLI's name for the cloud (`az cloud show --query name`). */
+  azureCliCloud?: 'AzureCloud' | 'AzureUSGovernment' | 'AzureChinaCloud';
 }
 
 export const CLOUDS: Record<CloudName, CloudEndpoints> = {
@@ -21,6 +23,7 @@ export const CLOUDS: Record<CloudName, CloudEndpoints> = {
     authority: 'https://login.microsoftonline.com',
     portal: 'https://entra.microsoft.com',
     vscodeProvider: 'microsoft',
+    azureCliCloud: 'AzureCloud',
   },
   usGovernment: {
     label: 'US Government L4',
@@ -29,6 +32,7 @@ export const CLOUDS: Record<CloudName, CloudEndpoints> = {
     portal: 'https://entra.microsoft.us',
     vscodeProvider: 'microsoft-sovereign-cloud',
     sovereignEnvironment: 'USGovernment',
+    azureCliCloud: 'AzureUSGovernment',
   },
   usGovernmentDoD: {
     label: 'US Government L5 (DoD)',
@@ -37,6 +41,7 @@ export const CLOUDS: Record<CloudName, CloudEndpoints> = {
     portal: 'https://entra.microsoft.us',
     vscodeProvider: 'microsoft-sovereign-cloud',
     sovereignEnvironment: 'USGovernment',
+    azureCliCloud: 'AzureUSGovernment',
   },
   china: {
     label: 'China (21Vianet)',
@@ -45,6 +50,7 @@ export const CLOUDS: Record<CloudName, CloudEndpoints> = {
     portal: 'https://entra.microsoftonline.cn',
     vscodeProvider: 'microsoft-sovereign-cloud',
     sovereignEnvironment: 'ChinaCloud',
+    azureCliCloud: 'AzureChinaCloud',
   },
 };
 

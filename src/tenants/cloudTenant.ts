@@ -50,7 +50,7 @@ function wayIn(saved: SavedTenant, cloud: CloudEndpoints, deps: CloudTenantDeps,
     return { credential: credential as TokenCredential, signIn, account: () => '' };
   }
   if (saved.wayIn === 'azureCli') {
-    const credential = new AzureCliSignIn(tenant, cloud.graphOrigin);
+    const credential = new AzureCliSignIn(tenant, cloud.graphOrigin, cloud);
     // `az login` is the sign-in; a token asked for now says whether it worked.
     return { credential: credential as TokenCredential, signIn: async () => (await credential.getToken([])) !== null, account: () => '' };
   }
