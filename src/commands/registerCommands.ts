@@ -11,7 +11,7 @@ import { createGroup, deleteGroup, renameGroup } from './groupCommands';
 import { editRegion } from './regionCommands';
 import type { Services } from './services';
 import { Cancelled } from './targets';
-import { addTenant, grantAdminConsent, signInTenant, switchAccount } from './signInCommands';
+import { addTenant, askReadWrite, grantAdminConsent, signInTenant, switchAccount } from './signInCommands';
 import { openSandboxTenant, refresh, refreshNode, removeTenant, showAllGroups, showLog, showProblemsOnly } from './tenantCommands';
 
 // Handlers take the services and whatever VS Code passes (the node, the multi-selection): each
@@ -26,6 +26,7 @@ const COMMANDS: Record<string, Handler> = {
   addTenant,
   signInTenant,
   switchAccount,
+  askReadWrite,
   grantAdminConsent,
   removeTenant,
   refresh,

@@ -142,6 +142,22 @@ function signInError(services: Services, tenant: Tenant, error: unknown): Error 
   return error instanceof Error ? error : new Error(String(error));
 }
 
+/**
+ * For a read-only tenant whose reads Application Proxy refused with Directory.Read.All: signs in
+ * asking for Directory.ReadWrite.All, and the tenant stays read-only (every write refused up front).
+ */
+export async function askReadWrite(services: Services, node?: TreeNode): Promise<void> {
+  const old = (await pickTenant(services, node)).tenant;
+  const saved = old.signIn?.saved;
+  if (!saved?.readOnly) throw new Error(vscode.l10n.t('This tenant already asks for Directory.ReadWrite.All.'));
+  const asking: SavedTenant = { ...saved, askReadWrite: true };
+  await services.savedTenants.save(asking);
+  await services.registry.remove(old.key);
+  const tenant = tenantFromSaved(services, asking);
+  await services.registry.add(tenant);
+  await signInTo(services, tenant);
+}
+
 export async function signInTenant(services: Services, node?: TreeNode): Promise<void> {
   await signInTo(services, (await pickTenant(services, node)).tenant);
 }

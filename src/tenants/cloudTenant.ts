@@ -27,6 +27,11 @@ export interface CloudTenantDeps {
   showCode(prompt: CodePrompt): Promise<CodeAnswer> | CodeAnswer;
 }
 
+/** What is asked of the sign-in, apart from what the extension allows (readOnly). */
+export function askedPermission(saved: SavedTenant): string {
+  return saved.readOnly && !saved.askReadWrite ? READ_ONLY : READ_WRITE;
+}
+
 /** What the tenant learns as it is used, and keeps: its id (once Graph said it) and its account. */
 interface Known {
   tenantId?: string;
@@ -36,7 +41,7 @@ interface Known {
 
 /** The credential of the tenant's way in, and how its user signs in. */
 function wayIn(saved: SavedTenant, cloud: CloudEndpoints, deps: CloudTenantDeps, label: () => string, known: Known) {
-  const permission = saved.readOnly ? READ_ONLY : READ_WRITE;
+  const permission = askedPermission(saved);
   const clientId = settings.clientId(saved.cloud);
   const tenant = saved.tenantId ?? (saved.tenant === 'organizations' ? undefined : saved.tenant);
   if (saved.wayIn === 'deviceCode') {
@@ -82,7 +87,7 @@ export function cloudTenant(saved: SavedTenant, deps: CloudTenantDeps): Tenant {
     }),
   };
   const way = wayIn(saved, cloud, deps, label, known);
-  const { api, permissions } = connectGraph(cloud.graphOrigin, way.credential, graphScopes(cloud.graphOrigin, saved.readOnly ? READ_ONLY : READ_WRITE), deps.logger, label);
+  const { api, permissions } = connectGraph(cloud.graphOrigin, way.credential, graphScopes(cloud.graphOrigin, askedPermission(saved)), deps.logger, label);
   const signIn: TenantSignIn = { saved, cloud, providerId: way.providerId, signIn: way.signIn };
   const tenant: Tenant = {
     key: savedTenantKey(saved),

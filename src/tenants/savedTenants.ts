@@ -16,8 +16,13 @@ export interface SavedTenant {
   wayIn: WayIn;
   /** The sign-in authority of a custom endpoint reached by device code (https). */
   authority?: string;
-  /** Ask only for Directory.Read.All: browse, never change. */
+  /** Browse, never change: every write is refused up front. Asks Directory.Read.All unless `askReadWrite`. */
   readOnly?: boolean;
+  /**
+   * Ask Directory.ReadWrite.All although the tenant stays read-only: Application Proxy may refuse
+   * reads with Directory.Read.All (its pages list only the write permission).
+   */
+  askReadWrite?: boolean;
   /** What Graph said last time, shown before the tenant is read again. */
   displayName?: string;
   tenantId?: string;
@@ -78,6 +83,7 @@ export function parseSavedTenant(value: unknown): SavedTenant | undefined {
     wayIn: v.wayIn as WayIn,
     ...(typeof v.authority === 'string' ? { authority: new URL(v.authority).origin } : {}),
     ...(v.readOnly === true ? { readOnly: true } : {}),
+    ...(v.readOnly === true && v.askReadWrite === true ? { askReadWrite: true } : {}),
     ...(text(v.displayName) ? { displayName: text(v.displayName) } : {}),
     ...(typeof v.tenantId === 'string' && isGuid(v.tenantId) ? { tenantId: v.tenantId } : {}),
     ...(account(v.account) ? { account: account(v.account) } : {}),

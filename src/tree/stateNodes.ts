@@ -114,3 +114,28 @@ function retryOnClick(item: vscode.TreeItem, node: TreeNode | undefined, message
   item.tooltip = new vscode.MarkdownString().appendText(visibleText(message)).appendMarkdown('\n\n').appendText(hint);
   item.command = { command: 'connectorGroups.refreshNode', title: vscode.l10n.t('Retry'), arguments: [node] };
 }
+
+/**
+ * A read-only tenant whose first read Application Proxy refused with Directory.Read.All (its pages
+ * list only the write permission): one click asks for Directory.ReadWrite.All, and the extension
+ * keeps the tenant read-only all the same.
+ */
+export class ReadRefusedNode extends TreeNode {
+  constructor(parent: TreeNode, readonly error: unknown) {
+    super(`${parent.id}/readRefused`, parent);
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(vscode.l10n.t('Application Proxy refused reading with Directory.Read.All'));
+    item.id = this.id;
+    item.description = vscode.l10n.t('Ask for Directory.ReadWrite.All (stays read only)…');
+    item.iconPath = new vscode.ThemeIcon('shield');
+    item.tooltip = new vscode.MarkdownString()
+      .appendText(visibleText(describeError(this.error)))
+      .appendMarkdown('\n\n')
+      .appendText(vscode.l10n.t('Some tenants only let Application Proxy be read with Directory.ReadWrite.All. Click to sign in asking for it; every change stays refused, as for any read-only tenant.'));
+    item.command = { command: 'connectorGroups.askReadWrite', title: vscode.l10n.t('Ask for Directory.ReadWrite.All'), arguments: [this.parent] };
+    item.contextValue = 'readRefused';
+    return item;
+  }
+}

@@ -4,8 +4,9 @@ import { visibleText } from '../shared/plainText';
 import type { Tenant } from '../tenants/tenant';
 import { GroupNode } from './groupNode';
 import { hasProblem } from './groupHealth';
-import { EmptyNode, ErrorNode, LoadingNode, SignInNode, StaleNode } from './stateNodes';
+import { EmptyNode, ErrorNode, LoadingNode, ReadRefusedNode, SignInNode, StaleNode } from './stateNodes';
 import { SignInRequiredError } from '../auth/signInRequired';
+import { GraphRequestError } from '../graph/errors';
 import { OtherAgentsNode } from './otherAgentsNode';
 import { tooltip } from './tooltip';
 import type { TreeContext } from './treeContext';
@@ -66,7 +67,8 @@ export class TenantNode extends TreeNode {
         void this.contents.load().then(() => this.context.changed(this));
         return [new LoadingNode(this)];
       case 'failed':
-        return [state.error instanceof SignInRequiredError ? new SignInNode(this, state.error) : new ErrorNode(this, state.error)];
+        if (state.error instanceof SignInRequiredError) return [new SignInNode(this, state.error)];
+        return [readRefused(this.tenant, state.error) ? new ReadRefusedNode(this, state.error) : new ErrorNode(this, state.error)];
       case 'loading':
         // The groups are shown as soon as their list is in; their contents follow.
         return state.partial?.length ? this.shownGroups() : [new LoadingNode(this)];
@@ -91,6 +93,12 @@ export class TenantNode extends TreeNode {
     }
     return nodes;
   }
+}
+
+/** A read-only tenant that asked Directory.Read.All and whose read Graph refused for the permission. */
+function readRefused(tenant: Tenant, error: unknown): boolean {
+  const saved = tenant.signIn?.saved;
+  return Boolean(saved?.readOnly && !saved.askReadWrite) && error instanceof GraphRequestError && error.status === 403 && error.request.method === 'GET';
 }
 
 function hiddenText(hidden: number, all: boolean): string {

@@ -207,6 +207,34 @@ describe('tenants: added, signed in, kept, read-only', () => {
     assert.ok([...second.store.tenant.groups.values()].some((g) => g.name === 'Group 0001'));
   });
 
+  it('says when Application Proxy refuses reading with Directory.Read.All, and asks for Directory.ReadWrite.All while staying read-only', async () => {
+    second.readsNeedReadWrite = true;
+    try {
+      const { api, fake, key } = await addSecond('Read only');
+      const [refused] = await shown(api, api.services.tree.tenantNode(key));
+      assert.equal(refused.contextValue, 'readRefused', refused.label);
+      assert.match(refused.label, /refused reading with Directory\.Read\.All/);
+      const item = refused.node.treeItem() as vscode.TreeItem;
+      const prompts = await script();
+      await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+      prompts.assertDone();
+      const origin = new URL(second.url).origin;
+      assert.deepEqual(fake.asked.find((a) => a.options.createIfNone && a.scopes.includes(`${origin}/Directory.ReadWrite.All`))?.scopes, [`${origin}/Directory.ReadWrite.All`]);
+      const node = api.services.tree.tenantNode(key);
+      const group = (await shown(api, node)).find((g) => g.label === 'Group 0001');
+      assert.ok(group, 'the groups are read with Directory.ReadWrite.All');
+      assert.match((node!.treeItem() as vscode.TreeItem).description as string, /read only/);
+      assert.deepEqual(api.services.savedTenants.list().map((t) => [t.readOnly, t.askReadWrite]), [[true, true]]);
+      const renaming = await script();
+      await vscode.commands.executeCommand('connectorGroups.renameGroup', group.node);
+      renaming.assertDone();
+      assert.match(renaming.errors[0] ?? '', /open read-only/, 'every change is still refused up front');
+      assert.ok([...second.store.tenant.groups.values()].some((g) => g.name === 'Group 0001'));
+    } finally {
+      second.readsNeedReadWrite = false;
+    }
+  });
+
   it('asks VS Code for our app registration and the tenant as separate scopes, on the global cloud', async () => {
     const api = await extensionApi();
     await vscode.workspace.getConfiguration('connectorGroups').update('clientId', '11111111-2222-3333-4444-555555555555', vscode.ConfigurationTarget.Global);
