@@ -27,10 +27,25 @@ export function tokenAccount(token: string): string | undefined {
   }
 }
 
-/** Wraps a credential and remembers what the last token it gave allows, and whose it is. */
+/** The delegated permissions (`scp`) and directory role template ids (`wids`) a token names, where it is a JWT that says. */
+export function tokenGrants(token: string): { scopes?: string[]; roles?: string[] } {
+  try {
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { scp?: unknown; wids?: unknown };
+    return {
+      ...(typeof claims.scp === 'string' ? { scopes: claims.scp.split(' ').filter(Boolean) } : {}),
+      ...(Array.isArray(claims.wids) ? { roles: claims.wids.filter((w): w is string => typeof w === 'string') } : {}),
+    };
+  } catch {
+    return {};
+  }
+}
+
+/** Wraps a credential and remembers what the last token it gave allows, and whose it is (never the token). */
 export class PermissionProbe implements TokenCredential {
   canWrite: boolean | undefined;
   account: string | undefined;
+  /** The permissions and directory roles of the last token, for Check Access. */
+  grants: { scopes?: string[]; roles?: string[] } = {};
 
   constructor(private readonly inner: TokenCredential) {}
 
@@ -39,6 +54,7 @@ export class PermissionProbe implements TokenCredential {
     if (token) {
       this.canWrite = tokenCanWrite(token.token);
       this.account = tokenAccount(token.token) ?? this.account;
+      this.grants = tokenGrants(token.token);
     }
     return token;
   }

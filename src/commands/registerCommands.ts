@@ -11,6 +11,7 @@ import { createGroup, deleteGroup, renameGroup } from './groupCommands';
 import { editRegion } from './regionCommands';
 import type { Services } from './services';
 import { Cancelled } from './targets';
+import { checkAccess } from './accessCommands';
 import { addTenant, askReadWrite, grantAdminConsent, signInTenant, switchAccount } from './signInCommands';
 import { openSandboxTenant, refresh, refreshNode, removeTenant, showAllGroups, showLog, showProblemsOnly } from './tenantCommands';
 
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, Handler> = {
   signInTenant,
   switchAccount,
   askReadWrite,
+  checkAccess,
   grantAdminConsent,
   removeTenant,
   refresh,

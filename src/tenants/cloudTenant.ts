@@ -100,6 +100,7 @@ export function cloudTenant(saved: SavedTenant, deps: CloudTenantDeps): Tenant {
     portalOrigin: cloud.portal,
     api,
     canWrite: () => (saved.readOnly ? false : permissions.canWrite),
+    grants: () => permissions.grants,
     signIn,
     learned: () => {
       known.tenantId = tenant.tenantId || known.tenantId;

@@ -37,6 +37,7 @@ export async function openSandboxTenant(logger: Logger): Promise<Tenant> {
     portalOrigin: 'https://entra.microsoft.com',
     api,
     canWrite: () => permissions.canWrite,
+    grants: () => permissions.grants,
     dispose: stop,
   };
   return tenant;

@@ -29,6 +29,8 @@ export interface Tenant {
   readonly api: ConnectorGroupsApi;
   /** Whether the token allows changes: false for a read-only token, undefined before the first token. */
   canWrite(): boolean | undefined;
+  /** The permissions (`scp`) and directory role template ids (`wids`) the last token named, where it said. */
+  grants?(): { scopes?: string[]; roles?: string[] };
   /** Present for tenants reached through a sign-in (not the sandbox tenant). */
   readonly signIn?: TenantSignIn;
   /** Called once Graph has said the tenant's id and name, so they can be kept. */

@@ -235,6 +235,27 @@ describe('tenants: added, signed in, kept, read-only', () => {
     }
   });
 
+  it('Check Access says who is signed in, what the token carries, and which is missing for a change', async () => {
+    const api = await extensionApi();
+    const sandboxReport = await vscode.commands.executeCommand<any>('connectorGroups.checkAccess', api.services.tree.tenantNode('sandbox'));
+    assert.equal(sandboxReport.allows.read, 'yes');
+    assert.equal(sandboxReport.allows.change, 'yes');
+    assert.ok(sandboxReport.token.permissions.includes('Directory.ReadWrite.All'));
+    assert.ok(sandboxReport.token.directoryRoles.includes('Global Administrator'));
+    assert.doesNotMatch(JSON.stringify(sandboxReport), /eyJ/, 'never the token itself');
+
+    // A user who is only Cloud Application Administrator: the permission is there, the role is not.
+    const cloudAppAdmin = '158c047a-c907-4556-b7ef-446551a6b5f7';
+    const fake = new FakeAuthentication((permissions) => second.tokens.issue(permissions, 3600, { roles: [cloudAppAdmin] }));
+    api.setAuthentication(fake);
+    await script(pickLabel('Custom Graph endpoint…'), second.url.replace(/\/beta\/?$/, ''), '', pickLabel('Read and change'), pickLabel("VS Code's Microsoft sign-in"));
+    const key = await vscode.commands.executeCommand<string>('connectorGroups.addTenant');
+    const report = await vscode.commands.executeCommand<any>('connectorGroups.checkAccess', api.services.tree.tenantNode(key!));
+    assert.deepEqual(report.token.directoryRoles, ['Cloud Application Administrator']);
+    assert.match(report.allows.change, /lacks the Application Administrator or Global Administrator role/);
+    assert.equal(report.allows.read, 'yes');
+  });
+
   it('asks VS Code for our app registration and the tenant as separate scopes, on the global cloud', async () => {
     const api = await extensionApi();
     await vscode.workspace.getConfiguration('connectorGroups').update('clientId', '11111111-2222-3333-4444-555555555555', vscode.ConfigurationTarget.Global);
