@@ -125,7 +125,29 @@ async function ensureSovereignEnvironment(services: Services, needed: string | u
     [set],
   );
   if (answer !== set) throw new Cancelled();
+  // VS Code's sovereign provider registers itself anew for the new cloud, in the background: a
+  // session asked for at once could still reach the old one. Wait for its change (or a few seconds).
+  const providerChanged = waitForProviderChange(services, 'microsoft-sovereign-cloud', SOVEREIGN_SWITCH_MS);
   await config.update('environment', needed, vscode.ConfigurationTarget.Global);
+  await providerChanged;
+}
+
+/** How long a switch of the sovereign cloud may take before signing in goes on all the same. */
+const SOVEREIGN_SWITCH_MS = 5000;
+
+/** Resolves when the provider says its sessions changed (it does as it registers anew), or after `ms`. */
+function waitForProviderChange(services: Services, providerId: string, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const listener = services.authentication.onDidChangeSessions((event) => {
+      if (event.provider.id === providerId) done();
+    });
+  });
 }
 
 /** A failed sign-in in words: cancel is quiet, consent problems offer Grant Admin Consent. */

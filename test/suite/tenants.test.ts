@@ -41,6 +41,11 @@ class FakeAuthentication implements Authentication {
     private readonly tenantIdOf: (graphOrigin: string) => string = () => '',
   ) {}
 
+  /** VS Code's provider saying its sessions changed (it does when it registers anew). */
+  emitChange(providerId: string): void {
+    this.changed.fire({ provider: { id: providerId, label: providerId } });
+  }
+
   set signedIn(value: boolean) {
     if (value) return;
     this.accounts.clear();
@@ -254,6 +259,36 @@ describe('tenants: added, signed in, kept, read-only', () => {
     assert.deepEqual(report.token.directoryRoles, ['Cloud Application Administrator']);
     assert.match(report.allows.change, /lacks the Application Administrator or Global Administrator role/);
     assert.equal(report.allows.read, 'yes');
+  });
+
+  it("switches VS Code's sovereign cloud, and asks for a session only once the provider has changed", async () => {
+    const api = await extensionApi();
+    const config = vscode.workspace.getConfiguration('microsoft-sovereign-cloud');
+    const before = config.inspect<string>('environment')?.globalValue;
+    await vscode.workspace.getConfiguration('connectorGroups').update('clientId', '11111111-2222-3333-4444-555555555555', vscode.ConfigurationTarget.Global);
+    const fake = new FakeAuthentication(() => undefined);
+    api.setAuthentication(fake);
+    const events: string[] = [];
+    const asking = fake.getSession.bind(fake);
+    fake.getSession = (providerId, scopes, options) => {
+      if (options.createIfNone) events.push(`asked ${providerId}`);
+      return asking(providerId, scopes, options);
+    };
+    // The provider takes a moment to register for the new cloud after the setting changes.
+    const watch = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('microsoft-sovereign-cloud.environment')) {
+        setTimeout(() => { events.push('provider changed'); fake.emitChange('microsoft-sovereign-cloud'); }, 300);
+      }
+    });
+    try {
+      await script(pickLabel('US Government L4'), 'contoso.onmicrosoft.us', pickLabel('Read and change'), pickLabel("VS Code's Microsoft sign-in"), 'Set to USGovernment');
+      await vscode.commands.executeCommand('connectorGroups.addTenant');
+      assert.equal(vscode.workspace.getConfiguration('microsoft-sovereign-cloud').get('environment'), 'USGovernment');
+      assert.deepEqual(events, ['provider changed', 'asked microsoft-sovereign-cloud']);
+    } finally {
+      watch.dispose();
+      await config.update('environment', before, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('asks VS Code for our app registration and the tenant as separate scopes, on the global cloud', async () => {
