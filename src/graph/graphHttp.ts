@@ -234,7 +234,7 @@ export class GraphHttp {
   }
 
   /** How many requests may be in flight at once now, and the most ever allowed. */
-  get concurrency(): { limit: number; ceiling: number; reached: { low: number; high: number } } {
+  get concurrency(): { limit: number; ceiling: number; reached: { low: number; high: number; halvings: number } } {
     return { limit: this.limiter.limit, ceiling: this.limiter.ceiling, reached: this.limiter.reached };
   }
 

@@ -18,12 +18,12 @@ export class Limiter {
   private current: number;
   private answered = 0;
   private lastHalving = -Infinity;
-  /** The lowest and highest limit reached, for the bench and the log. */
-  readonly reached: { low: number; high: number };
+  /** The lowest and highest limit reached and how often it was halved, for the bench and the log. */
+  readonly reached: { low: number; high: number; halvings: number };
 
   constructor(readonly ceiling: number, start = Math.min(4, ceiling)) {
     this.current = Math.max(1, Math.min(start, ceiling));
-    this.reached = { low: this.current, high: this.current };
+    this.reached = { low: this.current, high: this.current, halvings: 0 };
   }
 
   /** The number of requests allowed in flight now. */
@@ -47,6 +47,7 @@ export class Limiter {
     this.lastHalving = now;
     this.current = Math.max(1, Math.floor(this.current / 2));
     this.reached.low = Math.min(this.reached.low, this.current);
+    this.reached.halvings++;
   }
 
   async run<T>(task: () => Promise<T>, urgent = false, signal?: AbortSignal): Promise<T> {

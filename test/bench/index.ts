@@ -152,8 +152,8 @@ async function scenario(label: string, scale: { groups: number; connectors: numb
     line(`${label} expand`, [['ms', median(expand)], ['round trips', 1]]);
     line(`${label} export`, [['ms', median(exportMs)], ['requests', requests], ['max in flight', maxInFlight], ['limit reached', limitHigh]]);
     line(`${label} export at 8 in flight`, [['ms', median(floorMs)], ['ours / floor', median(exportMs) / median(floorMs)]]);
-    line(`${label} export under 429s`, [['ms', throttledRun.ms], ['429s', throttledRun.throttled], ['limit low', throttledRun.limit.reached.low],
-      ['limit high', throttledRun.limit.reached.high], ['limit at the end', throttledRun.limit.limit]]);
+    line(`${label} export under 429s`, [['ms', throttledRun.ms], ['429s', throttledRun.throttled], ['halvings', throttledRun.limit.reached.halvings],
+      ['limit low', throttledRun.limit.reached.low], ['limit high', throttledRun.limit.reached.high], ['limit at the end', throttledRun.limit.limit]]);
     line(`${label} baseline loop`, [['ms', baseline], ['requests', 1 + 2 * groups.length], ['note', `per group, in sequence${estimated}`]]);
     line(`${label} ratio`, [['baseline / export', baseline / median(exportMs)]]);
     // The first run is the cold one (code not yet optimised), as in a freshly started editor.

@@ -14,7 +14,7 @@ describe('limiter: requests in flight find the service pace', () => {
     assert.equal(limiter.limit, 5);
     for (let i = 0; i < 100; i++) limiter.succeeded();
     assert.equal(limiter.limit, 6);
-    assert.deepEqual(limiter.reached, { low: 4, high: 6 });
+    assert.deepEqual(limiter.reached, { low: 4, high: 6, halvings: 0 });
   });
 
   it('halves on a 429, once per burst, never below one', () => {
@@ -27,6 +27,7 @@ describe('limiter: requests in flight find the service pace', () => {
     limiter.throttled(16_000);
     assert.equal(limiter.limit, 1);
     assert.equal(limiter.reached.low, 1);
+    assert.equal(limiter.reached.halvings, 4);
   });
 
   it('keeps no more than the limit running, and a lowered limit holds the queue', async () => {
