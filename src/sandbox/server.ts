@@ -32,6 +32,15 @@ export interface SandboxOptions {
   /** Also serve the identity platform's endpoints (device code, token) over https. */
   identity?: boolean;
   identityPort?: number;
+  /** The device-code polling interval the identity platform asks for (5, as the service does); polls closer together get slow_down. */
+  identityIntervalSeconds?: number;
+  /** How long a device code lives (900 s, as the service's). */
+  identityCodeLifetimeSeconds?: number;
+  /** How long a refresh token lives unused (90 days, as the service's). */
+  identityRefreshTokenLifetimeSeconds?: number;
+  /** How long an access token lives (an hour); under 5 minutes MSAL refreshes at every request. */
+  identityAccessTokenLifetimeSeconds?: number;
+
   /** Signing secret for tokens; random when absent, so tokens die with the server. */
   secret?: string;
   /** A client gets this long to send its headers, and this long for the whole request (slow clients are cut off). */
@@ -146,7 +155,12 @@ export class GraphSandbox {
     this.latencyMs = options.latencyMs ?? 0;
     this.readsNeedReadWrite = options.readsNeedReadWrite ?? false;
     this.readLag = new ReadLag(options.readLagMs ?? 0, options.readLagSeed ?? options.faultSeed);
-    this.identity = new IdentityPlatform(() => this.store.tenant, this.tokens);
+    this.identity = new IdentityPlatform(() => this.store.tenant, this.tokens, {
+      intervalSeconds: options.identityIntervalSeconds,
+      codeLifetimeSeconds: options.identityCodeLifetimeSeconds,
+      refreshTokenLifetimeSeconds: options.identityRefreshTokenLifetimeSeconds,
+      accessTokenLifetimeSeconds: options.identityAccessTokenLifetimeSeconds,
+    });
   }
 
   /** `https://127.0.0.1:port`, the authority host for sign-in; empty without `identity`. */
@@ -181,15 +195,20 @@ export class GraphSandbox {
     sandbox.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     sandbox.tokens.serviceOrigin = sandbox.url;
     sandbox.token = sandbox.tokens.issue(FULL_SCOPES);
-    if (options.identity) sandbox.identityServer = await IdentityServer.start(sandbox.identity, options.identityPort);
+    if (options.identity) {
+      sandbox.identityServer = await IdentityServer.start(sandbox.identity, {
+        port: options.identityPort, headersTimeoutMs: options.headersTimeoutMs, requestTimeoutMs: options.requestTimeoutMs,
+      });
+    }
     return sandbox;
   }
 
-  /** Replaces the tenant's content; the tenant id stays, so issued tokens keep working. */
+  /** Replaces the tenant's content and the consents granted since; the tenant id stays, so issued tokens keep working. */
   reset(tenant: Tenant): void {
     tenant.organization.id = this.store.tenant.organization.id;
     this.store.tenant = tenant;
     this.readLag.clear();
+    this.identity.reset();
   }
 
   async close(): Promise<void> {
