@@ -33,6 +33,9 @@ const USAGE = `Usage: npm run sandbox -- [options]
                       how long a refresh token lives unused (default 90 days)
   --access-token-lifetime SECONDS
                       how long an access token lives (default 3600; under 300 MSAL refreshes each time)
+  --identity-faults JSON
+                      fault rules for the identity platform, e.g. '[{"path":"/token$","status":429}]';
+                      "html":true answers a proxy's HTML page (with status 200, a proxy's sign-in page)
   --quiet             do not print each request on stderr`;
 
 function main(): void {
@@ -55,6 +58,7 @@ function main(): void {
       'device-code-lifetime': { type: 'string' },
       'refresh-token-lifetime': { type: 'string' },
       'access-token-lifetime': { type: 'string' },
+      'identity-faults': { type: 'string', default: '[]' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -94,6 +98,7 @@ function main(): void {
     identityCodeLifetimeSeconds: optional('device-code-lifetime'),
     identityRefreshTokenLifetimeSeconds: optional('refresh-token-lifetime'),
     identityAccessTokenLifetimeSeconds: optional('access-token-lifetime'),
+    identityFaults: checkFaultRules(JSON.parse(values['identity-faults']), { html: true }),
     onRequest: quiet ? undefined : (e) => process.stderr.write(`${e.method} ${e.url} ${e.status} ${e.ms} ms\n`),
   }).then((sandbox) => {
     console.log(`GRAPH_SANDBOX_URL=${sandbox.url}`);

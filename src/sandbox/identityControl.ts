@@ -1,9 +1,10 @@
-// The control API's identity endpoints: what a user does on the device-login page, and what an
-// administrator does to a user's sessions, for tests.
+// The control API's identity endpoints: what a user does on the device-login page, what an
+// administrator does to a user's sessions, and the identity side's fault rules, for tests.
 import { roleIds } from './directoryRoles';
 import type { SignInRequest } from './deviceLoginPage';
 import type { DeviceCode } from './deviceCodes';
 import type { IdentitySettings } from './identityPlatform';
+import { checkFaultRules } from './faults';
 import { badRequest } from './graphError';
 import type { RouteResult } from './routes';
 import type { GraphSandbox } from './server';
@@ -72,6 +73,14 @@ export function handleIdentityControl(sandbox: GraphSandbox, method: string, pat
       return { status: 204 };
     case 'POST /_sandbox/refreshtokens/require-interaction':
       identity.refreshTokens.requireInteraction(text(body, 'user'));
+      return { status: 204 };
+    case 'GET /_sandbox/identityfaults':
+      return { status: 200, body: { value: sandbox.identityFaults.list() } };
+    case 'PUT /_sandbox/identityfaults':
+      sandbox.identityFaults.set(checkFaultRules(body?.value ?? raw, { html: true }));
+      return { status: 204 };
+    case 'DELETE /_sandbox/identityfaults':
+      sandbox.identityFaults.set([]);
       return { status: 204 };
     default:
       return undefined;

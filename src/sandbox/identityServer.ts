@@ -1,9 +1,12 @@
 // The https listener of the sandbox's identity platform (MSAL accepts only https authorities), on
-// loopback with a certificate made at start, with the Graph side's limits on slow clients, large
-// bodies and malformed request targets.
+// loopback with a certificate made at start: its own fault rules, and the Graph side's limits on
+// slow clients, large bodies and malformed request targets.
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ConnectionDropped, runUnderFault, type FaultInjector } from './faults';
+import { SandboxError } from './graphError';
+import { identityFaultAnswer } from './identityFaults';
 import { aadstsAnswer, refusals, type IdentityAnswer } from './identityErrors';
 import type { IdentityPlatform } from './identityPlatform';
 import { selfSignedCertificate } from './selfSignedCertificate';
@@ -12,6 +15,8 @@ const MAX_FORM_BYTES = 64 * 1024;
 
 export interface IdentityServerOptions {
   port?: number;
+  /** Rules for the identity side (see faults.ts; `html` answers a proxy's page). */
+  faults: FaultInjector;
   /** A client gets this long to send its headers, and this long for the whole request. */
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
@@ -62,7 +67,7 @@ export class IdentityServer {
       headersTimeout: options.headersTimeoutMs ?? 10_000,
       requestTimeout: options.requestTimeoutMs ?? 60_000,
       connectionsCheckingInterval: Math.min(1000, options.headersTimeoutMs ?? 1000),
-    }, (req, res) => void answer(platform, req, res).catch(() => req.socket.destroy()));
+    }, (req, res) => void answer(platform, options.faults, req, res).catch(() => req.socket.destroy()));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -80,14 +85,24 @@ export class IdentityServer {
   }
 }
 
-async function answer(platform: IdentityPlatform, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function answer(platform: IdentityPlatform, faults: FaultInjector, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   const url = parseTarget(req.url ?? '/', platform.origin);
   if (!url) return send(req, res, aadstsAnswer(refusals.malformedUrl()));
   const text = await readText(req);
   if (text === undefined) return send(req, res, aadstsAnswer(refusals.bodyTooLarge(MAX_FORM_BYTES), { Connection: 'close' }));
   const form = method === 'POST' ? new URLSearchParams(isForm(req.headers['content-type']) ? text : '') : url.searchParams;
-  send(req, res, platform.handle(method, url.pathname, form));
+  const rule = faults.pick({ method, path: url.pathname, target: url.pathname + url.search, body: text });
+  let result: IdentityAnswer;
+  try {
+    result = await runUnderFault(rule, () => platform.handle(method, url.pathname, form));
+  } catch (error) {
+    if (error instanceof ConnectionDropped) return void req.socket.destroy();
+    // The only Graph-shaped error here is a rule's status: the identity side says it in its own way.
+    if (!(rule && error instanceof SandboxError)) throw error;
+    result = identityFaultAnswer(rule);
+  }
+  send(req, res, result);
 }
 
 function send(req: IncomingMessage, res: ServerResponse, result: IdentityAnswer): void {

@@ -40,7 +40,8 @@ export interface SandboxOptions {
   identityRefreshTokenLifetimeSeconds?: number;
   /** How long an access token lives (an hour); under 5 minutes MSAL refreshes at every request. */
   identityAccessTokenLifetimeSeconds?: number;
-
+  /** Fault rules for the identity platform's https listener; `html: true` answers a proxy's HTML page. */
+  identityFaults?: FaultRule[];
   /** Signing secret for tokens; random when absent, so tokens die with the server. */
   secret?: string;
   /** A client gets this long to send its headers, and this long for the whole request (slow clients are cut off). */
@@ -127,6 +128,8 @@ function splitVersion(pathname: string): { version: 'beta' | 'v1.0'; path: strin
 export class GraphSandbox {
   readonly store: TenantStore;
   readonly faults: FaultInjector;
+  /** The identity platform's own rules, apart from Graph's. */
+  readonly identityFaults: FaultInjector;
   readonly tokens: TokenIssuer;
   readonly requests: RequestLogEntry[] = [];
   /** Graph requests being answered now, and the most at once since the request log was last cleared. */
@@ -151,6 +154,8 @@ export class GraphSandbox {
     this.tokens = new TokenIssuer(tenant.organization.id, options.secret);
     this.faults = new FaultInjector(options.faultSeed);
     this.faults.set(options.faults ?? []);
+    this.identityFaults = new FaultInjector(options.faultSeed, { html: true });
+    this.identityFaults.set(options.identityFaults ?? []);
     this.variant = options.variant ?? 'standard';
     this.latencyMs = options.latencyMs ?? 0;
     this.readsNeedReadWrite = options.readsNeedReadWrite ?? false;
@@ -197,7 +202,7 @@ export class GraphSandbox {
     sandbox.token = sandbox.tokens.issue(FULL_SCOPES);
     if (options.identity) {
       sandbox.identityServer = await IdentityServer.start(sandbox.identity, {
-        port: options.identityPort, headersTimeoutMs: options.headersTimeoutMs, requestTimeoutMs: options.requestTimeoutMs,
+        port: options.identityPort, faults: sandbox.identityFaults, headersTimeoutMs: options.headersTimeoutMs, requestTimeoutMs: options.requestTimeoutMs,
       });
     }
     return sandbox;
