@@ -55,8 +55,11 @@ export function handleIdentityControl(sandbox: GraphSandbox, method: string, pat
   const body = raw as Body;
   const { identity } = sandbox;
   switch (`${method} ${path.replace(/\/+$/, '')}`) {
-    case 'GET /_sandbox/devicecodes':
-      return { status: 200, body: { value: identity.deviceCodes.pending().map(codeDto) } };
+    // `value` the user codes, as before; `codes` what each is for.
+    case 'GET /_sandbox/devicecodes': {
+      const pending = identity.deviceCodes.pending();
+      return { status: 200, body: { value: pending.map((c) => c.userCode), codes: pending.map(codeDto) } };
+    }
     case 'POST /_sandbox/devicecodes/approve':
       return signIn(sandbox, body, 'continue');
     case 'POST /_sandbox/devicecodes/decline':

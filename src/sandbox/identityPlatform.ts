@@ -238,6 +238,17 @@ export class IdentityPlatform implements DeviceLoginHost {
     return { kind: 'signedIn', appName };
   }
 
+  /** The page's sign-in for in-process tests: true once signed in, false when the page would show a refusal or a prompt. */
+  approve(userCode: string, user = 'admin@contoso.com', roles?: readonly string[]): boolean {
+    const code = this.deviceCodes.byUserCode(userCode);
+    return code?.state === 'pending' && this.signIn(code, { user, roles, action: 'continue' }).kind === 'signedIn';
+  }
+
+  /** The user codes waiting for a user, oldest first. */
+  pendingCodes(): string[] {
+    return this.deviceCodes.pending().map((c) => c.userCode);
+  }
+
   /** Back to the start for what a tenant reset covers: the consents granted since. */
   reset(): void {
     this.apps.reset();

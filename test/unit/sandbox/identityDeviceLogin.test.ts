@@ -75,7 +75,7 @@ describe('sandbox: sign-in problems appear on the device-login page, the poll st
     const refused = await control(sandbox, 'POST', '/_sandbox/devicecodes/approve', { userCode: guest.body.user_code, user: 'someone@fabrikam.com' });
     assert.equal(refused.status, 400);
     assert.match(refused.body.error.message, /AADSTS50020: User account 'someone@fabrikam\.com'/);
-    const listed = (await control(sandbox, 'GET', '/_sandbox/devicecodes')).body.value.find((c: any) => c.userCode === guest.body.user_code);
+    const listed = (await control(sandbox, 'GET', '/_sandbox/devicecodes')).body.codes.find((c: any) => c.userCode === guest.body.user_code);
     assert.ok(listed, 'still waiting after a refused sign-in');
     assert.equal(listed.clientId, SANDBOX_CLIENT_ID);
     assert.equal(listed.tenant, 'contoso.onmicrosoft.com');
@@ -93,6 +93,15 @@ describe('sandbox: sign-in problems appear on the device-login page, the poll st
     assert.equal((await control(sandbox, 'POST', '/_sandbox/devicecodes/decline', { userCode: guest.body.user_code })).status, 204);
     assertAadsts(await poll(sandbox, guest.body.device_code), 400, 'authorization_declined', 65004);
     assert.equal((await control(sandbox, 'POST', '/_sandbox/devicecodes/approve', { userCode: guest.body.user_code })).status, 400, 'a declined code is done');
+  });
+
+  it('signs in in-process as the page would: approve() is false for what the page refuses', async () => {
+    const guest = await codeFor(sandbox);
+    assert.equal(sandbox.identity.approve(guest.body.user_code, 'someone@fabrikam.com'), false);
+    assert.ok(sandbox.identity.pendingCodes().includes(guest.body.user_code));
+    assertAadsts(await poll(sandbox, guest.body.device_code), 400, 'authorization_pending', 70016);
+    assert.equal(sandbox.identity.approve(guest.body.user_code), true);
+    assert.equal((await poll(sandbox, guest.body.device_code)).status, 200);
   });
 
   it('serves the page as text only: a form, and the wrong code said plainly', async () => {

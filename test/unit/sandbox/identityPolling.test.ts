@@ -23,7 +23,7 @@ describe('sandbox: device-code polling at the interval the service asks for', ()
       assertAadsts(early, 400, 'slow_down', 70016);
       assert.match(early.body.error_description, /at least 10 seconds/);
       assertAadsts(await poll(sandbox, code.body.device_code), 400, 'slow_down', 70016);
-      const [listed] = (await control(sandbox, 'GET', '/_sandbox/devicecodes')).body.value;
+      const [listed] = (await control(sandbox, 'GET', '/_sandbox/devicecodes')).body.codes;
       assert.equal(listed.intervalSeconds, 15);
     } finally {
       await sandbox.close();
@@ -118,7 +118,7 @@ describe('sandbox: device codes are forgotten once they expire', () => {
       assert.equal(sandbox.identity.deviceCodes.size, 1, 'only the code made after the others expired');
       assertAadsts(await poll(sandbox, first.body.device_code), 400, 'expired_token', 70020);
       assertAadsts(await poll(sandbox, fresh.body.device_code), 400, 'authorization_pending', 70016);
-      assert.deepEqual((await control(sandbox, 'GET', '/_sandbox/devicecodes')).body.value.map((c: any) => c.userCode), [fresh.body.user_code]);
+      assert.deepEqual((await control(sandbox, 'GET', '/_sandbox/devicecodes')).body.value, [fresh.body.user_code]);
     } finally {
       await sandbox.close();
     }
