@@ -24,6 +24,18 @@ const USAGE = `Usage: npm run sandbox -- [options]
                       certificate made at start; prints GRAPH_SANDBOX_AUTHORITY and
                       GRAPH_SANDBOX_CLIENT_ID (the app registration it knows)
   --cert-out FILE     write that certificate (PEM) to FILE, for NODE_EXTRA_CA_CERTS
+  --device-code-interval SECONDS
+                      the polling interval /devicecode asks for (default 5, as the service);
+                      polls closer together get slow_down
+  --device-code-lifetime SECONDS
+                      how long a device code lives (default 900)
+  --refresh-token-lifetime SECONDS
+                      how long a refresh token lives unused (default 90 days)
+  --access-token-lifetime SECONDS
+                      how long an access token lives (default 3600; under 300 MSAL refreshes each time)
+  --identity-faults JSON
+                      fault rules for the identity platform, e.g. '[{"path":"/token$","status":429}]';
+                      "html":true answers a proxy's HTML page (with status 200, a proxy's sign-in page)
   --quiet             do not print each request on stderr`;
 
 function main(): void {
@@ -42,6 +54,11 @@ function main(): void {
       'reads-need-read-write': { type: 'boolean', default: false },
       identity: { type: 'boolean', default: false },
       'cert-out': { type: 'string' },
+      'device-code-interval': { type: 'string' },
+      'device-code-lifetime': { type: 'string' },
+      'refresh-token-lifetime': { type: 'string' },
+      'access-token-lifetime': { type: 'string' },
+      'identity-faults': { type: 'string', default: '[]' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -55,6 +72,8 @@ function main(): void {
     if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be a whole number ≥ 0, not '${raw}'.`);
     return value;
   };
+  const optional = (name: 'device-code-interval' | 'device-code-lifetime' | 'refresh-token-lifetime' | 'access-token-lifetime') =>
+    values[name] === undefined ? undefined : number(name, values[name]);
   if (values.variant !== 'standard' && values.variant !== 'alternate') throw new Error("--variant must be 'standard' or 'alternate'.");
   const scaled = values.groups !== undefined || values.connectors !== undefined || values.applications !== undefined;
   const tenant = scaled
@@ -75,6 +94,11 @@ function main(): void {
     faultSeed: number('fault-seed', values['fault-seed']),
     readsNeedReadWrite: values['reads-need-read-write'],
     identity: values.identity || values['cert-out'] !== undefined,
+    identityIntervalSeconds: optional('device-code-interval'),
+    identityCodeLifetimeSeconds: optional('device-code-lifetime'),
+    identityRefreshTokenLifetimeSeconds: optional('refresh-token-lifetime'),
+    identityAccessTokenLifetimeSeconds: optional('access-token-lifetime'),
+    identityFaults: checkFaultRules(JSON.parse(values['identity-faults']), { html: true }),
     onRequest: quiet ? undefined : (e) => process.stderr.write(`${e.method} ${e.url} ${e.status} ${e.ms} ms\n`),
   }).then((sandbox) => {
     console.log(`GRAPH_SANDBOX_URL=${sandbox.url}`);

@@ -1,7 +1,9 @@
-// The sandbox's own control API under /_sandbox: state, reset, request log, faults, options and tokens.
+// The sandbox's own control API under /_sandbox: state, reset, request log, faults, options and tokens
+// (the identity platform's endpoints are in identityControl.ts).
 import { roleIds } from './directoryRoles';
 import { checkFaultRules } from './faults';
 import { SandboxError, badRequest } from './graphError';
+import { handleIdentityControl, identityOptions, patchIdentityOptions } from './identityControl';
 import { applicationDto, connectorDto, groupDto } from './resources';
 import type { RouteResult } from './routes';
 import { demoTenant, scaleTenant } from './seeds';
@@ -25,7 +27,10 @@ function snapshot(sandbox: GraphSandbox): object {
 }
 
 function options(sandbox: GraphSandbox): object {
-  return { variant: sandbox.variant, latencyMs: sandbox.latencyMs, readLagMs: sandbox.readLag.lagMs, readsNeedReadWrite: sandbox.readsNeedReadWrite };
+  return {
+    variant: sandbox.variant, latencyMs: sandbox.latencyMs, readLagMs: sandbox.readLag.lagMs, readsNeedReadWrite: sandbox.readsNeedReadWrite,
+    ...identityOptions(sandbox),
+  };
 }
 
 function count(body: Body, key: string): number {
@@ -39,6 +44,8 @@ function count(body: Body, key: string): number {
 export function handleControl(sandbox: GraphSandbox, method: string, path: string, raw: unknown): RouteResult {
   const body = raw as Body;
   const key = `${method} ${path.replace(/\/+$/, '')}`;
+  const identity = handleIdentityControl(sandbox, method, path, raw);
+  if (identity) return identity;
   switch (key) {
     case 'GET /_sandbox/state':
       return { status: 200, body: snapshot(sandbox) };
@@ -81,6 +88,7 @@ export function handleControl(sandbox: GraphSandbox, method: string, path: strin
         if (typeof body.readsNeedReadWrite !== 'boolean') throw badRequest('readsNeedReadWrite must be true or false.');
         sandbox.readsNeedReadWrite = body.readsNeedReadWrite;
       }
+      patchIdentityOptions(sandbox, body);
       return { status: 200, body: options(sandbox) };
     }
     // Scopes as permission names or on a resource (`https://graph.microsoft.us/Directory.Read.All`, whose host becomes the audience).
@@ -98,16 +106,6 @@ export function handleControl(sandbox: GraphSandbox, method: string, path: strin
         user: body?.user as string | undefined,
       });
       return { status: 200, body: { token } };
-    }
-    // The device-login page's work, for tests: the codes waiting, and one signed in.
-    case 'GET /_sandbox/devicecodes':
-      return { status: 200, body: { value: sandbox.identity.pendingCodes() } };
-    case 'POST /_sandbox/devicecodes/approve': {
-      if (typeof body?.userCode !== 'string') throw badRequest('userCode must be a string.');
-      if (body.user !== undefined && typeof body.user !== 'string') throw badRequest('user must be a string.');
-      const roles = body.roles === undefined ? undefined : roleIds(body.roles);
-      if (!sandbox.identity.approve(body.userCode, body.user as string | undefined, roles)) throw badRequest('No device code is waiting with that user code.');
-      return { status: 204 };
     }
     default:
       throw new SandboxError(404, 'Request_ResourceNotFound', `No sandbox control endpoint '${key}'.`);

@@ -8,12 +8,24 @@ export const ROLE_TEMPLATES = {
   'Application Administrator': '9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3',
   // Explicitly cannot manage Application Proxy.
   'Cloud Application Administrator': '158c047a-c907-4556-b7ef-446551a6b5f7',
+  // May grant consent for any permission, but not manage applications.
+  'Privileged Role Administrator': 'e8611ab8-c189-46e8-94e1-60213ab1f814',
   // Every member of a tenant has it; it changes nothing here.
   'User': 'b79fbf4d-3ef9-4689-8143-76b194e85509',
 } as const;
 
 /** The roles that may change connector groups and their members. */
 export const APP_PROXY_ADMIN_ROLES: readonly string[] = [ROLE_TEMPLATES['Global Administrator'], ROLE_TEMPLATES['Application Administrator']];
+
+/**
+ * The roles that may grant tenant-wide consent to an app's delegated Graph permissions (Microsoft's
+ * "Grant tenant-wide admin consent" page: these four; Cloud Application Administrator may, though it
+ * cannot manage Application Proxy).
+ */
+export const CONSENT_ROLES: readonly string[] = [
+  ROLE_TEMPLATES['Global Administrator'], ROLE_TEMPLATES['Privileged Role Administrator'],
+  ROLE_TEMPLATES['Application Administrator'], ROLE_TEMPLATES['Cloud Application Administrator'],
+];
 
 /** The sandbox's user unless told otherwise: an administrator. */
 export const DEFAULT_ROLES: readonly string[] = [ROLE_TEMPLATES['Global Administrator'], ROLE_TEMPLATES.User];

@@ -31,6 +31,16 @@ export interface FaultRule {
   times?: number;
   /** Apply after the request took effect: the change happens, but the client sees the fault. */
   after?: boolean;
+  /**
+   * Identity side only: answer with an HTML page, as a proxy in front of the service would, instead of
+   * the service's own error; with status 200 it is a captive portal's or a proxy's sign-in page.
+   */
+  html?: boolean;
+}
+
+/** What a set of rules may ask for beyond Graph's: the identity side's rules may answer HTML. */
+export interface FaultRuleKinds {
+  html?: boolean;
 }
 
 /** A request as fault rules see it: the path they match, and the whole request for the draw. */
@@ -54,9 +64,9 @@ const STATUS_CODES: Record<number, [string, string]> = {
   504: ['GatewayTimeout', 'The gateway timed out waiting for the service.'],
 };
 
-const RULE_KEYS = new Set(['method', 'path', 'status', 'retryAfterSeconds', 'drop', 'latencyMs', 'rate', 'skip', 'times', 'after']);
+const RULE_KEYS = new Set(['method', 'path', 'status', 'retryAfterSeconds', 'drop', 'latencyMs', 'rate', 'skip', 'times', 'after', 'html']);
 
-export function checkFaultRules(value: unknown): FaultRule[] {
+export function checkFaultRules(value: unknown, kinds: FaultRuleKinds = {}): FaultRule[] {
   if (!Array.isArray(value)) throw badRequest('Fault rules must be a JSON array.');
   return value.map((raw, i) => {
     const rule = raw as FaultRule;
@@ -66,7 +76,8 @@ export function checkFaultRules(value: unknown): FaultRule[] {
     const unknown = Object.keys(raw).find((key) => !RULE_KEYS.has(key));
     if (unknown !== undefined) throw badRequest(`${where}: unknown key '${unknown}'; known: ${[...RULE_KEYS].join(', ')}.`);
     if (rule.method !== undefined && typeof rule.method !== 'string') throw badRequest(`${where}: method must be text.`);
-    for (const key of ['drop', 'after'] as const) {
+    if (rule.html !== undefined && !kinds.html) throw badRequest(`${where}: html is for the identity platform's rules only.`);
+    for (const key of ['drop', 'after', 'html'] as const) {
       if (rule[key] !== undefined && typeof rule[key] !== 'boolean') throw badRequest(`${where}: ${key} must be true or false.`);
     }
     for (const key of ['latencyMs', 'retryAfterSeconds', 'skip', 'times'] as const) {
@@ -75,9 +86,11 @@ export function checkFaultRules(value: unknown): FaultRule[] {
         throw badRequest(`${where}: ${key} must be a whole number ≥ 0.`);
       }
     }
-    if (rule.status !== undefined && !(rule.status in STATUS_CODES)) {
-      throw badRequest(`${where}: status must be one of ${Object.keys(STATUS_CODES).join(', ')}.`);
+    // A page that answers 200 is what a captive portal or a proxy's sign-in page does; a service never would.
+    if (rule.status !== undefined && !(rule.status in STATUS_CODES) && !(rule.html && rule.status === 200)) {
+      throw badRequest(`${where}: status must be one of ${Object.keys(STATUS_CODES).join(', ')}${kinds.html ? ' (or 200 with html)' : ''}.`);
     }
+    if (rule.html && rule.status === undefined) throw badRequest(`${where}: html needs a status.`);
     if (rule.status === undefined && !rule.drop && rule.latencyMs === undefined) {
       throw badRequest(`${where}: give a status, drop or latencyMs.`);
     }
@@ -89,13 +102,16 @@ export function checkFaultRules(value: unknown): FaultRule[] {
   });
 }
 
+/** The `Retry-After` a rule's answer carries: its own, else a second for a 429. */
+export function retryAfterOf(rule: FaultRule): Record<string, string> {
+  if (rule.retryAfterSeconds !== undefined) return { 'Retry-After': String(rule.retryAfterSeconds) };
+  return rule.status === 429 ? { 'Retry-After': '1' } : {};
+}
+
 export function faultError(rule: FaultRule): SandboxError {
   const status = rule.status ?? 503;
-  const [code, message] = STATUS_CODES[status];
-  const headers: Record<string, string> = {};
-  if (rule.retryAfterSeconds !== undefined) headers['Retry-After'] = String(rule.retryAfterSeconds);
-  else if (status === 429) headers['Retry-After'] = '1';
-  return new SandboxError(status, code, message, headers);
+  const [code, message] = STATUS_CODES[status] ?? ['', 'A page from a proxy.'];
+  return new SandboxError(status, code, message, retryAfterOf({ ...rule, status }));
 }
 
 export class FaultInjector {
@@ -103,10 +119,10 @@ export class FaultInjector {
   /** Arrivals per distinct request since the rules were set: the nth repeat of a request draws anew. */
   private readonly arrivals = new RequestCounter();
 
-  constructor(private readonly seed = 1) {}
+  constructor(private readonly seed = 1, private readonly kinds: FaultRuleKinds = {}) {}
 
   set(rules: FaultRule[]): void {
-    this.rules = checkFaultRules(rules).map((rule) => ({ ...rule, matches: rule.path === undefined ? undefined : compilePathPattern(rule.path) }));
+    this.rules = checkFaultRules(rules, this.kinds).map((rule) => ({ ...rule, matches: rule.path === undefined ? undefined : compilePathPattern(rule.path) }));
     this.arrivals.clear();
   }
 

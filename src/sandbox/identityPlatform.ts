@@ -1,182 +1,117 @@
 // The sandbox's stand-in for the Microsoft identity platform: the endpoints the device-code way in
-// uses (metadata, /devicecode, /token with device-code and refresh-token grants), the AADSTS error
-// shape of the real service, and a device-login page. It issues the sandbox's own Graph tokens.
-import { randomBytes, randomUUID } from 'node:crypto';
+// uses (metadata, /devicecode, /token with device-code and refresh-token grants), answered as strictly
+// as the real service, and the device-login page. It issues the sandbox's own Graph tokens.
+import { AppRegistrations, type AppRegistration } from './appRegistrations';
+import { DeviceCodes, type DeviceCode, type DeviceSignIn } from './deviceCodes';
+import { deviceLoginPage, type DeviceLoginHost, type SignInOutcome, type SignInRequest } from './deviceLoginPage';
+import { CONSENT_ROLES, DEFAULT_ROLES } from './directoryRoles';
+import { homeTenantOf, isUserName } from './homeTenants';
+import { aadstsAnswer, refusals, type Aadsts, type IdentityAnswer } from './identityErrors';
+import { instanceDiscovery, openIdConfiguration } from './identityMetadata';
+import { nameGuid } from './ids';
 import type { Tenant } from './model';
+import { REFRESH_TOKEN_LIFETIME_S, RefreshTokens } from './refreshTokens';
 import { GLOBAL_GRAPH, permissionName, scopeResource, type TokenIssuer } from './tokens';
-import { recordSecret } from './secretLedger';
 
-/** App registrations the sandbox knows, with the permissions an administrator consented to. */
-export const SANDBOX_CLIENT_ID = '5a4db0c5-0000-4c0d-9e00-00000000c0de';
-/** Registered, but nobody consented: sign-in ends in AADSTS65001. */
-export const UNCONSENTED_CLIENT_ID = '5a4db0c5-0000-4c0d-9e00-0000000065a1';
-/** VS Code's own app: Microsoft has not pre-authorised it for directory scopes (AADSTS65002). */
-export const VSCODE_CLIENT_ID = 'aebc6443-996d-45c2-90f0-388ff96faa56';
+export { SANDBOX_CLIENT_ID, SINGLE_TENANT_CLIENT_ID, UNCONSENTED_CLIENT_ID, VSCODE_CLIENT_ID } from './appRegistrations';
+export type { IdentityAnswer } from './identityErrors';
 
-const DIRECTORY = ['Directory.Read.All', 'Directory.ReadWrite.All'];
+export interface IdentitySettings {
+  /** The polling interval /devicecode asks for; polls closer together get slow_down. */
+  intervalSeconds: number;
+  /** How long a device code lives (`expires_in`). */
+  codeLifetimeSeconds: number;
+  /** How long a refresh token lives unused. */
+  refreshTokenLifetimeSeconds: number;
+  /** How long an access token lives (`expires_in`); under 5 minutes MSAL refreshes it at every request. */
+  accessTokenLifetimeSeconds: number;
+}
+
+/** What the real service answers. */
+export const DEFAULT_IDENTITY_SETTINGS: Readonly<IdentitySettings> = {
+  intervalSeconds: 5, codeLifetimeSeconds: 900, refreshTokenLifetimeSeconds: REFRESH_TOKEN_LIFETIME_S, accessTokenLifetimeSeconds: 3600,
+};
+
+const DIRECTORY_SCOPES = new Set(['Directory.Read.All', 'Directory.ReadWrite.All', 'Directory.AccessAsUser.All']);
 const OIDC = new Set(['openid', 'profile', 'offline_access', 'email']);
 // MSAL sends the short name; RFC 8628 names the URN.
 const DEVICE_CODE_GRANTS = new Set(['device_code', 'urn:ietf:params:oauth:grant-type:device_code']);
-const CODE_LIFETIME_S = 900;
-
-export interface IdentityAnswer {
-  status: number;
-  body: unknown;
-  contentType?: string;
-}
-
-interface DeviceCode {
-  deviceCode: string;
-  userCode: string;
-  clientId: string;
-  tenantSegment: string;
-  scopes: string[];
-  expiresAt: number;
-  /** Set once someone entered the code on the device-login page. */
-  user?: string;
-  /** The user's directory role template ids; an administrator's when absent. */
-  roles?: string[];
-}
-
-interface RefreshGrant {
-  clientId: string;
-  user: string;
-  roles?: string[];
-  scopes: string[];
-}
-
-/** The error body the real token endpoints answer with. */
-function aadsts(status: number, error: string, code: number, description: string): IdentityAnswer {
-  const traceId = randomUUID();
-  const correlationId = randomUUID();
-  const timestamp = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
-  return {
-    status,
-    body: {
-      error,
-      error_description: `AADSTS${code}: ${description}\r\nTrace ID: ${traceId}\r\nCorrelation ID: ${correlationId}\r\nTimestamp: ${timestamp}`,
-      error_codes: [code],
-      timestamp,
-      trace_id: traceId,
-      correlation_id: correlationId,
-      error_uri: `https://login.microsoftonline.com/error?code=${code}`,
-    },
-  };
-}
+const MULTI_TENANT_SEGMENTS = new Set(['organizations', 'common']);
+const TENANT_ROUTES = /^(v2\.0\/\.well-known\/openid-configuration|oauth2\/v2\.0\/(devicecode|token))$/;
 
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-export class IdentityPlatform {
-  private readonly codes = new Map<string, DeviceCode>();
-  private readonly refreshTokens = new Map<string, RefreshGrant>();
-  /** Client id → consented Graph permissions. */
-  readonly clients = new Map<string, string[]>([[SANDBOX_CLIENT_ID, DIRECTORY], [UNCONSENTED_CLIENT_ID, []]]);
+/** The resource scopes asked for, as asked (`https://host/Directory.ReadWrite.All`). */
+const resourceScopes = (scope: string) => scope.split(/\s+/).filter((s) => s && !OIDC.has(s));
+
+/** Their permission names (`Directory.ReadWrite.All`); `.default` stands for what is consented. */
+const permissions = (scopes: readonly string[]) => scopes.map(permissionName).filter((p) => p !== '.default');
+
+export class IdentityPlatform implements DeviceLoginHost {
+  readonly apps: AppRegistrations;
+  readonly deviceCodes: DeviceCodes;
+  readonly refreshTokens: RefreshTokens;
+  /** Changeable while running (the control API's options). */
+  readonly settings: IdentitySettings;
   /** `https://127.0.0.1:port` once the https listener is up. */
   origin = '';
 
-  constructor(private readonly tenant: () => Tenant, private readonly tokens: TokenIssuer) {}
-
-  /** The tenant's id, its verified domains, and the multi-tenant names, in a URL's first segment. */
-  private knowsTenant(segment: string): boolean {
-    const { organization } = this.tenant();
-    const name = segment.toLowerCase();
-    return name === organization.id || name === 'organizations' || name === 'common'
-      || (organization.verifiedDomains ?? []).some((d) => d.name.toLowerCase() === name);
+  constructor(private readonly tenant: () => Tenant, private readonly tokens: TokenIssuer, settings: Partial<IdentitySettings> = {}) {
+    this.settings = { ...DEFAULT_IDENTITY_SETTINGS };
+    for (const key of Object.keys(DEFAULT_IDENTITY_SETTINGS) as (keyof IdentitySettings)[]) this.settings[key] = settings[key] ?? this.settings[key];
+    this.apps = new AppRegistrations(() => this.tenant().organization.id);
+    this.deviceCodes = new DeviceCodes(() => ({ intervalSeconds: this.settings.intervalSeconds, lifetimeSeconds: this.settings.codeLifetimeSeconds }));
+    this.refreshTokens = new RefreshTokens(() => this.settings.refreshTokenLifetimeSeconds);
   }
 
-  private userOfTenant(user: string): boolean {
-    const domain = user.split('@')[1]?.toLowerCase();
-    return (this.tenant().organization.verifiedDomains ?? []).some((d) => d.name.toLowerCase() === domain);
+  tenantName(): string {
+    return this.tenant().organization.displayName;
+  }
+
+  /** A tenant segment as the service reads it: this tenant (by id or verified domain), a multi-tenant name, or unknown. */
+  private tenantOf(segment: string): 'home' | 'multi' | undefined {
+    const { organization } = this.tenant();
+    const name = segment.toLowerCase();
+    if (MULTI_TENANT_SEGMENTS.has(name)) return 'multi';
+    return name === organization.id || (organization.verifiedDomains ?? []).some((d) => d.name.toLowerCase() === name) ? 'home' : undefined;
   }
 
   handle(method: string, path: string, form: URLSearchParams): IdentityAnswer {
     const segments = path.split('/').filter(Boolean);
-    if (method === 'GET' && segments[0] === 'common' && segments[1] === 'discovery' && segments[2] === 'instance') return this.instanceDiscovery();
-    if (method === 'GET' && path === '/devicelogin') return this.deviceLoginPage();
-    if (method === 'POST' && path === '/devicelogin') return this.deviceLoginSubmit(form);
+    if (method === 'GET' && segments[0] === 'common' && segments[1] === 'discovery' && segments[2] === 'instance') return instanceDiscovery(this.origin);
+    if ((method === 'GET' || method === 'POST') && path === '/devicelogin') return deviceLoginPage(this, method, form);
     const [tenant, ...rest] = segments;
     const route = rest.join('/');
-    if (tenant && !this.knowsTenant(tenant) && /^(v2\.0\/\.well-known\/openid-configuration|oauth2\/v2\.0\/(devicecode|token))$/.test(route)) {
-      return aadsts(400, 'invalid_tenant', 90002, `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`);
+    if (tenant && TENANT_ROUTES.test(route)) {
+      const kind = this.tenantOf(tenant);
+      if (!kind) return aadstsAnswer(refusals.unknownTenant(tenant));
+      if (method === 'GET' && route === 'v2.0/.well-known/openid-configuration') {
+        // As the service writes it: a multi-tenant authority's issuer names no tenant.
+        return openIdConfiguration(this.origin, tenant, kind === 'multi' ? '{tenantid}' : this.tenant().organization.id);
+      }
+      if (method === 'POST' && route === 'oauth2/v2.0/devicecode') return this.deviceCode(tenant, kind, form);
+      if (method === 'POST' && route === 'oauth2/v2.0/token') return this.token(tenant, kind, form);
     }
-    if (method === 'GET' && route === 'v2.0/.well-known/openid-configuration') return this.metadata(tenant);
-    if (method === 'POST' && route === 'oauth2/v2.0/devicecode') return this.deviceCode(tenant, form);
-    if (method === 'POST' && route === 'oauth2/v2.0/token') return this.token(form);
     return { status: 404, body: { error: 'not_found', error_description: `No identity endpoint '${method} ${path}'.` } };
   }
 
-  private instanceDiscovery(): IdentityAnswer {
-    const host = new URL(this.origin).host;
-    return {
-      status: 200,
-      body: {
-        tenant_discovery_endpoint: `${this.origin}/{tenant}/v2.0/.well-known/openid-configuration`,
-        'api-version': '1.1',
-        metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
-      },
-    };
+  /** The app named by `client_id`, or the refusal the service answers before anything else happens. */
+  private appFor(kind: 'home' | 'multi', tenant: string, form: URLSearchParams): AppRegistration | IdentityAnswer {
+    const clientId = form.get('client_id');
+    if (!clientId) return aadstsAnswer(refusals.missingParameter('client_id'));
+    const app = this.apps.get(clientId);
+    if (!app) return aadstsAnswer(refusals.unknownApp(clientId, kind === 'home' ? this.tenantName() : tenant));
+    if (kind === 'multi' && app.signInAudience === 'AzureADMyOrg') return aadstsAnswer(refusals.notMultiTenant(app.appId, app.displayName));
+    return app;
   }
 
-  private metadata(tenant: string): IdentityAnswer {
-    const base = `${this.origin}/${tenant}`;
-    const tid = this.tenant().organization.id;
-    return {
-      status: 200,
-      body: {
-        issuer: `${this.origin}/${tid}/v2.0`,
-        authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
-        token_endpoint: `${base}/oauth2/v2.0/token`,
-        device_authorization_endpoint: `${base}/oauth2/v2.0/devicecode`,
-        end_session_endpoint: `${base}/oauth2/v2.0/logout`,
-        jwks_uri: `${base}/discovery/v2.0/keys`,
-        response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
-        subject_types_supported: ['pairwise'],
-        id_token_signing_alg_values_supported: ['RS256'],
-        scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
-        tenant_region_scope: 'NA',
-        cloud_instance_name: new URL(this.origin).host,
-      },
-    };
-  }
-
-  /** The resource scopes asked for, as asked (`https://host/Directory.ReadWrite.All`). */
-  private static resourceScopes(scope: string): string[] {
-    return scope.split(/\s+/).filter((s) => s && !OIDC.has(s));
-  }
-
-  /** Their permission names (`Directory.ReadWrite.All`); `.default` asks for every consented one. */
-  private static permissions(scopes: string[]): string[] {
-    return scopes.map(permissionName).filter((p) => p !== '.default');
-  }
-
-  /** The client checks the real service makes before a code or a token is issued. */
-  private refusal(clientId: string, scopes: string[]): IdentityAnswer | undefined {
-    if (clientId === VSCODE_CLIENT_ID && scopes.some((s) => DIRECTORY.includes(s))) {
-      return aadsts(400, 'invalid_request', 65002, `Consent between first party application '${clientId}' and first party resource '00000003-0000-0000-c000-000000000000' must be configured via preauthorization - applications owned and operated by Microsoft must get approval from the API owner before requesting tokens for that API.`);
-    }
-    const consented = this.clients.get(clientId);
-    if (!consented) {
-      return aadsts(400, 'unauthorized_client', 700016, `Application with identifier '${clientId}' was not found in the directory '${this.tenant().organization.displayName}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`);
-    }
-    return undefined;
-  }
-
-  private deviceCode(tenantSegment: string, form: URLSearchParams): IdentityAnswer {
-    const clientId = form.get('client_id') ?? '';
-    const scopes = IdentityPlatform.resourceScopes(form.get('scope') ?? '');
-    const refused = this.refusal(clientId, IdentityPlatform.permissions(scopes));
-    if (refused) return refused;
-    const code: DeviceCode = {
-      deviceCode: randomBytes(24).toString('base64url'),
-      userCode: randomBytes(5).toString('hex').toUpperCase().slice(0, 9),
-      clientId,
-      tenantSegment,
-      scopes,
-      expiresAt: Date.now() + CODE_LIFETIME_S * 1000,
-    };
-    // The device code is the poller's secret; the user code is meant to be shown.
-    recordSecret(code.deviceCode);
-    this.codes.set(code.deviceCode, code);
+  private deviceCode(tenant: string, kind: 'home' | 'multi', form: URLSearchParams): IdentityAnswer {
+    const app = this.appFor(kind, tenant, form);
+    if ('status' in app) return app;
+    const scope = form.get('scope');
+    if (!scope?.trim()) return aadstsAnswer(refusals.missingParameter('scope'));
+    const code = this.deviceCodes.issue(app.appId, tenant, resourceScopes(scope));
+    if (!code) return aadstsAnswer(refusals.tooManyCodes(), { 'Retry-After': '60' });
     const verificationUri = `${this.origin}/devicelogin`;
     return {
       status: 200,
@@ -184,103 +119,138 @@ export class IdentityPlatform {
         user_code: code.userCode,
         device_code: code.deviceCode,
         verification_uri: verificationUri,
-        expires_in: CODE_LIFETIME_S,
-        interval: 1,
+        expires_in: this.settings.codeLifetimeSeconds,
+        interval: this.settings.intervalSeconds,
         message: `To sign in, use a web browser to open the page ${verificationUri} and enter the code ${code.userCode} to authenticate.`,
       },
     };
   }
 
-  /** What the device-login page (or the control API) does: the user with this code, and these directory roles, signs in. */
-  approve(userCode: string, user = 'admin@contoso.com', roles?: string[]): boolean {
-    const code = [...this.codes.values()].find((c) => c.userCode === userCode.trim().toUpperCase() && c.expiresAt > Date.now());
-    if (!code) return false;
-    code.user = user;
-    code.roles = roles;
-    return true;
-  }
-
-  /** The codes waiting for a user, newest last (the control API shows them to tests). */
-  pendingCodes(): string[] {
-    return [...this.codes.values()].filter((c) => !c.user && c.expiresAt > Date.now()).map((c) => c.userCode);
-  }
-
-  private token(form: URLSearchParams): IdentityAnswer {
-    const clientId = form.get('client_id') ?? '';
+  private token(tenant: string, kind: 'home' | 'multi', form: URLSearchParams): IdentityAnswer {
     const grantType = form.get('grant_type');
-    if (grantType && DEVICE_CODE_GRANTS.has(grantType)) {
-      const code = this.codes.get(form.get('device_code') ?? '');
-      if (!code || code.clientId !== clientId) return aadsts(400, 'invalid_grant', 70000, 'Provided grant is invalid or malformed.');
-      if (code.expiresAt <= Date.now()) return aadsts(400, 'expired_token', 70020, 'The provided value for the input parameter \'device_code\' is not valid. This device code has expired.');
-      if (!code.user) return aadsts(400, 'authorization_pending', 70016, 'OAuth 2.0 device flow error. Authorization is pending. Continue polling.');
-      this.codes.delete(code.deviceCode);
-      return this.grant(clientId, code.user, code.roles, code.scopes);
+    if (!grantType) return aadstsAnswer(refusals.missingParameter('grant_type'));
+    const app = this.appFor(kind, tenant, form);
+    if ('status' in app) return app;
+    if (DEVICE_CODE_GRANTS.has(grantType)) {
+      const deviceCode = form.get('device_code');
+      if (!deviceCode) return aadstsAnswer(refusals.missingParameter('device_code'));
+      const outcome = this.deviceCodes.poll(deviceCode, app.appId);
+      if ('refused' in outcome) return aadstsAnswer(outcome.refused);
+      return this.issueTokens(app, outcome.granted.signIn!, outcome.granted.scopes);
     }
     if (grantType === 'refresh_token') {
-      const grant = this.refreshTokens.get(form.get('refresh_token') ?? '');
-      if (!grant || grant.clientId !== clientId) return aadsts(400, 'invalid_grant', 9002313, 'Invalid request. Request is malformed or invalid.');
-      const scopes = IdentityPlatform.resourceScopes(form.get('scope') ?? '');
-      return this.grant(clientId, grant.user, grant.roles, scopes.length > 0 ? scopes : grant.scopes);
+      const refreshToken = form.get('refresh_token');
+      if (!refreshToken) return aadstsAnswer(refusals.missingParameter('refresh_token'));
+      const outcome = this.refreshTokens.redeem(refreshToken, app.appId);
+      if ('refused' in outcome) return aadstsAnswer(outcome.refused);
+      const { grant } = outcome;
+      // A grant of another organisation's user is no good at this tenant's authority.
+      if (kind === 'home' && grant.tenantId !== this.tenant().organization.id) {
+        return aadstsAnswer(refusals.userOfAnotherTenant(grant.user, `https://sts.windows.net/${grant.tenantId}/`, this.tenantName(), app.appId));
+      }
+      const asked = resourceScopes(form.get('scope') ?? '');
+      const scopes = asked.length > 0 ? asked : grant.scopes;
+      // No page to show a problem on: the token endpoint refuses outright.
+      if (app.firstParty && permissions(scopes).some((p) => DIRECTORY_SCOPES.has(p))) return aadstsAnswer(refusals.firstPartyDirectoryScopes(app.appId));
+      if (this.missingConsent(app, grant.tenantId, scopes).length > 0) return aadstsAnswer(refusals.noConsent(app.appId, app.displayName));
+      return this.issueTokens(app, grant, scopes);
     }
-    return aadsts(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grantType ?? ''}'.`);
+    return aadstsAnswer(refusals.unsupportedGrant(grantType));
   }
 
-  private grant(clientId: string, user: string, roles: string[] | undefined, requested: string[]): IdentityAnswer {
-    const scopes = IdentityPlatform.permissions(requested);
-    const refused = this.refusal(clientId, scopes);
-    if (refused) return refused;
-    if (!this.userOfTenant(user)) {
-      return aadsts(400, 'invalid_grant', 50020, `User account '${user}' from identity provider 'live.com' does not exist in tenant '${this.tenant().organization.displayName}' and cannot access the application '${clientId}' in that tenant. The account needs to be added as an external user in the tenant first.`);
-    }
-    const missing = scopes.filter((s) => !(this.clients.get(clientId) ?? []).includes(s));
-    if (missing.length > 0) {
-      return aadsts(400, 'invalid_grant', 65001, `The user or administrator has not consented to use the application with ID '${clientId}'. Send an interactive authorization request for this user and resource.`);
-    }
-    const tid = this.tenant().organization.id;
-    const oid = randomUUID();
+  /** The permissions asked for that the tenant has not consented to; `.default` asks for the app's configured ones until some are. */
+  private missingConsent(app: AppRegistration, tenantId: string, scopes: readonly string[]): string[] {
+    const consented = this.apps.consented(tenantId, app.appId);
+    const wanted = new Set(permissions(scopes));
+    if (scopes.some((s) => permissionName(s) === '.default') && consented.length === 0) for (const p of app.requiredPermissions) wanted.add(p);
+    return [...wanted].filter((p) => !consented.includes(p));
+  }
+
+  private issueTokens(app: AppRegistration, signIn: DeviceSignIn, requested: string[]): IdentityAnswer {
+    const { user, roles, tenantId } = signIn;
+    const oid = nameGuid(`user:${tenantId}:${user.toLowerCase()}`);
     const now = Math.floor(Date.now() / 1000);
-    const refreshToken = randomBytes(32).toString('base64url');
-    recordSecret(refreshToken);
-    this.refreshTokens.set(refreshToken, { clientId, user, roles, scopes: requested });
+    const lifetime = this.settings.accessTokenLifetimeSeconds;
+    const refreshToken = this.refreshTokens.issue({ clientId: app.appId, user, roles, tenantId, scopes: requested });
     // As the real service does: the audience is the resource asked for, and `scp` every permission
     // consented for the app, not only the one asked for.
     const audience = requested.map(scopeResource).find((r) => r !== undefined) ?? GLOBAL_GRAPH;
-    const consented = this.clients.get(clientId) ?? [];
+    const consented = this.apps.consented(tenantId, app.appId);
     // An id token the client reads for the account; it is not signed (nothing here checks it).
     const idToken = `${b64({ typ: 'JWT', alg: 'none' })}.${b64({
-      aud: clientId, iss: `${this.origin}/${tid}/v2.0`, tid, oid, sub: oid, preferred_username: user, name: 'Sandbox Administrator',
-      iat: now, nbf: now, exp: now + 3600, ver: '2.0',
+      aud: app.appId, iss: `${this.origin}/${tenantId}/v2.0`, tid: tenantId, oid, sub: oid, preferred_username: user, name: user.split('@')[0],
+      iat: now, nbf: now, exp: now + lifetime, ver: '2.0',
     })}.`;
     return {
       status: 200,
       body: {
         token_type: 'Bearer',
         scope: [...requested, 'openid', 'profile', 'offline_access'].join(' '),
-        expires_in: 3600,
-        ext_expires_in: 3600,
-        access_token: this.tokens.issue(consented, 3600, { user, roles, audience }),
+        expires_in: lifetime,
+        ext_expires_in: lifetime,
+        access_token: this.tokens.issue(consented, lifetime, { user, roles, audience, tenantId }),
         refresh_token: refreshToken,
         id_token: idToken,
-        client_info: b64({ uid: oid, utid: tid }),
+        client_info: b64({ uid: oid, utid: tenantId }),
       },
     };
   }
 
-  private deviceLoginPage(message = ''): IdentityAnswer {
-    const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-    return {
-      status: 200,
-      contentType: 'text/html; charset=utf-8',
-      body: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Sandbox sign-in</title>
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; form-action 'self'"></head>
-<body><h1>Sign in to ${escape(this.tenant().organization.displayName)}</h1><p>${escape(message)}</p>
-<form method="post" action="/devicelogin"><label>Code <input name="user_code" autofocus></label>
-<label>Account <input name="user" value="admin@contoso.com"></label><button type="submit">Next</button></form></body></html>`,
-    };
+  codeFor(userCode: string): DeviceCode | undefined {
+    return this.deviceCodes.byUserCode(userCode, Date.now(), true);
   }
 
-  private deviceLoginSubmit(form: URLSearchParams): IdentityAnswer {
-    const approved = this.approve(form.get('user_code') ?? '', form.get('user') || undefined);
-    return this.deviceLoginPage(approved ? 'You have signed in. You can close this window.' : 'That code is not valid or has expired.');
+  /**
+   * What signing in on the device-login page does with a code: the checks the service makes once it
+   * knows the user (tenant, consent, Microsoft's pre-authorisation), shown on the page while the
+   * poller keeps hearing authorization_pending.
+   */
+  signIn(code: DeviceCode, request: SignInRequest): SignInOutcome {
+    const app = this.apps.get(code.clientId)!;
+    const appName = app.displayName;
+    if (request.action === 'decline') {
+      this.deviceCodes.decline(code);
+      return { kind: 'declined', appName };
+    }
+    const { user } = request;
+    const refused = (refusal: Aadsts): SignInOutcome => ({ kind: 'refused', appName, refusal });
+    const here = this.tenantOf(code.tenantSegment) === 'home';
+    const directory = here ? this.tenantName() : 'Microsoft Services';
+    if (!isUserName(user)) return refused(refusals.noSuchUser(user, directory));
+    const home = homeTenantOf(user, this.tenant());
+    // Personal accounts are not for these apps; at a tenant's authority only its own users sign in.
+    if (!home || (here && !home.sandbox)) {
+      return refused(refusals.userOfAnotherTenant(user, home?.identityProvider ?? 'live.com', directory, app.appId));
+    }
+    if (app.firstParty && permissions(code.scopes).some((p) => DIRECTORY_SCOPES.has(p))) {
+      return refused(refusals.firstPartyDirectoryScopes(app.appId));
+    }
+    // At /organizations or /common the user signs into their home tenant.
+    const tenantId = home.id;
+    const missing = this.missingConsent(app, tenantId, code.scopes);
+    if (missing.length > 0) {
+      const roles = request.roles ?? DEFAULT_ROLES;
+      if (!roles.some((r) => CONSENT_ROLES.includes(r))) return refused(refusals.noConsent(app.appId, appName));
+      if (request.action !== 'consent') return { kind: 'consentAsked', appName, permissions: missing };
+      this.apps.grantConsent(tenantId, app.appId, missing);
+    }
+    this.deviceCodes.approve(code, { user, roles: request.roles, tenantId });
+    return { kind: 'signedIn', appName };
+  }
+
+  /** The page's sign-in for in-process tests: true once signed in, false when the page would show a refusal or a prompt. */
+  approve(userCode: string, user = 'admin@contoso.com', roles?: readonly string[]): boolean {
+    const code = this.deviceCodes.byUserCode(userCode);
+    return code?.state === 'pending' && this.signIn(code, { user, roles, action: 'continue' }).kind === 'signedIn';
+  }
+
+  /** The user codes waiting for a user, oldest first. */
+  pendingCodes(): string[] {
+    return this.deviceCodes.pending().map((c) => c.userCode);
+  }
+
+  /** Back to the start for what a tenant reset covers: the consents granted since. */
+  reset(): void {
+    this.apps.reset();
   }
 }

@@ -32,6 +32,16 @@ export interface SandboxOptions {
   /** Also serve the identity platform's endpoints (device code, token) over https. */
   identity?: boolean;
   identityPort?: number;
+  /** The device-code polling interval the identity platform asks for (5, as the service does); polls closer together get slow_down. */
+  identityIntervalSeconds?: number;
+  /** How long a device code lives (900 s, as the service's). */
+  identityCodeLifetimeSeconds?: number;
+  /** How long a refresh token lives unused (90 days, as the service's). */
+  identityRefreshTokenLifetimeSeconds?: number;
+  /** How long an access token lives (an hour); under 5 minutes MSAL refreshes at every request. */
+  identityAccessTokenLifetimeSeconds?: number;
+  /** Fault rules for the identity platform's https listener; `html: true` answers a proxy's HTML page. */
+  identityFaults?: FaultRule[];
   /** Signing secret for tokens; random when absent, so tokens die with the server. */
   secret?: string;
   /** A client gets this long to send its headers, and this long for the whole request (slow clients are cut off). */
@@ -118,6 +128,8 @@ function splitVersion(pathname: string): { version: 'beta' | 'v1.0'; path: strin
 export class GraphSandbox {
   readonly store: TenantStore;
   readonly faults: FaultInjector;
+  /** The identity platform's own rules, apart from Graph's. */
+  readonly identityFaults: FaultInjector;
   readonly tokens: TokenIssuer;
   readonly requests: RequestLogEntry[] = [];
   /** Graph requests being answered now, and the most at once since the request log was last cleared. */
@@ -142,11 +154,18 @@ export class GraphSandbox {
     this.tokens = new TokenIssuer(tenant.organization.id, options.secret);
     this.faults = new FaultInjector(options.faultSeed);
     this.faults.set(options.faults ?? []);
+    this.identityFaults = new FaultInjector(options.faultSeed, { html: true });
+    this.identityFaults.set(options.identityFaults ?? []);
     this.variant = options.variant ?? 'standard';
     this.latencyMs = options.latencyMs ?? 0;
     this.readsNeedReadWrite = options.readsNeedReadWrite ?? false;
     this.readLag = new ReadLag(options.readLagMs ?? 0, options.readLagSeed ?? options.faultSeed);
-    this.identity = new IdentityPlatform(() => this.store.tenant, this.tokens);
+    this.identity = new IdentityPlatform(() => this.store.tenant, this.tokens, {
+      intervalSeconds: options.identityIntervalSeconds,
+      codeLifetimeSeconds: options.identityCodeLifetimeSeconds,
+      refreshTokenLifetimeSeconds: options.identityRefreshTokenLifetimeSeconds,
+      accessTokenLifetimeSeconds: options.identityAccessTokenLifetimeSeconds,
+    });
   }
 
   /** `https://127.0.0.1:port`, the authority host for sign-in; empty without `identity`. */
@@ -181,15 +200,20 @@ export class GraphSandbox {
     sandbox.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     sandbox.tokens.serviceOrigin = sandbox.url;
     sandbox.token = sandbox.tokens.issue(FULL_SCOPES);
-    if (options.identity) sandbox.identityServer = await IdentityServer.start(sandbox.identity, options.identityPort);
+    if (options.identity) {
+      sandbox.identityServer = await IdentityServer.start(sandbox.identity, {
+        port: options.identityPort, faults: sandbox.identityFaults, headersTimeoutMs: options.headersTimeoutMs, requestTimeoutMs: options.requestTimeoutMs,
+      });
+    }
     return sandbox;
   }
 
-  /** Replaces the tenant's content; the tenant id stays, so issued tokens keep working. */
+  /** Replaces the tenant's content and the consents granted since; the tenant id stays, so issued tokens keep working. */
   reset(tenant: Tenant): void {
     tenant.organization.id = this.store.tenant.organization.id;
     this.store.tenant = tenant;
     this.readLag.clear();
+    this.identity.reset();
   }
 
   async close(): Promise<void> {

@@ -29,6 +29,8 @@ export interface TokenOptions {
   roles?: readonly string[];
   /** `aud`; when absent, the host of the first scope that names one, else the Global Graph. */
   audience?: string;
+  /** `tid`; the sandbox tenant's when absent. Graph refuses a token of another tenant. */
+  tenantId?: string;
 }
 
 const WWW_AUTHENTICATE =
@@ -71,10 +73,11 @@ export class TokenIssuer {
   issue(scopes: string[], ttlSeconds = 24 * 3600, options: TokenOptions = {}): string {
     const now = Math.floor(Date.now() / 1000);
     const audience = options.audience ?? scopes.map(scopeResource).find((r) => r !== undefined) ?? GLOBAL_GRAPH;
+    const tenantId = options.tenantId ?? this.tenantId;
     const data = `${encode({ typ: 'JWT', alg: 'HS256' })}.${encode({
       aud: audience,
-      iss: `https://sts.windows.net/${this.tenantId}/`,
-      tid: this.tenantId,
+      iss: `https://sts.windows.net/${tenantId}/`,
+      tid: tenantId,
       upn: options.user ?? 'admin@contoso.com',
       name: 'Sandbox Administrator',
       scp: scopes.map(permissionName).join(' '),
@@ -82,6 +85,8 @@ export class TokenIssuer {
       iat: now,
       nbf: now,
       exp: now + ttlSeconds,
+      // Each token its own, as the service's unique token identifier makes them.
+      uti: randomBytes(16).toString('base64url'),
     })}`;
     const token = `${data}.${this.sign(data)}`;
     recordSecret(token);
