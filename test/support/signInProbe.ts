@@ -2,6 +2,7 @@
 // certificate): the extension's device-code sign-in (DeviceCodeSignIn) through the real
 // @azure/identity and MSAL, in the scenario PROBE_SCENARIO names. Prints one JSON line per event:
 // the codes shown, and each outcome as the admin would be told it (signInFailure); never a token.
+import { createInterface } from 'node:readline';
 import { DeviceCodeSignIn } from '../../src/auth/chunkedCredentials';
 import { deviceCodeCredential } from '../../src/auth/deviceCode';
 import { signInFailure } from '../../src/auth/signInFailure';
@@ -41,6 +42,18 @@ async function main(): Promise<void> {
     say({ event: 'signed in', results });
     const token = await signIn.getToken(scopes);
     say({ event: 'silent token', length: token?.token.length ?? 0 });
+    if (scenario === 'later') {
+      // Mid-session: a token asked for again at each line on stdin (the test changes the tenant between).
+      for await (const line of createInterface({ input: process.stdin })) {
+        if (line.trim() === 'quit') break;
+        try {
+          await signIn.getToken(scopes);
+          say({ event: 'later token' });
+        } catch (error) {
+          say({ event: 'later', ...told(error) });
+        }
+      }
+    }
   } catch (error) {
     say({ event: 'failed', ...told(error) });
   }

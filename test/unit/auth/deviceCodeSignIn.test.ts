@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { SANDBOX_CLIENT_ID } from '../../../src/sandbox/identityPlatform';
 import { GraphSandbox } from '../../../src/sandbox/server';
+import { SandboxClient } from '../../support/sandboxClient';
 
 interface ProbeEvent {
   event: string;
@@ -25,7 +26,8 @@ describe('device-code sign-in through @azure/identity, as the admin is told it',
   let dir: string;
   let certFile: string;
   before(async () => {
-    sandbox = await GraphSandbox.start({ identity: true });
+    // Polled every second (the service says 5 s), and access tokens short enough that MSAL refreshes them.
+    sandbox = await GraphSandbox.start({ identity: true, identityIntervalSeconds: 1, identityAccessTokenLifetimeSeconds: 120 });
     dir = mkdtempSync(path.join(tmpdir(), 'sign-in-probe-'));
     certFile = path.join(dir, 'sandbox.pem');
     writeFileSync(certFile, sandbox.certificate);
@@ -35,8 +37,15 @@ describe('device-code sign-in through @azure/identity, as the admin is told it',
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** Runs the probe; `onCode` answers each code shown (approve it, or not). */
-  async function probe(scenario: string, env: { tenant?: string; clientId?: string }, onCode: (code: string) => void = () => undefined): Promise<{ events: ProbeEvent[]; output: string }> {
+  const control = (route: string, body: object) => new SandboxClient(sandbox.url, sandbox.token).call('POST', `/_sandbox/${route}`, { body });
+
+  /** Runs the probe; `onCode` answers each code shown (approve it, or not), `onEvent` any event. */
+  async function probe(
+    scenario: string,
+    env: { tenant?: string; clientId?: string },
+    onCode: (code: string) => void = () => undefined,
+    onEvent: (event: ProbeEvent, stdin: NodeJS.WritableStream) => void = () => undefined,
+  ): Promise<{ events: ProbeEvent[]; output: string }> {
     const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'support', 'signInProbe.js')], {
       env: {
         ...process.env, NODE_EXTRA_CA_CERTS: certFile, PROBE_SCENARIO: scenario, PROBE_AUTHORITY: sandbox.authority, PROBE_GRAPH: sandbox.url,
@@ -55,6 +64,7 @@ describe('device-code sign-in through @azure/identity, as the admin is told it',
         const event = JSON.parse(line) as ProbeEvent;
         events.push(event);
         if (event.event === 'code') onCode(event.userCode!);
+        onEvent(event, child.stdin);
       }
     });
     await new Promise((resolve) => child.on('exit', resolve));
@@ -95,6 +105,35 @@ describe('device-code sign-in through @azure/identity, as the admin is told it',
     assert.equal(codes.length, 2, output);
     assert.equal(codes[0], codes[1], 'the second Sign in showed the code already out');
     assert.deepEqual(events.find((e) => e.event === 'signed in')?.results, [true, true]);
+  });
+
+  it('says the sign-in was declined on the sign-in page, in words, not as a network failure', async () => {
+    const { events, output } = await probe('signIn', {}, (userCode) => void control('devicecodes/decline', { userCode }));
+    const failed = events.find((e) => e.event === 'failed');
+    assert.ok(failed, output);
+    assert.equal(failed.failure?.kind, 'refused', JSON.stringify(failed));
+    assert.match(failed.failure?.message ?? '', /declined on the sign-in page/);
+  });
+
+  it('says the code expired before the sign-in was finished', async () => {
+    const { events, output } = await probe('signIn', {}, (userCode) => void control('devicecodes/expire', { userCode }));
+    const failed = events.find((e) => e.event === 'failed');
+    assert.ok(failed, output);
+    assert.match(failed.failure?.message ?? '', /code expired before the sign-in was finished/);
+  });
+
+  it('asks to sign in again when the refresh token is revoked mid-session, and shows no code of its own', async () => {
+    const { events, output } = await probe('later', {}, (code) => sandbox.identity.approve(code), (event, stdin) => {
+      if (event.event === 'silent token') {
+        void control('refreshtokens/revoke', {}).then(() => stdin.write('again\n'));
+      }
+      if (event.event === 'later' || event.event === 'later token') stdin.write('quit\n');
+    });
+    const later = events.find((e) => e.event === 'later' || e.event === 'later token');
+    assert.ok(later, output);
+    assert.equal(later.event, 'later', 'no token after the revoke');
+    assert.equal(later.name, 'SignInRequiredError', JSON.stringify(later));
+    assert.equal(events.filter((e) => e.event === 'code').length, 1, 'no second code: nothing started a flow by itself');
   });
 
   it('stops polling when the code is closed, and says nothing of it', async () => {
