@@ -76,9 +76,26 @@ export async function saveTextAs(services: Services, name: string, text: string,
   const picked = await services.prompts.saveAs(folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(name));
   if (!picked) throw new Cancelled();
   const target = adjust(picked);
+  await confirmReplace(services, picked, target);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   await vscode.window.showTextDocument(target, { preview: false });
   return target;
+}
+
+/**
+ * The save dialog asked about replacing the file it was given; a file the name was adjusted to (a
+ * suffix added), or one open with unsaved changes, is asked about here.
+ */
+async function confirmReplace(services: Services, picked: vscode.Uri, target: vscode.Uri): Promise<void> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
+  const exists = await vscode.workspace.fs.stat(target).then(() => true, () => false);
+  const unsaved = open?.isDirty === true;
+  if (!unsaved && (!exists || target.toString() === picked.toString())) return;
+  const name = target.path.split('/').pop() ?? target.path;
+  const detail = unsaved
+    ? vscode.l10n.t('It is open with changes that are not saved; they would be lost.')
+    : vscode.l10n.t('The name chosen was completed to this file, which already exists.');
+  if (!(await services.prompts.confirm(vscode.l10n.t("'{0}' already exists. Replace it?", name), detail, vscode.l10n.t('Replace')))) throw new Cancelled();
 }
 
 function idOf(node: Exportable): string {

@@ -73,10 +73,17 @@ class Reader {
     return undefined;
   }
 
-  /** Properties this object may have; any other is a problem (a typo must not be silently ignored). */
+  /**
+   * Properties this object may have; any other is a problem (a typo must not be silently ignored),
+   * and so is one written twice: this reader would take the first, JSON.parse and most viewers the
+   * last, so the file would read one way to a person and another to the planner.
+   */
   known(node: Node, allowed: string[], what: string): void {
+    const seen = new Set<string>();
     for (const { key, node: keyNode } of keysOf(node)) {
       if (!allowed.includes(key)) this.fail(keyNode, l10n.t("'{0}' is not a property of {1} (expected one of {2}).", key, what, allowed.join(', ')));
+      else if (seen.has(key)) this.fail(keyNode, l10n.t("'{0}' is written twice in {1}: keep one, so the file means one thing.", key, what));
+      seen.add(key);
     }
   }
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -28,6 +28,22 @@ describe('layout as code: export, edit, preview, apply, resume, undo', () => {
     assert.ok(read.ok);
     return { uri, layout: read.layout };
   }
+
+  it('asks before an export replaces a layout file the dialog did not name, and keeps it when declined', async () => {
+    const api = await extensionApi();
+    const { uri } = await exported('replace-me.json');
+    writeFileSync(uri.fsPath, '{ "edited": true }\n');
+    // The dialog is given 'replace-me' (no suffix): the file written would be replace-me.connectorgroups.json.
+    const declined = await script(path.join(folder, 'replace-me'), false);
+    await vscode.commands.executeCommand('connectorGroups.exportLayout', await sandboxTenantNode(api));
+    declined.assertDone();
+    assert.match(declined.asked[1], /^confirm: 'replace-me\.connectorgroups\.json' already exists\. Replace it\?/);
+    assert.equal(readFileSync(uri.fsPath, 'utf8'), '{ "edited": true }\n', 'the edited file is kept');
+    const replaced = await script(path.join(folder, 'replace-me'), true);
+    await vscode.commands.executeCommand('connectorGroups.exportLayout', await sandboxTenantNode(api));
+    replaced.assertDone();
+    assert.ok(readLayout(readFileSync(uri.fsPath, 'utf8')).ok);
+  });
 
   /** The changes Graph was asked for (a `$batch` of reads is not one). */
   async function writesSent() {

@@ -67,6 +67,15 @@ describe('layout file: read by hand, every problem pointed at', () => {
     assert.equal(found.length, expect.length, found.join('\n'));
   });
 
+  it('refuses a key written twice, which a person and the planner would read differently', () => {
+    const tenant = guid('tenant');
+    const text = `{ "tenant": { "id": "${tenant}" }, "prune": false, "connectorGroups": [ { "name": "A", "name": "B" } ], "prune": true }`;
+    const found = problems(text);
+    assert.equal(found.length, 2, found.join('\n'));
+    assert.ok(found.some((f) => f.startsWith('"prune" :: \'prune\' is written twice in a layout')));
+    assert.ok(found.some((f) => f.startsWith('"name" :: \'name\' is written twice in a connector group')));
+  });
+
   it('takes comments and a trailing comma, as a JSON file in the editor may have', () => {
     const read = readLayout(`{ // ours\n "tenant": {"id": "${guid('t')}"}, "connectorGroups": [{"name": "A",},], }`);
     assert.ok(read.ok);
