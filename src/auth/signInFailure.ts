@@ -27,13 +27,16 @@ const CONSENT_ERRORS: Record<string, () => string> = {
   50020: () => l10n.t('This account is not in this tenant. Sign in with an account of the tenant, or add it as a guest with the Application Administrator role.'),
 };
 
+const askedAgain = () => l10n.t('The tenant asks for a new sign-in (multi-factor authentication or sign-in frequency). Sign in again.');
+
 /** Refusals a new sign-in, or a tenant entered instead of left empty, fixes. */
 const REFUSALS: Record<string, () => string> = {
   50194: () => l10n.t('The app registration is single-tenant, so it cannot sign in without a tenant: remove this tenant and add it again with its tenant ID or domain (or make the registration multi-tenant).'),
   90002: () => l10n.t('The sign-in service does not know this tenant in this cloud. Check the tenant ID or domain, and the cloud.'),
   700082: () => l10n.t('The sign-in has expired. Sign in again.'),
-  50076: () => l10n.t('The tenant asks for a new sign-in (multi-factor authentication or sign-in frequency). Sign in again.'),
-  50078: () => l10n.t('The tenant asks for a new sign-in (multi-factor authentication or sign-in frequency). Sign in again.'),
+  50173: () => l10n.t('The sign-in was revoked (a password change or an administrator). Sign in again.'),
+  50076: askedAgain,
+  50078: askedAgain,
 };
 
 export function signInFailure(error: unknown): SignInFailure {

@@ -2,20 +2,13 @@ import * as assert from 'node:assert/strict';
 import { connect } from 'node:tls';
 import { GraphSandbox } from '../../../src/sandbox/server';
 import { SANDBOX_CLIENT_ID } from '../../../src/sandbox/identityPlatform';
+import { rawExchange } from '../../support/rawExchange';
 import { codeFor, identityCall } from './identityCalls';
 
-/** Sends raw bytes over TLS and resolves with whatever came back before the server closed the connection. */
-function raw(sandbox: GraphSandbox, bytes: string, { endAfterMs = 0 } = {}): Promise<string> {
+/** Sends raw bytes over TLS to the identity platform (see rawExchange). */
+function raw(sandbox: GraphSandbox, bytes: string, options: { endAfterMs?: number } = {}): Promise<string> {
   const { port } = new URL(sandbox.authority);
-  return new Promise((resolve, reject) => {
-    const socket = connect({ port: Number(port), host: '127.0.0.1', ca: sandbox.certificate, servername: 'localhost' });
-    let answer = '';
-    socket.on('data', (chunk) => { answer += chunk.toString('utf8'); });
-    socket.on('error', reject);
-    socket.on('close', () => resolve(answer));
-    socket.write(bytes);
-    if (endAfterMs > 0) setTimeout(() => socket.end(), endAfterMs);
-  });
+  return rawExchange(() => connect({ port: Number(port), host: '127.0.0.1', ca: sandbox.certificate, servername: 'localhost' }), bytes, options);
 }
 
 async function alive(sandbox: GraphSandbox): Promise<void> {

@@ -2,20 +2,13 @@ import * as assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { GraphSandbox } from '../../../src/sandbox/server';
+import { rawExchange } from '../../support/rawExchange';
 import { SandboxClient, P, useSandbox } from '../../support/sandboxClient';
 
-/** Sends raw bytes and resolves with whatever came back before the server closed the connection. */
-function raw(url: string, bytes: string, { endAfterMs = 0 } = {}): Promise<string> {
+/** Sends raw bytes to the Graph sandbox (see rawExchange). */
+function raw(url: string, bytes: string, options: { endAfterMs?: number } = {}): Promise<string> {
   const { port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), '127.0.0.1');
-    let answer = '';
-    socket.on('data', (chunk) => { answer += chunk.toString('utf8'); });
-    socket.on('error', reject);
-    socket.on('close', () => resolve(answer));
-    socket.write(bytes);
-    if (endAfterMs > 0) setTimeout(() => socket.end(), endAfterMs);
-  });
+  return rawExchange(() => connect(Number(port), '127.0.0.1'), bytes, options);
 }
 
 async function alive(client: SandboxClient): Promise<void> {
