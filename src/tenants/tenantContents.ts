@@ -55,7 +55,7 @@ export class TenantContents {
     const loading: Extract<LoadState, { kind: 'loading' }> = { kind: 'loading', done: Promise.resolve() };
     loading.done = withinDeadline((signal) => this.readProgressively(loading, signal), this.deadlineMs()).then(
       (groups) => {
-        this.state = { kind: 'loaded', groups: oneHolderEach(groups) };
+        this.state = { kind: 'loaded', groups };
         this.replayOwnWrites();
       },
       (error: unknown) => { this.state = { kind: 'failed', error }; },
@@ -75,7 +75,9 @@ export class TenantContents {
       }
       this.progressed();
     });
+    const holders = new OneHolder();
     return this.tenant.api.loadContents(groups, (group) => {
+      holders.take(group);
       this.fill(loading, group);
       this.progressed();
     }, { signal });
@@ -125,7 +127,8 @@ export class TenantContents {
   }
 
   private async read(signal: AbortSignal): Promise<ConnectorGroupWithContents[]> {
-    return this.tenant.api.loadContents(await this.listGroups(signal), undefined, { signal });
+    const holders = new OneHolder();
+    return this.tenant.api.loadContents(await this.listGroups(signal), (group) => holders.take(group), { signal });
   }
 
   /** The groups (`page` sees each page), and the tenant's id and name on the side the first time. */
@@ -153,7 +156,7 @@ export class TenantContents {
     if (state.refreshing) return state.refreshing;
     const refreshing = this.fetch().then(
       (groups) => {
-        this.state = { kind: 'loaded', groups: oneHolderEach(groups) };
+        this.state = { kind: 'loaded', groups };
         this.replayOwnWrites();
       },
       (error: unknown) => {
@@ -291,18 +294,19 @@ export class TenantContents {
 
 /**
  * Reads of different groups can disagree for a moment (a replica behind a move lists the connector
- * in both): the model shows each item in one group, the first that lists it.
+ * in both): the model shows each item in one group, the first that lists it. Groups are taken as
+ * their contents arrive, so a tenant of thousands is never one long pass on the event loop.
  */
-function oneHolderEach(groups: ConnectorGroupWithContents[]): ConnectorGroupWithContents[] {
-  const seen = { members: new Set<string>(), applications: new Set<string>() };
-  for (const group of groups) {
+class OneHolder {
+  private readonly seen = { members: new Set<string>(), applications: new Set<string>() };
+
+  take(group: ConnectorGroupWithContents): void {
     for (const list of ['members', 'applications'] as const) {
-      const ids = seen[list];
+      const ids = this.seen[list];
       const kept = group[list].filter((item) => !ids.has(item.id) && (ids.add(item.id), true));
       if (kept.length !== group[list].length) (group[list] as { id: string }[]) = kept;
     }
   }
-  return groups;
 }
 
 function uniqueById<T extends { id: string }>(items: readonly T[]): T[] {

@@ -105,7 +105,13 @@ describe('tenant contents: each connector and application in one group', () => {
 
   it('shows an item two lists disagree on in one group after a load', async () => {
     const listed = [group('home', ['C1'], ['A1']), group('a', ['C1', 'C2', 'C2'], ['A1'])];
-    const tenant = tenantAnswering(async () => listed, { loadContents: async () => listed });
+    // As the gateway does: each group handed over as it arrives, then the whole list.
+    const tenant = tenantAnswering(async () => listed, {
+      loadContents: async (_groups: unknown, arrived?: (g: ConnectorGroupWithContents) => void) => {
+        listed.forEach((g) => arrived?.(g));
+        return listed;
+      },
+    });
     const contents = new TenantContents(tenant);
     await contents.load();
     const all = contents.groups.flatMap((g) => g.members.map((c) => c.id));
