@@ -93,8 +93,12 @@ export class ScriptedPrompts implements Prompts {
     console.log(`[status] ${message}`);
   }
 
-  async error(message: string): Promise<string | undefined> {
+  /** The buttons each error message offered. */
+  readonly errorActions: string[][] = [];
+
+  async error(message: string, ...actions: string[]): Promise<string | undefined> {
     this.errors.push(message);
+    this.errorActions.push(actions);
     console.log(`[error message] ${message}`);
     return undefined;
   }

@@ -291,6 +291,37 @@ describe('tenants: added, signed in, kept, read-only', () => {
     }
   });
 
+  it("says a consent, VS Code's own app or another tenant's user refused at VS Code's sign-in, and offers Grant Admin Consent…", async () => {
+    const api = await extensionApi();
+    await vscode.workspace.getConfiguration('connectorGroups').update('clientId', '11111111-2222-3333-4444-555555555555', vscode.ConfigurationTarget.Global);
+    const refusals: [string, RegExp][] = [
+      ['AADSTS65001: The user or administrator has not consented to use the application.', /administrator can grant consent/],
+      ['AADSTS65002: Consent between first party application and first party resource must be configured.', /set connectorGroups\.clientId/],
+      ['AADSTS50020: User account from identity provider does not exist in tenant.', /not in this tenant/],
+    ];
+    for (const [refusal, words] of refusals) {
+      const fake = new FakeAuthentication(() => undefined);
+      const asking = fake.getSession.bind(fake);
+      fake.getSession = async (providerId, scopes, options) => {
+        if (options.createIfNone) throw new Error(refusal);
+        return asking(providerId, scopes, options);
+      };
+      api.setAuthentication(fake);
+      const prompts = await script(pickLabel('Global'), 'contoso.onmicrosoft.com', pickLabel('Read and change'), pickLabel("VS Code's Microsoft sign-in"));
+      await vscode.commands.executeCommand('connectorGroups.addTenant');
+      prompts.assertDone();
+      const code = /AADSTS\d+/.exec(refusal)![0];
+      assert.match(prompts.errors[0] ?? '', words, refusal);
+      assert.ok(prompts.errors[0].endsWith(`(${code})`), prompts.errors[0]);
+      assert.doesNotMatch(prompts.errors[0], /could not be reached|network/);
+      assert.deepEqual(prompts.errorActions[0], ['Grant Admin Consent…', 'Show Log']);
+      for (const saved of api.services.savedTenants.list()) {
+        await api.services.savedTenants.remove(savedTenantKey(saved));
+        await api.services.registry.remove(savedTenantKey(saved));
+      }
+    }
+  });
+
   it('asks VS Code for our app registration and the tenant as separate scopes, on the global cloud', async () => {
     const api = await extensionApi();
     await vscode.workspace.getConfiguration('connectorGroups').update('clientId', '11111111-2222-3333-4444-555555555555', vscode.ConfigurationTarget.Global);

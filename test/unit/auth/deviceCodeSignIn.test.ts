@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { SINGLE_TENANT_CLIENT_ID } from '../../../src/sandbox/appRegistrations';
 import { SANDBOX_CLIENT_ID } from '../../../src/sandbox/identityPlatform';
 import { GraphSandbox } from '../../../src/sandbox/server';
 import { SandboxClient } from '../../support/sandboxClient';
@@ -94,6 +95,15 @@ describe('device-code sign-in through @azure/identity, as the admin is told it',
     assert.ok(failed, output);
     assert.equal(failed.failure?.kind, 'refused', JSON.stringify(failed));
     assert.match(failed.failure?.message ?? '', /does not know this tenant in this cloud.*\(AADSTS90002\)$/);
+  });
+
+  it('explains that a single-tenant registration needs the tenant, when none was entered', async () => {
+    const { events, output } = await probe('signIn', { tenant: 'organizations', clientId: SINGLE_TENANT_CLIENT_ID });
+    const failed = events.find((e) => e.event === 'failed');
+    assert.ok(failed, output);
+    assert.equal(events.filter((e) => e.event === 'code').length, 0);
+    assert.equal(failed.failure?.kind, 'refused', JSON.stringify(failed));
+    assert.match(failed.failure?.message ?? '', /single-tenant.*tenant ID or domain.*\(AADSTS50194\)$/);
   });
 
   it('runs one flow when Sign in is asked twice: the same code is shown again', async () => {
