@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { isApplicationProxyGroup } from '../graph/connectorGroupsApi';
 import type { Services } from '../commands/services';
-import { LAYOUT_SUFFIX, readLayout, type TextSpan } from './layoutFile';
+import { LAYOUT_SUFFIX, MAX_PROBLEMS, readLayout, type TextSpan } from './layoutFile';
 
 const SOURCE = 'Connector Groups';
 /**
@@ -51,7 +51,10 @@ export function layoutDiagnostics(services: Services, document: vscode.TextDocum
     vscode.l10n.t('This connector is listed more than once; a connector belongs to exactly one group.'));
   items(read.spans.applications, applicationIds, vscode.l10n.t("No application published through Application Proxy has this id in '{0}'.", name),
     vscode.l10n.t('This application is listed more than once; an application has one connector group.'));
-  return found;
+  // A file of another tenant's ids would mark every line: the first ones say enough.
+  return found.length > MAX_PROBLEMS
+    ? [...found.slice(0, MAX_PROBLEMS), diagnostic(document, { offset: 0, length: 0 }, vscode.l10n.t('… and {0} more ids this tenant does not have: the first {1} are marked.', found.length - MAX_PROBLEMS, MAX_PROBLEMS))]
+    : found;
 }
 
 /** Keeps the diagnostics of open layout files current: on open, on edit, and when a tenant loads. */

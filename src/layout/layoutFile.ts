@@ -154,8 +154,60 @@ class Reader {
   }
 }
 
-/** Reads a layout from its text; every problem is reported, not just the first. */
+/** A layout nests four deep; a file much deeper is not one, and the JSON parser recurses on it. */
+const MAX_DEPTH = 32;
+/** Problems reported at once: a broken file of megabytes must not become a million markers. */
+export const MAX_PROBLEMS = 200;
+
+/** How deep lists and objects nest, or MAX_DEPTH + 1 as soon as it is deeper (one pass, strings skipped). */
+function nesting(text: string): { depth: number; at: number } {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) {
+      inString = true;
+    } else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
+      // Comments are text too (a layout may have them).
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === 91 /* [ */ || c === 123 /* { */) {
+      deepest = Math.max(deepest, ++depth);
+      if (deepest > MAX_DEPTH) return { depth: deepest, at: i };
+    } else if (c === 93 /* ] */ || c === 125 /* } */) {
+      depth--;
+    }
+  }
+  return { depth: deepest, at: 0 };
+}
+
+/** At most MAX_PROBLEMS, and a last one saying how many more there are. */
+function bounded(problems: LayoutProblem[]): LayoutProblem[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  return [...problems.slice(0, MAX_PROBLEMS), {
+    message: l10n.t('… and {0} more problems: the first {1} are marked.', problems.length - MAX_PROBLEMS, MAX_PROBLEMS),
+    span: { offset: 0, length: 0 },
+  }];
+}
+
+/** Reads a layout from its text; every problem is reported (up to MAX_PROBLEMS), not just the first. */
 export function readLayout(text: string): ReadLayout {
+  const read = readUnbounded(text);
+  return read.ok ? read : { ok: false, problems: bounded(read.problems) };
+}
+
+function readUnbounded(text: string): ReadLayout {
+  const deep = nesting(text);
+  if (deep.depth > MAX_DEPTH) {
+    return { ok: false, problems: [{ message: l10n.t('Lists and objects nest more than {0} deep here: a layout nests four deep, so this is not one.', MAX_DEPTH), span: { offset: deep.at, length: 1 } }] };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || !root) {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { REGIONS } from '../../../src/shared/regions';
-import { readLayout, writeLayout } from '../../../src/layout/layoutFile';
+import { MAX_PROBLEMS, readLayout, writeLayout } from '../../../src/layout/layoutFile';
 import { tenantLayout } from '../../../src/layout/tenantLayout';
 import { guid, standardTenant } from './fixtures';
 
@@ -74,6 +74,28 @@ describe('layout file: read by hand, every problem pointed at', () => {
     assert.equal(found.length, 2, found.join('\n'));
     assert.ok(found.some((f) => f.startsWith('"prune" :: \'prune\' is written twice in a layout')));
     assert.ok(found.some((f) => f.startsWith('"name" :: \'name\' is written twice in a connector group')));
+  });
+
+  it('refuses a file nested thousands deep with one problem instead of overflowing the stack', () => {
+    for (const text of ['['.repeat(10_000) + ']'.repeat(10_000), '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000)]) {
+      const read = readLayout(text);
+      assert.equal(read.ok, false);
+      assert.equal(read.ok ? 0 : read.problems.length, 1);
+      assert.match(read.ok ? '' : read.problems[0].message, /nest more than 32 deep/);
+    }
+    // Brackets inside a name or a comment are text, not nesting.
+    const text = writeLayout({ tenant: { id: guid('tenant') }, prune: false, connectorGroups: [{ name: '['.repeat(100) }] });
+    assert.ok(readLayout(text).ok);
+    assert.ok(readLayout(`// ${'['.repeat(100)}\n/* ${'{'.repeat(100)} */\n${text}`).ok);
+  });
+
+  it('marks at most 200 problems of a file broken everywhere, and says how many more there are', () => {
+    const text = `{"tenant": {"id": "${guid('tenant')}"}, "connectorGroups": [${Array.from({ length: 5000 }, () => '{"name": 1, "x": 2}').join(',')}]}`;
+    const read = readLayout(text);
+    assert.equal(read.ok, false);
+    const found = read.ok ? [] : read.problems;
+    assert.equal(found.length, MAX_PROBLEMS + 1);
+    assert.match(found[MAX_PROBLEMS].message, /and 9800 more problems: the first 200 are marked/);
   });
 
   it('takes comments and a trailing comma, as a JSON file in the editor may have', () => {
