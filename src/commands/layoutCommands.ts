@@ -80,6 +80,20 @@ export async function exportLayout(services: Services, node?: TreeNode): Promise
   return target;
 }
 
+/**
+ * A plan is of the file as saved: one previewed from unsaved text would be applied from a file that
+ * says something else on disk (and in review). Asks to save first.
+ */
+async function savedFirst(services: Services, document: vscode.TextDocument): Promise<void> {
+  if (!document.isDirty) return;
+  const save = vscode.l10n.t('Save and Preview');
+  if (!(await services.prompts.confirm(vscode.l10n.t("'{0}' has changes that are not saved.", fileName(document.uri)),
+    vscode.l10n.t('The plan is made from the file as saved, so what is applied is what is kept and reviewed.'), save))) {
+    throw new Cancelled();
+  }
+  if (!(await document.save())) throw new Error(vscode.l10n.t("'{0}' could not be saved.", fileName(document.uri)));
+}
+
 /** The layout file a command acts on: the one passed (editor title), else the active editor's. */
 async function layoutDocument(uri?: vscode.Uri): Promise<vscode.TextDocument> {
   const target = uri ?? vscode.window.activeTextEditor?.document.uri;
@@ -156,6 +170,7 @@ function heading(session: { file: vscode.Uri; layout: Layout; warnings: string[]
 
 export async function previewPlan(services: Services, uri?: vscode.Uri): Promise<{ steps: PlanStep[] }> {
   const document = await layoutDocument(uri);
+  await savedFirst(services, document);
   const layout = readFile(document);
   const tenantNode = await tenantFor(services, layout);
   const contents = await freshContents(services, tenantNode);

@@ -45,6 +45,27 @@ describe('layout as code: export, edit, preview, apply, resume, undo', () => {
     assert.ok(readLayout(readFileSync(uri.fsPath, 'utf8')).ok);
   });
 
+  it('previews the file as saved: unsaved edits are saved first, or nothing is planned', async () => {
+    const { uri, layout } = await exported('unsaved.json');
+    const document = await vscode.workspace.openTextDocument(uri);
+    layout.connectorGroups.find((g) => g.name === 'EU Frankfurt')!.name = 'Europe Frankfurt';
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), writeLayout(layout));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(document.isDirty);
+    const declined = await script(false);
+    assert.equal(await vscode.commands.executeCommand('connectorGroups.previewPlan', uri), undefined);
+    declined.assertDone();
+    assert.match(declined.asked[0], /^confirm: 'unsaved\.connectorgroups\.json' has changes that are not saved\./);
+    assert.ok(document.isDirty, 'nothing saved when declined');
+    const accepted = await script(true);
+    const preview = await vscode.commands.executeCommand<{ steps: unknown[] }>('connectorGroups.previewPlan', uri);
+    accepted.assertDone();
+    assert.ok(!document.isDirty, 'saved before the plan was made');
+    assert.ok(preview && preview.steps.length >= 1, 'the plan holds the saved rename');
+    assert.match(readFileSync(uri.fsPath, 'utf8'), /Europe Frankfurt/);
+  });
+
   /** The changes Graph was asked for (a `$batch` of reads is not one). */
   async function writesSent() {
     return (await sandbox.settledRequests()).filter((r) => r.method !== 'GET' && !r.url.endsWith('$batch'));
