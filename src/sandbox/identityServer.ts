@@ -10,6 +10,7 @@ import { identityFaultAnswer } from './identityFaults';
 import { aadstsAnswer, refusals, type IdentityAnswer } from './identityErrors';
 import type { IdentityPlatform } from './identityPlatform';
 import { selfSignedCertificate } from './selfSignedCertificate';
+import { readBounded } from './requestBody';
 
 const MAX_FORM_BYTES = 64 * 1024;
 
@@ -24,16 +25,7 @@ export interface IdentityServerOptions {
 
 /** Reads the body; one over the limit is drained and answered 413 (a reset would leave the client guessing). */
 function readText(req: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_FORM_BYTES) chunks.push(chunk);
-    });
-    req.on('error', reject);
-    req.on('end', () => resolve(size > MAX_FORM_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')));
-  });
+  return readBounded(req, MAX_FORM_BYTES);
 }
 
 /** A path as RFC 3986 allows it (pchar and slashes), with well-formed %-escapes only. */

@@ -16,6 +16,7 @@ import type { RouteResult, StatusVariant } from './routes';
 import { demoTenant } from './seeds';
 import { TenantStore } from './tenantStore';
 import { FULL_SCOPES, TokenIssuer, type Grant } from './tokens';
+import { readBounded } from './requestBody';
 
 export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
@@ -72,22 +73,10 @@ const MAX_LOG_ENTRIES = 20_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Reads the body text. A body over the limit is drained and answered 413 (a reset would leave the client guessing). */
-function readText(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('error', reject);
-    req.on('end', () => {
-      if (size > MAX_BODY_BYTES) {
-        return reject(new SandboxError(413, 'Request_EntityTooLarge', `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
-      }
-      resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-  });
+async function readText(req: IncomingMessage): Promise<string> {
+  const text = await readBounded(req, MAX_BODY_BYTES);
+  if (text === undefined) throw new SandboxError(413, 'Request_EntityTooLarge', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  return text;
 }
 
 /** Parses a JSON body: one that is not JSON is a 400, one of another media type a 415. */
