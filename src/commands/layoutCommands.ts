@@ -261,12 +261,33 @@ export async function resumeApply(services: Services, planUri?: vscode.Uri): Pro
 async function resumeApplyNow(services: Services, session: PlanSession, tenantNode: TenantNode): Promise<ApplyResult | undefined> {
   const last = session.lastRun;
   if (!last || last.undoing || last.result.outcomes.every((o) => o.state === 'done')) throw new Error(vscode.l10n.t('There is no stopped run to resume.'));
-  assertCanWrite(tenantNode.tenant, vscode.l10n.t('Resume'));
+  const { tenant } = tenantNode;
+  assertCanWrite(tenant, vscode.l10n.t('Resume'));
+  // The same gates as Apply: the file as previewed, what will be sent shown and confirmed.
+  if ((await vscode.workspace.openTextDocument(session.file)).getText() !== session.text) {
+    throw new ActionableError(vscode.l10n.t('{0} changed since the preview: nothing was sent. Preview the plan again.', fileName(session.file)),
+      vscode.l10n.t('Preview Plan'), () => previewPlan(services, session.file));
+  }
   // What is left is planned again from the tenant as it is now: a step that half happened (a batch
   // with some items moved, an answer lost) is finished, not repeated.
   const contents = await freshContents(services, tenantNode);
   const plan = planLayout(contents.groups, session.layout);
   if (!plan.ok) throw new Error(vscode.l10n.t('The rest cannot be planned: {0}', plan.refusals.join(' ')));
+  if (plan.steps.length === 0) {
+    services.prompts.info(vscode.l10n.t("Nothing left to do: '{0}' already matches {1}.", tenant.displayName, fileName(session.file)));
+    return undefined;
+  }
+  // Anything beyond the untried remainder (someone changed the tenant since the run stopped) is said.
+  const remainder = remainingSteps(session.steps, last.result, contents.groups).map(describeStep);
+  const asPlanned = plan.steps.length === remainder.length && plan.steps.every((step, i) => describeStep(step) === remainder[i]);
+  const origin = asPlanned
+    ? vscode.l10n.t('These are the steps the run did not finish.')
+    : vscode.l10n.t("'{0}' changed since the run stopped: these steps are planned anew from it, and differ from what the run left.", tenant.displayName);
+  const question = plan.steps.length === 1
+    ? vscode.l10n.t("Resume with 1 step on '{0}'?", tenant.displayName)
+    : vscode.l10n.t("Resume with {0} steps on '{1}'?", plan.steps.length, tenant.displayName);
+  const detail = [origin, ...planWarnings(contents.groups, plan.steps), stepList(plan.steps)].join('\n\n');
+  if (!(await services.prompts.confirm(question, detail, vscode.l10n.t('Resume')))) throw new Cancelled();
   return run(services, session, tenantNode, contents, plan.steps, false);
 }
 

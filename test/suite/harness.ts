@@ -65,8 +65,12 @@ export class ScriptedPrompts implements Prompts {
     return undefined;
   }
 
-  async confirm(message: string, _detail: string, action: string): Promise<boolean> {
+  /** The detail text of each confirmation asked. */
+  readonly confirmDetails: string[] = [];
+
+  async confirm(message: string, detail: string, action: string): Promise<boolean> {
     const answer = this.next('confirm', message);
+    this.confirmDetails.push(detail);
     return answer === true || answer === action;
   }
 

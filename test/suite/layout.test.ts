@@ -168,8 +168,12 @@ describe('layout as code: export, edit, preview, apply, resume, undo', () => {
     assert.ok(report.includes(first!.outcomes[1].requestId!), 'the report names the request id');
     assert.match(report, /\n4\. \[not tried\] Assign Wiki to 'Helsinki'/);
 
-    await script();
+    // Resume shows what it will send and asks, as Apply does: here exactly what the run left.
+    const resuming = await script(true);
     const resumed = await vscode.commands.executeCommand<{ outcomes: { state: string }[] }>('connectorGroups.resumeApply');
+    resuming.assertDone();
+    assert.match(resuming.asked[0], /^confirm: Resume with 3 steps on 'Contoso \(sandbox\)'\?/);
+    assert.match(resuming.confirmDetails[0], /^These are the steps the run did not finish\./);
     assert.deepEqual(resumed?.outcomes.map((o) => o.state), ['done', 'done', 'done']);
     const state = await sandbox.state();
     assert.equal(state.groups.filter((g) => g.name === 'Helsinki').length, 1, 'the group made before the fault is not made again');
@@ -181,6 +185,23 @@ describe('layout as code: export, edit, preview, apply, resume, undo', () => {
     undo.assertDone();
     assert.ok(undone?.outcomes.every((o) => o.state === 'done'));
     assert.deepEqual(stateWords(await sandbox.state()), original);
+  });
+
+  it('says when Resume would send more than the run left, because the tenant changed, and sends nothing when declined', async () => {
+    await previewedEdit('drifted.json');
+    await sandbox.faults([{ method: 'PATCH', path: 'connectorGroups/*', status: 500, times: 1 }]);
+    await script(true);
+    await vscode.commands.executeCommand('connectorGroups.applyPlan');
+    // Meanwhile someone renames a group the file names.
+    const pune = await sandbox.group('India Pune');
+    await sandbox.call('PATCH', `/beta/onPremisesPublishingProfiles/applicationProxy/connectorGroups/${pune.id}`, { body: { name: 'Pune (someone else)' } });
+    await sandbox.call('DELETE', '/_sandbox/requests');
+    const declined = await script(false);
+    assert.equal(await vscode.commands.executeCommand('connectorGroups.resumeApply'), undefined);
+    declined.assertDone();
+    assert.match(declined.confirmDetails[0], /changed since the run stopped: these steps are planned anew/);
+    assert.match(declined.confirmDetails[0], /Rename 'Pune \(someone else\)' to 'India Pune'/);
+    assert.deepEqual(await writesSent(), [], 'nothing was sent');
   });
 
   it('refuses a layout no order can reach, with the reason, and sends nothing', async () => {
