@@ -7,7 +7,8 @@ import type { ConnectorGroupWithContents } from '../graph/types';
 import { applySteps, remainingSteps, undoSteps, type ApplyResult, type DoneChange } from '../layout/applyPlan';
 import { PLAN_LANGUAGE, PLAN_SCHEME, TENANT_LAYOUT_SCHEME } from '../layout/layoutDocuments';
 import { LAYOUT_SUFFIX, readLayout, writeLayout, type Layout } from '../layout/layoutFile';
-import { planWarnings } from '../layout/planImpact';
+import { irreversibleSteps, planWarnings } from '../layout/planImpact';
+import { isRegion } from '../shared/regions';
 import { planLayout, type PlanStep } from '../layout/planner';
 import { describeStep, planText, refusalText, reportText } from '../layout/planText';
 import { changedGroups, tenantLayout } from '../layout/tenantLayout';
@@ -39,6 +40,8 @@ export interface PlanSession {
   done: DoneChange[];
   /** The steps of an Undo that stopped, still to run. */
   pendingUndo?: PlanStep[];
+  /** The tenant as the last run left it, to tell what changed since (one copy, replaced by each run). */
+  afterRun?: ConnectorGroupWithContents[];
   /** The last run: its steps and their outcomes. */
   lastRun?: { steps: PlanStep[]; result: ApplyResult; undoing: boolean };
   /** While Apply, Resume or Undo works on this session (a second one waits for nothing: it is refused). */
@@ -189,7 +192,7 @@ export async function previewPlan(services: Services, uri?: vscode.Uri): Promise
   }
   const session: PlanSession = {
     file: document.uri, text: document.getText(), tenantKey: tenantNode.tenant.key, layout, snapshot: structuredClone(contents.groups), steps: plan.steps,
-    planUri: vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/${name}` }), done: [], warnings: planWarnings(contents.groups, plan.steps),
+    planUri: vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/${name}` }), done: [], warnings: [...planWarnings(contents.groups, plan.steps), ...irreversibleSteps(plan.steps)],
   };
   services.layouts.documents.set(PLAN_SCHEME, name, planText(plan.steps, heading(session, tenantNode, plan.steps)));
   // The plan takes the focus: its title bar holds Apply Plan.
@@ -298,12 +301,25 @@ export async function undoApply(services: Services, planUri?: vscode.Uri): Promi
 
 async function undoApplyNow(services: Services, session: PlanSession, tenantNode: TenantNode): Promise<ApplyResult | undefined> {
   if (session.done.length === 0) throw new Error(vscode.l10n.t('Nothing to undo: no step of the last plan was done.'));
-  assertCanWrite(tenantNode.tenant, vscode.l10n.t('Undo'));
-  const steps = session.pendingUndo ?? undoSteps(session.done);
-  const undo = vscode.l10n.t('Undo');
-  const question = vscode.l10n.t("Undo the changes made to '{0}'? {1} steps take them back.", tenantNode.tenant.displayName, steps.length);
-  if (!(await services.prompts.confirm(question, stepList(steps), undo))) throw new Cancelled();
+  const { tenant } = tenantNode;
+  assertCanWrite(tenant, vscode.l10n.t('Undo'));
+  const planned = session.pendingUndo ?? undoSteps(session.done);
+  // A region outside Graph's list cannot be set again: that step is left out, and said, so the
+  // rest (what was moved out of the group before) still goes back.
+  const steps = planned.filter((step) => step.kind !== 'setRegion' || isRegion(step.to));
+  const skipped = planned.filter((step) => !steps.includes(step)).map((step) => step.kind === 'setRegion'
+    ? vscode.l10n.t("'{0}' stays in '{1}': its region before, '{2}', is one Graph does not take.", step.name, step.from, step.to || vscode.l10n.t('none'))
+    : '');
+  // Read before asking, so the question says what the undo cuts off and what changed since the run.
   const contents = await freshContents(services, tenantNode);
+  const changed = session.afterRun ? changedGroups(session.afterRun, contents.groups) : [];
+  const drift = changed.length > 0
+    ? [vscode.l10n.t("'{0}' changed since the run ({1}): Undo takes back the run's changes, not these.", tenant.displayName, nameList(changed.map((n) => `'${n}'`)))]
+    : [];
+  const undo = vscode.l10n.t('Undo');
+  const question = vscode.l10n.t("Undo the changes made to '{0}'? {1} steps take them back.", tenant.displayName, steps.length);
+  const detail = [...drift, ...skipped, ...planWarnings(contents.groups, steps), stepList(steps)].join('\n\n');
+  if (!(await services.prompts.confirm(question, detail, undo))) throw new Cancelled();
   return run(services, session, tenantNode, contents, steps, true);
 }
 
@@ -327,6 +343,7 @@ async function run(services: Services, session: PlanSession, tenantNode: TenantN
     session.done.push(...result.done);
   }
   session.lastRun = { steps, result, undoing };
+  session.afterRun = structuredClone(contents.groups);
   services.layouts.documents.set(PLAN_SCHEME, session.planUri.path.slice(1), reportText(steps, result, [
     undoing ? vscode.l10n.t('Undo of {0} in {1}', fileName(session.file), tenant.displayName) : vscode.l10n.t('Run of {0} on {1}', fileName(session.file), tenant.displayName),
     vscode.l10n.t('Finished at {0}.', now()),

@@ -2,6 +2,8 @@
 // (and were served before, or moved there) are named before anything is sent.
 import { isApplicationProxyGroup } from '../graph/connectorGroupsApi';
 import type { ConnectorGroupWithContents } from '../graph/types';
+import { isRegion } from '../shared/regions';
+import { l10n } from '../shared/l10n';
 import { cutOffSentence } from '../tenants/impact';
 import { groupBy, type GroupKey, type PlanStep } from './planner';
 
@@ -36,4 +38,14 @@ export function planWarnings(groups: ConnectorGroupWithContents[], steps: PlanSt
     cut.push([key, applicationNames.get(id) ?? id]);
   }
   return [...groupBy(cut, ([key]) => key)].map(([key, entries]) => cutOffSentence(entries.map(([, name]) => name), names.get(key) ?? key));
+}
+
+/**
+ * Region changes Undo cannot take back: Graph takes only the regions of its enum, so a group whose
+ * region is outside it (`japan`, or none) cannot be given that region again.
+ */
+export function irreversibleSteps(steps: PlanStep[]): string[] {
+  return steps.flatMap((step) => (step.kind === 'setRegion' && !isRegion(step.from)
+    ? [l10n.t("'{0}' is in the region '{1}', which Graph does not take: Undo cannot set it back, and leaves the group in '{2}'.", step.name, step.from || l10n.t('none'), step.to)]
+    : []));
 }

@@ -204,6 +204,21 @@ describe('layout as code: export, edit, preview, apply, resume, undo', () => {
     assert.deepEqual(await writesSent(), [], 'nothing was sent');
   });
 
+  it('reads the tenant before Undo asks, and says what changed since the run', async () => {
+    await previewedEdit('undo-drift.json');
+    await script(true);
+    const applied = await vscode.commands.executeCommand<{ outcomes: { state: string }[] }>('connectorGroups.applyPlan');
+    assert.ok(applied?.outcomes.every((o) => o.state === 'done'));
+    const pune = await sandbox.group('India Pune');
+    await sandbox.call('PATCH', `/beta/onPremisesPublishingProfiles/applicationProxy/connectorGroups/${pune.id}`, { body: { name: 'Pune (someone else)' } });
+    await sandbox.call('DELETE', '/_sandbox/requests');
+    const declined = await script(false);
+    await vscode.commands.executeCommand('connectorGroups.undoApply');
+    declined.assertDone();
+    assert.match(declined.confirmDetails[0], /changed since the run \('Pune \(someone else\)'\): Undo takes back the run's changes, not these\./);
+    assert.deepEqual(await writesSent(), [], 'nothing was sent');
+  });
+
   it('refuses a layout no order can reach, with the reason, and sends nothing', async () => {
     const { uri, layout } = await exported('refused.json');
     const broken = structuredClone(layout);

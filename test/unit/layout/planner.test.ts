@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { ConnectorGroupWithContents } from '../../../src/graph/types';
 import type { Layout } from '../../../src/layout/layoutFile';
 import { planLayout } from '../../../src/layout/planner';
-import { planWarnings } from '../../../src/layout/planImpact';
+import { irreversibleSteps, planWarnings } from '../../../src/layout/planImpact';
 import { createdNames, planText } from '../../../src/layout/planText';
 import { brief, edited, guid, list, standardTenant, tenantOf } from './fixtures';
 
@@ -272,5 +272,19 @@ describe('layout planner: layouts no order can reach are refused with the reason
       l.connectorGroups.push({ id: guid('GONE'), name: 'Gone' });
     }));
     assert.equal(reasons.length, 3, reasons.join('\n'));
+  });
+});
+
+describe('plan warnings: what Undo cannot take back', () => {
+  it('names a region change away from a region Graph does not take (japan, none), and no other', () => {
+    const steps = [
+      { kind: 'setRegion' as const, group: 'g1', name: 'Tokyo (legacy)', from: 'japan', to: 'asia' },
+      { kind: 'setRegion' as const, group: 'g2', name: 'Nameless', from: '', to: 'eur' },
+      { kind: 'setRegion' as const, group: 'g3', name: 'EU', from: 'eur', to: 'nam' },
+    ];
+    assert.deepEqual(irreversibleSteps(steps), [
+      "'Tokyo (legacy)' is in the region 'japan', which Graph does not take: Undo cannot set it back, and leaves the group in 'asia'.",
+      "'Nameless' is in the region 'none', which Graph does not take: Undo cannot set it back, and leaves the group in 'eur'.",
+    ]);
   });
 });
