@@ -84,7 +84,6 @@ const NETWORK_ATTEMPTS = 4;
 const MAX_REDIRECTS = 3;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class GraphHttp {
   /** `origin/beta`: every path is resolved against it, and next links must stay under it. */
@@ -183,7 +182,8 @@ export class GraphHttp {
         const reason = networkReason(error);
         landedBefore ||= earlierAttemptMayHaveLanded(context) || mayHaveLanded(undefined, error);
         if (attempt < NETWORK_ATTEMPTS && repeatable) {
-          await sleep(250 * attempt);
+          // Like every wait between attempts, one a cancel ends (it then throws the signal's reason).
+          await waitUntil(Date.now() + 250 * attempt, sendOptions.signal);
           continue;
         }
         throw new GraphNetworkError(description, reason, changes && landedBefore);

@@ -1,17 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { GraphSandbox } from '../../../src/sandbox/server';
 import { SANDBOX_CLIENT_ID } from '../../../src/sandbox/identityPlatform';
-import { assertAadsts, claimsOf, codeFor, control, identityCall, onPage, poll, refresh, runProbe } from './identityCalls';
+import { assertAadsts, claimsOf, codeFor, control, grantedBy, identityCall, onPage, poll, refresh, runProbe } from './identityCalls';
 
 /** A token by device code for these scopes, signed in as `user` with these directory roles. */
-async function signIn(sandbox: GraphSandbox, scope: string, options: { user?: string; roles?: string[] } = {}): Promise<string> {
-  const code = await codeFor(sandbox, SANDBOX_CLIENT_ID, 'contoso.onmicrosoft.com', scope);
-  const approved = await control(sandbox, 'POST', '/_sandbox/devicecodes/approve', { userCode: code.body.user_code, ...options });
-  assert.equal(approved.status, 204, JSON.stringify(approved.body));
-  const granted = await poll(sandbox, code.body.device_code);
-  assert.equal(granted.status, 200, JSON.stringify(granted.body));
-  return granted.body.access_token;
-}
+const signIn = async (sandbox: GraphSandbox, scope: string, options: { user?: string; roles?: string[] } = {}) =>
+  (await grantedBy(sandbox, { scope, ...options })).access_token;
 
 describe('sandbox: the identity platform (device code over https)', () => {
   let sandbox: GraphSandbox;

@@ -52,6 +52,17 @@ export async function control(sandbox: GraphSandbox, method: string, pathname: s
   return { status: answer.status, body: text ? JSON.parse(text) : undefined };
 }
 
+/** What /token grants by device code (access and refresh token) for `scope`, the code approved as `user` with `roles`. */
+export async function grantedBy(sandbox: GraphSandbox, options: { scope?: string; user?: string; roles?: string[] } = {}): Promise<{ access_token: string; refresh_token: string }> {
+  const { scope, ...approval } = options;
+  const code = await codeFor(sandbox, SANDBOX_CLIENT_ID, 'contoso.onmicrosoft.com', scope);
+  const approved = await control(sandbox, 'POST', '/_sandbox/devicecodes/approve', { userCode: code.body.user_code, ...approval });
+  assert.equal(approved.status, 204, JSON.stringify(approved.body));
+  const granted = await poll(sandbox, code.body.device_code);
+  assert.equal(granted.status, 200, JSON.stringify(granted.body));
+  return granted.body;
+}
+
 export const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
 
 export function assertAadsts(answer: Answer, status: number, error: string, code: number): void {

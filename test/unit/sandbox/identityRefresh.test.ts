@@ -1,17 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { GraphSandbox } from '../../../src/sandbox/server';
-import { assertAadsts, codeFor, control, poll, refresh, runProbe } from './identityCalls';
+import { assertAadsts, control, grantedBy, refresh, runProbe } from './identityCalls';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A refresh token by device code, signed in as `user`. */
-async function refreshTokenFor(sandbox: GraphSandbox, user = 'admin@contoso.com'): Promise<string> {
-  const code = await codeFor(sandbox);
-  assert.equal((await control(sandbox, 'POST', '/_sandbox/devicecodes/approve', { userCode: code.body.user_code, user })).status, 204);
-  const granted = await poll(sandbox, code.body.device_code);
-  assert.equal(granted.status, 200);
-  return granted.body.refresh_token;
-}
+const refreshTokenFor = async (sandbox: GraphSandbox, user = 'admin@contoso.com') => (await grantedBy(sandbox, { user })).refresh_token;
 
 describe('sandbox: refresh tokens that expire, are revoked, or need the user again', () => {
   let sandbox: GraphSandbox;
