@@ -36,11 +36,19 @@ describe('workbench: layout as code', function () {
     const wiki = eu.applications.splice(eu.applications.findIndex((a) => a.displayName === 'Wiki'), 1);
     layout.connectorGroups.push({ name: 'Helsinki', region: 'eur', connectors: [], applications: wiki });
     writeFileSync(file, `${JSON.stringify(layout, null, 2)}\n`);
-    // The editor reads the file again from disk (its watcher may take a while to notice).
-    await wb.runCommand('File: Revert File');
-    await page.locator('.monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+End');
-    await page.locator('.view-lines', { hasText: 'Helsinki' }).first().waitFor({ timeout: 15_000 });
+    // The editor reads the file again from disk. Its watcher may take a while to notice, and a
+    // revert chosen while the palette still filters can miss: try again until the edit shows.
+    for (let attempt = 1; ; attempt++) {
+      await wb.runCommand('File: Revert File');
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+End');
+      const shown = await page.locator('.view-lines', { hasText: 'Helsinki' }).first().waitFor({ timeout: 10_000 }).then(() => true, () => false);
+      if (shown) break;
+      if (attempt === 3) {
+        await wb.screenshot('layout-revert-missing');
+        assert.fail('the editor never showed the file as edited on disk');
+      }
+    }
 
     // Slow answers, so the progress of the run can be seen.
     await sandbox.options({ latencyMs: 600 });

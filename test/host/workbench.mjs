@@ -66,7 +66,8 @@ export async function openWorkbench({ viewport = { width: 1400, height: 900 }, c
         const input = page.locator('.quick-input-widget input');
         await input.waitFor({ timeout: 15_000 });
         await input.fill(`>${title}`);
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
+        // Enter takes the focused row: wait until the filter has put the command there.
+        await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor({ timeout: 15_000 });
         await page.keyboard.press('Enter');
       },
       consoleMessages,
