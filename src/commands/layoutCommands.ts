@@ -7,7 +7,7 @@ import type { ConnectorGroupWithContents } from '../graph/types';
 import { applySteps, remainingSteps, undoSteps, type ApplyResult, type DoneChange } from '../layout/applyPlan';
 import { PLAN_LANGUAGE, PLAN_SCHEME, TENANT_LAYOUT_SCHEME } from '../layout/layoutDocuments';
 import { LAYOUT_SUFFIX, readLayout, writeLayout, type Layout } from '../layout/layoutFile';
-import { irreversibleSteps, planWarnings } from '../layout/planImpact';
+import { planNotes } from '../layout/planImpact';
 import { isRegion } from '../shared/regions';
 import { planLayout, type PlanStep } from '../layout/planner';
 import { describeStep, planText, refusalText, reportText } from '../layout/planText';
@@ -33,7 +33,7 @@ export interface PlanSession {
   /** The tenant as the preview read it. */
   snapshot: ConnectorGroupWithContents[];
   steps: PlanStep[];
-  /** Applications the plan leaves without an active connector, in sentences. */
+  /** Applications the plan cuts off (at the end or between steps) and what Undo cannot take back, in sentences. */
   warnings: string[];
   planUri: vscode.Uri;
   /** Every change made by this session's runs, in order: what Undo takes back. */
@@ -192,7 +192,7 @@ export async function previewPlan(services: Services, uri?: vscode.Uri): Promise
   }
   const session: PlanSession = {
     file: document.uri, text: document.getText(), tenantKey: tenantNode.tenant.key, layout, snapshot: structuredClone(contents.groups), steps: plan.steps,
-    planUri: vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/${name}` }), done: [], warnings: [...planWarnings(contents.groups, plan.steps), ...irreversibleSteps(plan.steps)],
+    planUri: vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/${name}` }), done: [], warnings: planNotes(contents.groups, plan.steps),
   };
   services.layouts.documents.set(PLAN_SCHEME, name, planText(plan.steps, heading(session, tenantNode, plan.steps)));
   // The plan takes the focus: its title bar holds Apply Plan.
@@ -289,7 +289,7 @@ async function resumeApplyNow(services: Services, session: PlanSession, tenantNo
   const question = plan.steps.length === 1
     ? vscode.l10n.t("Resume with 1 step on '{0}'?", tenant.displayName)
     : vscode.l10n.t("Resume with {0} steps on '{1}'?", plan.steps.length, tenant.displayName);
-  const detail = [origin, ...planWarnings(contents.groups, plan.steps), stepList(plan.steps)].join('\n\n');
+  const detail = [origin, ...planNotes(contents.groups, plan.steps), stepList(plan.steps)].join('\n\n');
   if (!(await services.prompts.confirm(question, detail, vscode.l10n.t('Resume')))) throw new Cancelled();
   return run(services, session, tenantNode, contents, plan.steps, false);
 }
@@ -318,7 +318,7 @@ async function undoApplyNow(services: Services, session: PlanSession, tenantNode
     : [];
   const undo = vscode.l10n.t('Undo');
   const question = vscode.l10n.t("Undo the changes made to '{0}'? {1} steps take them back.", tenant.displayName, steps.length);
-  const detail = [...drift, ...skipped, ...planWarnings(contents.groups, steps), stepList(steps)].join('\n\n');
+  const detail = [...drift, ...skipped, ...planNotes(contents.groups, steps), stepList(steps)].join('\n\n');
   if (!(await services.prompts.confirm(question, detail, undo))) throw new Cancelled();
   return run(services, session, tenantNode, contents, steps, true);
 }

@@ -8,7 +8,8 @@ import { createGroup, deleteGroup, updateGroup } from '../operations/groupOperat
 import type { ReadBackTiming } from '../operations/readBack';
 import { assignApplications, moveConnectors, unassignApplication, type Relocated } from '../operations/relocation';
 import type { TenantContents } from '../tenants/tenantContents';
-import { groupBy, type GroupKey, type MovedItem, type PlanStep } from './planner';
+import { groupBy } from '../shared/groupBy';
+import type { GroupKey, MovedItem, PlanStep } from './planner';
 
 export type StepState = 'done' | 'failed' | 'notTried';
 

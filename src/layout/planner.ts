@@ -7,6 +7,8 @@ import type { ConnectorGroupWithContents } from '../graph/types';
 import { l10n } from '../shared/l10n';
 import { isRegion, regionLabel, REGIONS } from '../shared/regions';
 import type { Layout } from './layoutFile';
+import { groupBy } from '../shared/groupBy';
+import { orderMoves } from './stepOrder';
 
 /** A group in a plan: an existing group's id, or `new:N` for the N-th group the plan creates. */
 export type GroupKey = string;
@@ -57,13 +59,18 @@ class Planner {
   /** Ids the file lists anywhere (an application listed in the default group is assigned, not unassigned). */
   private readonly listed = new Set<string>();
   private readonly defaultKey: GroupKey;
+  private readonly active = new Set<string>();
 
   constructor(private readonly groups: ConnectorGroupWithContents[], private readonly others: ConnectorGroupWithContents[], private readonly layout: Layout) {
     const home = groups.find((g) => g.isDefault);
     this.defaultKey = home?.id ?? '';
     for (const g of groups) {
       this.places.set(g.id, { key: g.id, name: g.name, region: g.region ?? '' });
-      for (const c of g.members) { this.connectorAt.set(c.id.toLowerCase(), g.id); this.labels.set(c.id.toLowerCase(), c.machineName); }
+      for (const c of g.members) {
+        this.connectorAt.set(c.id.toLowerCase(), g.id);
+        this.labels.set(c.id.toLowerCase(), c.machineName);
+        if (c.status === 'active') this.active.add(c.id.toLowerCase());
+      }
       for (const a of g.applications) { this.applicationAt.set(a.id.toLowerCase(), g.id); this.labels.set(a.id.toLowerCase(), a.displayName); }
     }
   }
@@ -91,43 +98,68 @@ class Planner {
 
     this.creates();
     this.renames();
+    const cutOff = this.outageRule(connectorsTo, applicationsTo);
     // Groups whose region changes are emptied first, into the items' destinations when that is
     // allowed now, else into the default group, from where they move on after the change.
     const changing = new Set(regionChanges.keys());
-    const leaving = (at: Map<string, GroupKey>, to: Map<string, GroupKey>) =>
-      [...at].filter(([, key]) => changing.has(key)).map(([id]) => id).filter((id) => to.get(id) !== at.get(id));
-    this.moveConnectors(leaving(this.connectorAt, connectorsTo), (id) => {
+    const leaving = (at: Map<string, GroupKey>, to: Map<string, GroupKey>, target: (id: string) => GroupKey) =>
+      new Map([...at].filter(([id, key]) => changing.has(key) && to.get(id) !== key).map(([id]) => [id, target(id)]));
+    this.moves(leaving(this.connectorAt, connectorsTo, (id) => {
       const target = connectorsTo.get(id)!;
       return changing.has(target) || !this.connectorMayMove(this.connectorAt.get(id)!, target) ? this.defaultKey : target;
-    }, connectorsTo);
-    this.assignApplications(leaving(this.applicationAt, applicationsTo), (id) => {
+    }), leaving(this.applicationAt, applicationsTo, (id) => {
       const target = applicationsTo.get(id)!;
       return changing.has(target) ? this.defaultKey : target;
-    });
+    }), connectorsTo, cutOff, new Set());
     for (const [key, region] of regionChanges) {
       const place = this.places.get(key)!;
       this.steps.push({ kind: 'setRegion', group: key, name: place.name, from: place.region, to: region });
       place.region = region;
     }
     // Everything else goes where the file puts it; a connector bound for a region-optimised group
-    // from outside the default region stops in the default group first.
-    const remaining = (at: Map<string, GroupKey>, to: Map<string, GroupKey>) => [...to].filter(([id, key]) => at.get(id) !== key).map(([id]) => id);
-    const connectors = remaining(this.connectorAt, connectorsTo);
-    this.moveConnectors(connectors.filter((id) => !this.connectorMayMove(this.connectorAt.get(id)!, connectorsTo.get(id)!)), () => this.defaultKey, connectorsTo);
-    this.moveConnectors(remaining(this.connectorAt, connectorsTo), (id) => connectorsTo.get(id)!, connectorsTo);
+    // from outside the default region stops in the default group first. An application the file
+    // does not list that goes back to the default group is unassigned (Graph's way there).
+    const remaining = (at: Map<string, GroupKey>, to: Map<string, GroupKey>) => new Map([...to].filter(([id, key]) => at.get(id) !== key));
     const applications = remaining(this.applicationAt, applicationsTo);
-    const unassigned = applications.filter((id) => applicationsTo.get(id) === this.defaultKey && !this.listed.has(id));
-    const unassigning = new Set(unassigned);
-    this.assignApplications(applications.filter((id) => !unassigning.has(id)), (id) => applicationsTo.get(id)!);
-    if (unassigned.length > 0) {
-      this.steps.push({ kind: 'unassignApplications', applications: unassigned.map((id) => this.item(id, this.applicationAt)) });
-      for (const id of unassigned) this.applicationAt.set(id, this.defaultKey);
-    }
+    const unassigning = new Set([...applications].filter(([id, key]) => key === this.defaultKey && !this.listed.has(id)).map(([id]) => id));
+    this.moves(remaining(this.connectorAt, connectorsTo), applications, connectorsTo, cutOff, unassigning);
     for (const key of deletions) {
       const place = this.places.get(key)!;
       this.steps.push({ kind: 'delete', group: key, name: place.name, region: place.region });
     }
     return { ok: true, steps: this.steps };
+  }
+
+  /**
+   * When an application in a group with no active connector is an outage of the plan's making: not
+   * when it was so before and stays where it was, nor when it ends so (the end-state warning says it).
+   */
+  private outageRule(connectorsTo: Map<string, GroupKey>, applicationsTo: Map<string, GroupKey>): (application: string, group: GroupKey) => boolean {
+    const servedAtEnd = new Set([...connectorsTo].filter(([id]) => this.active.has(id)).map(([, key]) => key));
+    const servedAtStart = new Set([...this.connectorAt].filter(([id]) => this.active.has(id)).map(([, key]) => key));
+    const start = new Map(this.applicationAt);
+    return (application, group) => servedAtEnd.has(applicationsTo.get(application)!)
+      && (servedAtStart.has(start.get(application)!) || group !== start.get(application));
+  }
+
+  /** The moves of one phase, in the order that cuts the fewest applications off (see stepOrder). */
+  private moves(connectorsTo: Map<string, GroupKey>, applicationsTo: Map<string, GroupKey>, finalTo: Map<string, GroupKey>,
+    cutOff: (application: string, group: GroupKey) => boolean, unassigning: Set<string>): void {
+    const batches = orderMoves({
+      connectorAt: this.connectorAt, applicationAt: this.applicationAt, connectorsTo, applicationsTo, active: this.active, cutOff,
+      nextHop: (from, to) => (this.connectorMayMove(from, to) ? to : this.defaultKey),
+    });
+    for (const batch of batches) {
+      if (batch.kind === 'connectors') {
+        this.moveConnectors(batch.ids, () => batch.to, finalTo);
+        continue;
+      }
+      this.assignApplications(batch.ids.filter((id) => !unassigning.has(id)), () => batch.to);
+      const unassigned = batch.ids.filter((id) => unassigning.has(id));
+      if (unassigned.length === 0) continue;
+      this.steps.push({ kind: 'unassignApplications', applications: unassigned.map((id) => this.item(id, this.applicationAt)) });
+      for (const id of unassigned) this.applicationAt.set(id, this.defaultKey);
+    }
   }
 
   /** The contract's rule for connectors, with the regions as they are at this point of the plan. */
@@ -290,16 +322,4 @@ class Planner {
       place.name = entry.name;
     });
   }
-}
-
-/** Items by a key, in the order the keys first come up. */
-export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { readLayout, writeLayout } from '../../src/layout/layoutFile';
-import { planWarnings } from '../../src/layout/planImpact';
+import { planNotes } from '../../src/layout/planImpact';
 import { planLayout } from '../../src/layout/planner';
 import { planText } from '../../src/layout/planText';
 import { tenantLayout } from '../../src/layout/tenantLayout';
@@ -132,7 +132,7 @@ async function scenario(label: string, scale: { groups: number; connectors: numb
     if (!read.ok) throw new Error(`the layout did not read back: ${read.problems[0].message}`);
     const plan = planLayout(exported, read.layout);
     if (!plan.ok) throw new Error(`the layout was refused: ${plan.refusals[0]}`);
-    planWarnings(exported, plan.steps);
+    planNotes(exported, plan.steps);
     planText(plan.steps, []);
     // The tenant's side of the diff, ordered like the file.
     tenantLayout(exported, read.layout.tenant, read.layout);

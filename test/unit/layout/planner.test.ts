@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { ConnectorGroupWithContents } from '../../../src/graph/types';
 import type { Layout } from '../../../src/layout/layoutFile';
 import { planLayout } from '../../../src/layout/planner';
-import { irreversibleSteps, planWarnings } from '../../../src/layout/planImpact';
+import { irreversibleSteps, planNotes, planWarnings, stepOutages, stepOutageText } from '../../../src/layout/planImpact';
 import { createdNames, planText } from '../../../src/layout/planText';
 import { brief, edited, guid, list, standardTenant, tenantOf } from './fixtures';
 
@@ -68,7 +68,7 @@ describe('layout planner: steps in an order every rule allows', () => {
         list(l, 'connectors', 'C3', g.get('N2')!);
         list(l, 'applications', 'A2', g.get('Default')!);
       },
-      expect: ['move C3 -> N2', 'assign A2 -> Default', 'region EU eur -> aus'],
+      expect: ['assign A2 -> Default', 'move C3 -> N2', 'region EU eur -> aus'],
     },
     {
       name: 'items leaving one region-changing group for another wait in the default group',
@@ -78,7 +78,7 @@ describe('layout planner: steps in an order every rule allows', () => {
         list(l, 'connectors', 'C3', g.get('EMPTY')!);
         list(l, 'applications', 'A2', g.get('EMPTY')!);
       },
-      expect: ['move C3 -> Default (on the way to EMPTY)', 'assign A2 -> Default', 'region EU eur -> aus', 'region EMPTY eur -> asia', 'move C3 -> EMPTY', 'assign A2 -> EMPTY'],
+      expect: ['assign A2 -> Default', 'move C3 -> Default (on the way to EMPTY)', 'region EU eur -> aus', 'region EMPTY eur -> asia', 'move C3 -> EMPTY', 'assign A2 -> EMPTY'],
     },
     {
       name: 'an application listed in the default group is assigned there, not unassigned',
@@ -86,14 +86,14 @@ describe('layout planner: steps in an order every rule allows', () => {
       expect: ['assign A3 -> Default'],
     },
     {
-      name: 'prune deletes the groups left out, after their connectors and applications went to the default group',
+      name: 'prune deletes the groups left out, after their applications and then their connectors went to the default group',
       edit: (_g, l) => { l.prune = true; l.connectorGroups = l.connectorGroups.filter((x) => x.name !== 'N2'); },
-      expect: ['move C5 -> Default', 'unassign A3', 'delete N2'],
+      expect: ['unassign A3', 'move C5 -> Default', 'delete N2'],
     },
     {
       name: 'prune sends the items a listed group leaves out to the default group',
       edit: (g, l) => { l.prune = true; g.get('EU')!.connectors = []; g.get('EU')!.applications = []; },
-      expect: ['move C3 -> Default', 'unassign A2'],
+      expect: ['unassign A2', 'move C3 -> Default'],
     },
     {
       name: 'without prune, what the file leaves out stays as it is',
@@ -181,6 +181,66 @@ describe('layout planner: what the plan leaves the applications with', () => {
     assert.ok(plan.ok);
     assert.deepEqual(planWarnings(tenant, plan.steps), ["A2 will have no active connector in 'Helsinki'.", "A3 will have no active connector in 'N2'."]);
     assert.deepEqual(planWarnings(tenant, []), []);
+  });
+});
+
+describe('layout planner: no application waits without a connector when another order avoids it', () => {
+  const notes = (layout: Layout) => {
+    const plan = planLayout(tenant, layout);
+    assert.ok(plan.ok);
+    return stepOutages(tenant, plan.steps).map(stepOutageText);
+  };
+
+  it('merging EU into N2 assigns its application while N2 is served, then moves the connector', () => {
+    const layout = edited(tenant, (g, l) => {
+      list(l, 'connectors', 'C3', g.get('N2')!);
+      list(l, 'applications', 'A2', g.get('N2')!);
+    });
+    assert.deepEqual(steps(tenant, layout), ['assign A2 -> N2', 'move C3 -> N2']);
+    assert.deepEqual(notes(layout), []);
+  });
+
+  it('brings a connector into an empty group before the applications that need it', () => {
+    const layout = edited(tenant, (g, l) => {
+      list(l, 'connectors', 'C1', g.get('EMPTY')!);
+      list(l, 'applications', 'A1', g.get('EMPTY')!);
+      list(l, 'applications', 'A3', g.get('EMPTY')!);
+    });
+    assert.deepEqual(steps(tenant, layout), ['move C1 -> EMPTY', 'assign A1,A3 -> EMPTY']);
+    assert.deepEqual(notes(layout), []);
+  });
+
+  it('a group losing one of two connectors keeps the other until its applications have left', () => {
+    const two = tenantOf([
+      { name: 'Default', region: 'nam', isDefault: true, connectors: ['C1'] },
+      { name: 'OLD', region: 'nam', connectors: ['C2', 'C3'], applications: ['A1'] },
+      { name: 'NEW', region: 'nam' },
+    ]);
+    const layout = edited(two, (g, l) => {
+      list(l, 'connectors', 'C2', g.get('NEW')!);
+      list(l, 'connectors', 'C3', g.get('NEW')!);
+      list(l, 'applications', 'A1', g.get('NEW')!);
+    });
+    assert.deepEqual(steps(two, layout), ['move C2 -> NEW', 'assign A1 -> NEW', 'move C3 -> NEW']);
+    const plan = planLayout(two, layout);
+    assert.ok(plan.ok);
+    assert.deepEqual(stepOutages(two, plan.steps), []);
+  });
+
+  it('names the outage the rules force, with the steps it lies between', () => {
+    // EU's one connector must go through the default group to reach Helsinki (both region-optimised):
+    // A2 can wait neither in EU without it nor in Helsinki before it arrives.
+    const layout = edited(tenant, (_g, l) => {
+      const fresh = { name: 'Helsinki', region: 'eur' };
+      l.connectorGroups.push(fresh);
+      list(l, 'connectors', 'C3', fresh);
+      list(l, 'applications', 'A2', fresh);
+    });
+    assert.deepEqual(steps(tenant, layout), ['create Helsinki eur', 'move C3 -> Default (on the way to Helsinki)', 'move C3 -> Helsinki', 'assign A2 -> Helsinki']);
+    assert.deepEqual(notes(layout), ["Between steps 2 and 4, A2 has no active connector in 'EU'."]);
+    const plan = planLayout(tenant, layout);
+    assert.ok(plan.ok);
+    assert.ok(planNotes(tenant, plan.steps).includes("Between steps 2 and 4, A2 has no active connector in 'EU'."));
   });
 });
 

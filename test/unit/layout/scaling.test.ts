@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import type { ConnectorGroupWithContents } from '../../../src/graph/types';
 import { readLayout, writeLayout } from '../../../src/layout/layoutFile';
-import { planWarnings } from '../../../src/layout/planImpact';
+import { planNotes } from '../../../src/layout/planImpact';
 import { planLayout } from '../../../src/layout/planner';
 import { planText } from '../../../src/layout/planText';
 import { tenantLayout } from '../../../src/layout/tenantLayout';
@@ -60,7 +60,7 @@ function wholeTenantLoop(groups: ConnectorGroupWithContents[]): void {
   if (!read.ok) throw new Error(read.problems[0].message);
   const plan = planLayout(groups, read.layout);
   if (!plan.ok) throw new Error(plan.refusals[0]);
-  planWarnings(groups, plan.steps);
+  planNotes(groups, plan.steps);
   planText(plan.steps, []);
   tenantLayout(groups, read.layout.tenant, read.layout);
 }
