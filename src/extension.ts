@@ -2,15 +2,16 @@
 import * as vscode from 'vscode';
 import { moveConnectorsTo, assignApplicationsTo } from './commands/moveOperations';
 import { EXPORT_SCHEME, ExportDocuments } from './commands/exportDocuments';
-import { registerCommands, runReported } from './commands/registerCommands';
-import type { Services } from './commands/services';
+import { registerCommands, runReported } from './registerCommands';
+import type { Services } from './services';
 import { openSandboxTenant } from './commands/tenantCommands';
 import { vscodeAuthentication, type Authentication } from './auth/sessions';
 import { restoreTenants } from './commands/signInCommands';
 import { watchSessions } from './commands/sessionWatch';
 import { createLogger } from './logging/logger';
-import { LayoutDocuments, PLAN_SCHEME, TENANT_LAYOUT_SCHEME } from './layout/layoutDocuments';
-import { watchLayoutFiles } from './layout/layoutDiagnostics';
+import { LayoutDocuments, PLAN_SCHEME, TENANT_LAYOUT_SCHEME } from './layoutLoop/layoutDocuments';
+import { watchLayoutFiles } from './layoutLoop/layoutDiagnostics';
+import { PlanSessions } from './layoutLoop/planSessions';
 import { SavedTenantStore } from './tenants/savedTenants';
 import { l10n } from './shared/l10n';
 import { TenantRegistry } from './tenants/tenantRegistry';
@@ -21,6 +22,7 @@ import type { TreeNode } from './tree/treeNode';
 import { TREE_VIEW_ID } from './ui/progress';
 import { windowPrompts, type Prompts } from './ui/prompts';
 import { REGION_FORM_VIEW_TYPE, RegionFormPanel } from './webview/regionFormPanel';
+import { regionFormHost } from './commands/regionCommands';
 
 /** What activate returns: used by the extension-host tests to read the tree and answer prompts. */
 export interface ConnectorGroupsExtensionApi {
@@ -42,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
   const exports = new ExportDocuments();
   const layoutDocuments = new LayoutDocuments();
   const services = {
-    registry, tree, logger, exports, prompts: windowPrompts, extensionUri: context.extensionUri, layouts: { documents: layoutDocuments },
+    registry, tree, logger, exports, prompts: windowPrompts, extensionUri: context.extensionUri, layouts: { documents: layoutDocuments, sessions: new PlanSessions() },
     savedTenants: new SavedTenantStore(context.globalState), authentication: vscodeAuthentication,
   } as Services & { treeView: vscode.TreeView<TreeNode> };
   const dragAndDrop = new ConnectorGroupDragAndDrop({
@@ -63,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
     vscode.workspace.registerTextDocumentContentProvider(TENANT_LAYOUT_SCHEME, layoutDocuments),
     watchLayoutFiles(services),
     vscode.window.registerWebviewPanelSerializer(REGION_FORM_VIEW_TYPE, {
-      deserializeWebviewPanel: (panel, state) => RegionFormPanel.restore(services, context.extensionUri, panel, state),
+      deserializeWebviewPanel: (panel, state) => RegionFormPanel.restore(regionFormHost(services), context.extensionUri, panel, state),
     }),
   );
   void vscode.commands.executeCommand('setContext', 'connectorGroups.hasTenants', false);

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { managesApplicationProxy, roleName } from '../auth/directoryRoles';
 import { describeError } from '../ui/describeError';
 import type { TreeNode } from '../tree/treeNode';
-import type { Services } from './services';
+import type { Services } from '../services';
 import { pickTenant } from './targets';
 
 const WRITE_PERMISSIONS = ['Directory.ReadWrite.All', 'Directory.AccessAsUser.All'];

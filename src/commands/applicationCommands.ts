@@ -4,7 +4,7 @@ import { unassignApplication as unassignOnService } from '../operations/relocati
 import { withViewProgress } from '../ui/progress';
 import { assignApplicationsTo } from './moveOperations';
 import { applicationsChoice } from './groupChoice';
-import type { Services } from './services';
+import type { Services } from '../services';
 import { assertCanWrite } from './writeAccess';
 import { Cancelled, applicationTarget, groupTarget, pickGroup } from './targets';
 

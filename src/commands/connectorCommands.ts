@@ -1,7 +1,7 @@
 // Move connectors to another group (from the tree, a multi-selection, or the palette).
 import * as vscode from 'vscode';
 import { connectorsChoice } from './groupChoice';
-import type { Services } from './services';
+import type { Services } from '../services';
 import { Cancelled, connectorTargets, groupTarget, pickGroup } from './targets';
 import { moveConnectorsTo } from './moveOperations';
 

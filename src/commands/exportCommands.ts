@@ -6,7 +6,7 @@ import { ConnectorNode } from '../tree/connectorNode';
 import { GroupNode } from '../tree/groupNode';
 import { TenantNode } from '../tree/tenantNode';
 import type { TreeNode } from '../tree/treeNode';
-import type { Services } from './services';
+import type { Services } from '../services';
 import { Cancelled, loadedContents } from './targets';
 
 type Exportable = TenantNode | GroupNode | ConnectorNode | ApplicationNode;

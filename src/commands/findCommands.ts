@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { regionLabel } from '../shared/regions';
 import type { GroupNode } from '../tree/groupNode';
 import { groupDescription } from '../tree/groupNode';
-import type { Services } from './services';
+import type { Services } from '../services';
 import { Cancelled } from './targets';
 
 /** How much of a group's contents goes into the searchable detail line. */

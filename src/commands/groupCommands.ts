@@ -15,7 +15,7 @@ import { cutOffDetail } from './impactPrompt';
 import { checkName } from './nameRule';
 import { assertCanWrite } from './writeAccess';
 import { emptyAndDeleteGroup } from './moveOperations';
-import type { Services } from './services';
+import type { Services } from '../services';
 import { Cancelled, groupTarget, loadedContents, pickGroup, pickTenant } from './targets';
 
 function nameValidator(raw: string): string | undefined {

@@ -2,7 +2,7 @@
 // pick another group (the default button) or cancel.
 import * as vscode from 'vscode';
 import { cutOffText, type CutOff } from '../tenants/impact';
-import type { Services } from './services';
+import type { Services } from '../services';
 import { Cancelled } from './targets';
 
 export type ImpactAnswer = 'go' | 'another';

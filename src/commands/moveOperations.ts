@@ -14,7 +14,7 @@ import { withViewProgress } from '../ui/progress';
 import { applicationsChoice, besides, connectorsChoice } from './groupChoice';
 import { confirmImpact } from './impactPrompt';
 import { ActionableError } from './actionableError';
-import type { Services } from './services';
+import type { Services } from '../services';
 import { assertCanWrite } from './writeAccess';
 import { pickGroup } from './targets';
 

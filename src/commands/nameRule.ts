@@ -5,7 +5,7 @@ import type { ConnectorGroup } from '../graph/types';
 import { groupsNamed } from '../operations/groupOperations';
 import type { TenantContents } from '../tenants/tenantContents';
 import { withViewProgress } from '../ui/progress';
-import type { Services } from './services';
+import type { Services } from '../services';
 
 export type NameDecision = { use: true; sameName: ConnectorGroup[] } | { use: false; again: boolean };
 

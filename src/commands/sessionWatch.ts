@@ -1,7 +1,7 @@
 // When an account signs in or out elsewhere in VS Code, the tenants that wait for a sign-in (or
 // failed) are read again; a burst of session events is one refresh.
 import type * as vscode from 'vscode';
-import type { Services } from './services';
+import type { Services } from '../services';
 
 const DEBOUNCE_MS = 500;
 

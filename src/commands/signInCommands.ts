@@ -8,7 +8,7 @@ import { isAuthority, isGraphOrigin, isTenantName, savedTenantKey, type SavedTen
 import type { Tenant } from '../tenants/tenant';
 import type { TreeNode } from '../tree/treeNode';
 import { ActionableError } from './actionableError';
-import type { Services } from './services';
+import type { Services } from '../services';
 import { Cancelled, pickTenant } from './targets';
 import { openSandboxTenant } from './tenantCommands';
 

@@ -11,7 +11,7 @@ import type { TenantNode } from '../tree/tenantNode';
 import type { TreeNode } from '../tree/treeNode';
 import { withViewProgress } from '../ui/progress';
 import type { GroupChoice } from './groupChoice';
-import type { Services } from './services';
+import type { Services } from '../services';
 
 /** Thrown when the user dismisses a prompt: the command ends quietly. */
 export class Cancelled extends Error {}

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { openSandboxTenant as startSandboxTenant, SANDBOX_KEY } from '../tenants/sandboxTenant';
 import type { TreeNode } from '../tree/treeNode';
 import { withNotificationProgress } from '../ui/progress';
-import type { Services } from './services';
+import type { Services } from '../services';
 import { pickTenant } from './targets';
 
 export async function openSandboxTenant(services: Services): Promise<string> {
@@ -18,6 +18,8 @@ export async function openSandboxTenant(services: Services): Promise<string> {
 /** Closes a tenant and forgets it: it is not shown again after a reload. */
 export async function removeTenant(services: Services, node?: TreeNode): Promise<void> {
   const tenant = await pickTenant(services, node);
+  // Its plan session goes with it (refused while a run works on it: the run would lose its tenant).
+  services.layouts.sessions.forget(tenant.tenant.key);
   await services.savedTenants.remove(tenant.tenant.key);
   await services.registry.remove(tenant.tenant.key);
 }

@@ -1,14 +1,23 @@
 // The region form's panel: one per group, strict CSP with a nonce, messages routed to the controller.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { Services } from '../commands/services';
+import type { ConnectorGroup, GroupChanges } from '../graph/types';
 import type { GroupNode } from '../tree/groupNode';
 import type { TenantNode } from '../tree/tenantNode';
 import { visibleText } from '../shared/plainText';
 import { describeError } from '../ui/describeError';
-import { updateGroupInTree } from '../commands/groupCommands';
-import { checkName } from '../commands/nameRule';
 import { RegionFormController } from './regionFormController';
+
+/** What the form needs from the extension: handed in by whoever opens it, so the panel imports no command. */
+export interface RegionFormHost {
+  tenantNode(key: string): TenantNode | undefined;
+  /** Fires when the tree changes (a rename anywhere renames the tab). */
+  onDidChangeTree: vscode.Event<unknown>;
+  warn(message: string): void;
+  /** The duplicate-name question of Create and Rename; true to go on with the name. */
+  confirmName(tenant: TenantNode, name: string, ownId: string): Promise<boolean>;
+  update(tenant: TenantNode, group: ConnectorGroup, changes: GroupChanges): Promise<ConnectorGroup>;
+}
 
 export const REGION_FORM_VIEW_TYPE = 'connectorGroups.regionForm';
 
@@ -23,7 +32,7 @@ export class RegionFormPanel {
   private readonly disposables: vscode.Disposable[] = [];
 
   /** Shows the form of a group, reusing its panel when it is already open. */
-  static show(services: Services, extensionUri: vscode.Uri, group: GroupNode): RegionFormPanel {
+  static show(host: RegionFormHost, extensionUri: vscode.Uri, group: GroupNode): RegionFormPanel {
     const key = `${group.tenantKey}/${group.group.id}`;
     const existing = RegionFormPanel.open.get(key);
     if (existing) {
@@ -31,13 +40,13 @@ export class RegionFormPanel {
       return existing;
     }
     const panel = vscode.window.createWebviewPanel(REGION_FORM_VIEW_TYPE, title(group.group.name), vscode.ViewColumn.Active, webviewOptions(extensionUri));
-    return new RegionFormPanel(services, extensionUri, panel, group.tenantNode, group.group.id);
+    return new RegionFormPanel(host, extensionUri, panel, group.tenantNode, group.group.id);
   }
 
   /** Re-attaches a panel VS Code restored after a reload, if its tenant is open again. */
-  static async restore(services: Services, extensionUri: vscode.Uri, panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+  static async restore(host: RegionFormHost, extensionUri: vscode.Uri, panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const { tenantKey, groupId } = (state ?? {}) as Partial<RegionFormState>;
-    const tenant = typeof tenantKey === 'string' ? services.tree.tenantNode(tenantKey) : undefined;
+    const tenant = typeof tenantKey === 'string' ? host.tenantNode(tenantKey) : undefined;
     if (!tenant || typeof groupId !== 'string') {
       panel.dispose();
       return;
@@ -48,11 +57,11 @@ export class RegionFormPanel {
       return;
     }
     panel.webview.options = webviewOptions(extensionUri);
-    new RegionFormPanel(services, extensionUri, panel, tenant, groupId);
+    new RegionFormPanel(host, extensionUri, panel, tenant, groupId);
   }
 
   private constructor(
-    services: Services,
+    host: RegionFormHost,
     extensionUri: vscode.Uri,
     readonly panel: vscode.WebviewPanel,
     tenant: TenantNode,
@@ -63,19 +72,19 @@ export class RegionFormPanel {
     const controller = new RegionFormController({
       group: () => tenant.contents.group(groupId),
       defaultRegion: () => tenant.contents.defaultGroup()?.region,
-      confirmName: async (name, id) => (await checkName(services, tenant.contents, name, vscode.l10n.t('Save Anyway'), id)).use,
-      update: (group, changes) => updateGroupInTree(services, tenant, group, changes),
+      confirmName: (name, id) => host.confirmName(tenant, name, id),
+      update: (group, changes) => host.update(tenant, group, changes),
       post: (message) => void panel.webview.postMessage(message),
       close: () => panel.dispose(),
       describe: describeError,
-      log: (message) => services.logger.warn(message),
+      log: (message) => host.warn(message),
       bundle: vscode.l10n.bundle,
     });
     panel.webview.html = html(panel.webview, extensionUri, { tenantKey: tenant.tenant.key, groupId });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: unknown) => controller.handle(message)),
       // The tab's title follows the group's name, renamed here or anywhere else.
-      services.tree.onDidChangeTreeData(() => {
+      host.onDidChangeTree(() => {
         const group = tenant.contents.group(groupId);
         if (group) panel.title = title(group.name);
       }),

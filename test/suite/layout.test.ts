@@ -276,9 +276,45 @@ describe('layout as code: export, edit, preview, apply, resume, undo', () => {
     const first = vscode.commands.executeCommand<{ outcomes: { state: string }[] }>('connectorGroups.applyPlan');
     await waitFor(() => prompts.asked);
     assert.equal(await vscode.commands.executeCommand('connectorGroups.applyPlan'), undefined);
-    assert.match(prompts.errors[0] ?? '', /A run of this plan is already under way/);
+    assert.match(prompts.errors[0] ?? '', /'Contoso \(sandbox\)' is busy with Apply Plan: wait for it to finish/);
     assert.deepEqual((await first)?.outcomes.map((o) => o.state), ['done', 'done', 'done', 'done']);
     await sandbox.options({ latencyMs: 0 });
+    assert.equal((await sandbox.state()).groups.filter((g) => g.name === 'Helsinki').length, 1);
+  });
+
+  it('keeps Undo when the file is previewed again after an Apply, and Undo then restores the start', async () => {
+    const original = stateWords(await sandbox.state());
+    const { uri } = await previewedEdit('again.json');
+    await script(true);
+    const applied = await vscode.commands.executeCommand<{ outcomes: { state: string }[] }>('connectorGroups.applyPlan');
+    assert.ok(applied?.outcomes.every((o) => o.state === 'done'));
+    // The usual check that nothing is left to do.
+    const check = await script();
+    const again = await vscode.commands.executeCommand<{ steps: unknown[] }>('connectorGroups.previewPlan', uri);
+    assert.deepEqual(check.errors, []);
+    assert.deepEqual(again?.steps, []);
+    assert.match(await planDocument('again', /Undo still takes back/), /0 steps\./);
+    const undo = await script(true);
+    const undone = await vscode.commands.executeCommand<{ outcomes: { state: string }[] }>('connectorGroups.undoApply');
+    undo.assertDone();
+    assert.deepEqual(undo.errors, []);
+    assert.ok(undone?.outcomes.every((o) => o.state === 'done'));
+    assert.deepEqual(stateWords(await sandbox.state()), original);
+  });
+
+  it('refuses Preview and Undo on a tenant while its run works, and the run reports into its own plan', async () => {
+    const { uri } = await previewedEdit('busy.json');
+    await sandbox.options({ latencyMs: 300 });
+    const prompts = await script(true);
+    const first = vscode.commands.executeCommand<{ outcomes: { state: string }[] }>('connectorGroups.applyPlan');
+    await waitFor(() => prompts.asked);
+    assert.equal(await vscode.commands.executeCommand('connectorGroups.previewPlan', uri), undefined);
+    assert.equal(await vscode.commands.executeCommand('connectorGroups.undoApply'), undefined);
+    assert.equal(prompts.errors.length, 2);
+    for (const error of prompts.errors) assert.match(error, /'Contoso \(sandbox\)' is busy with Apply Plan: wait for it to finish/);
+    assert.deepEqual((await first)?.outcomes.map((o) => o.state), ['done', 'done', 'done', 'done']);
+    await sandbox.options({ latencyMs: 0 });
+    assert.match(await planDocument('busy', /Done: 4/), /Run of busy\.connectorgroups\.json on Contoso \(sandbox\)/);
     assert.equal((await sandbox.state()).groups.filter((g) => g.name === 'Helsinki').length, 1);
   });
 

@@ -2,8 +2,8 @@
 // and, once the tenant it names is loaded, the ids that tenant does not have.
 import * as vscode from 'vscode';
 import { isApplicationProxyGroup } from '../graph/connectorGroupsApi';
-import type { Services } from '../commands/services';
-import { LAYOUT_SUFFIX, MAX_PROBLEMS, readLayout, type TextSpan } from './layoutFile';
+import type { Services } from '../services';
+import { LAYOUT_SUFFIX, MAX_PROBLEMS, readLayout, type TextSpan } from '../layout/layoutFile';
 
 const SOURCE = 'Connector Groups';
 /**

@@ -1,19 +1,20 @@
 // The one table of command id → handler, each wrapped with the same logging and error handling.
 import * as vscode from 'vscode';
-import { describeError } from '../ui/describeError';
-import { ActionableError } from './actionableError';
-import { assignApplications, moveApplication, unassignApplication } from './applicationCommands';
-import { moveConnector, moveConnectorsHere } from './connectorCommands';
-import { copyId, exportJson, openInPortal, saveExport } from './exportCommands';
-import { findGroup } from './findCommands';
-import { applyPlan, compareWithTenant, exportLayout, previewPlan, resumeApply, undoApply } from './layoutCommands';
-import { createGroup, deleteGroup, renameGroup } from './groupCommands';
-import { editRegion } from './regionCommands';
+import { describeError } from './ui/describeError';
+import { ActionableError } from './commands/actionableError';
+import { assignApplications, moveApplication, unassignApplication } from './commands/applicationCommands';
+import { moveConnector, moveConnectorsHere } from './commands/connectorCommands';
+import { copyId, exportJson, openInPortal, saveExport } from './commands/exportCommands';
+import { findGroup } from './commands/findCommands';
+import { compareWithTenant, exportLayout, previewPlan } from './layoutLoop/layoutCommands';
+import { applyPlan, resumeApply, undoApply } from './layoutLoop/runCommands';
+import { createGroup, deleteGroup, renameGroup } from './commands/groupCommands';
+import { editRegion } from './commands/regionCommands';
 import type { Services } from './services';
-import { Cancelled } from './targets';
-import { checkAccess } from './accessCommands';
-import { addTenant, askReadWrite, grantAdminConsent, signInTenant, switchAccount } from './signInCommands';
-import { openSandboxTenant, refresh, refreshNode, removeTenant, showAllGroups, showLog, showProblemsOnly } from './tenantCommands';
+import { Cancelled } from './commands/targets';
+import { checkAccess } from './commands/accessCommands';
+import { addTenant, askReadWrite, grantAdminConsent, signInTenant, switchAccount } from './commands/signInCommands';
+import { openSandboxTenant, refresh, refreshNode, removeTenant, showAllGroups, showLog, showProblemsOnly } from './commands/tenantCommands';
 
 // Handlers take the services and whatever VS Code passes (the node, the multi-selection): each
 // handler types its own arguments, which a table of them cannot.

@@ -1,0 +1,132 @@
+// One tenant's layout loop: the plan last previewed for it, the run working on it, and what Undo
+// takes back. A state machine of its own (no editor, no notification), so its rules are tested
+// apart: one command at a time per tenant, and a new preview never loses what Undo can restore.
+import type { Uri } from 'vscode';
+import type { ConnectorGroupWithContents } from '../graph/types';
+import { remainingSteps, undoSteps, type ApplyResult, type DoneChange } from '../layout/applyPlan';
+import type { Layout } from '../layout/layoutFile';
+import type { PlanStep } from '../layout/planner';
+import { l10n } from '../shared/l10n';
+
+export interface Preview {
+  file: Uri;
+  /** The file's text as previewed: the steps are for that text. */
+  text: string;
+  layout: Layout;
+  /** The tenant as the preview read it. */
+  snapshot: ConnectorGroupWithContents[];
+  steps: PlanStep[];
+  /** Outages (at the end, between steps) and what Undo cannot take back, in sentences. */
+  warnings: string[];
+  planUri: Uri;
+}
+
+export interface Run {
+  steps: PlanStep[];
+  result: ApplyResult;
+  undoing: boolean;
+}
+
+export type SessionState =
+  /** Nothing to send: no preview yet, or one that planned nothing. */
+  | { kind: 'idle' }
+  /** A previewed plan, not sent yet. */
+  | { kind: 'ready' }
+  /** Apply, Resume or Undo is working (asking, reading or sending): everything else on this tenant waits. */
+  | { kind: 'working'; command: string }
+  /** The last run, finished or stopped. */
+  | { kind: 'ran'; run: Run };
+
+export class PlanSession {
+  /** Where the session is between commands. */
+  private settled: Exclude<SessionState, { kind: 'working' }> = { kind: 'idle' };
+  /** The command working on it, if one is. */
+  private command?: string;
+  private last?: Preview;
+  /** Every change the runs made since the last Undo, in order (kept across previews). */
+  private history: DoneChange[] = [];
+  /** The steps an Undo that stopped left: they take back what came before `history`. */
+  private pendingUndo: PlanStep[] = [];
+  /** The tenant as the last run left it, to tell what changed since. */
+  private leftBy?: ConnectorGroupWithContents[];
+
+  constructor(readonly tenantKey: string, private readonly tenantName: () => string) {}
+
+  get state(): SessionState {
+    return this.command !== undefined ? { kind: 'working', command: this.command } : this.settled;
+  }
+
+  get busy(): boolean {
+    return this.command !== undefined;
+  }
+
+  get preview(): Preview | undefined {
+    return this.last;
+  }
+
+  get afterRun(): ConnectorGroupWithContents[] | undefined {
+    return this.leftBy;
+  }
+
+  /** A previewed plan not sent yet (a command checks this while it holds the session). */
+  get canApply(): boolean {
+    return this.settled.kind === 'ready';
+  }
+
+  /** The Apply or Resume that stopped before its last step, if that is where the session is. */
+  get stoppedRun(): Run | undefined {
+    const run = this.settled.kind === 'ran' ? this.settled.run : undefined;
+    return run && !run.undoing && run.result.outcomes.some((o) => o.state !== 'done') ? run : undefined;
+  }
+
+  get canUndo(): boolean {
+    return this.history.length > 0 || this.pendingUndo.length > 0;
+  }
+
+  /** The steps that take the runs' changes back: the latest changes in reverse, then what a stopped Undo left. */
+  undoPlan(): PlanStep[] {
+    return [...undoSteps(this.history), ...this.pendingUndo];
+  }
+
+  /** Refused while a command works on this tenant: two runs at once would race each other. */
+  assertFree(): void {
+    if (this.command !== undefined) {
+      throw new Error(l10n.t("'{0}' is busy with {1}: wait for it to finish (or cancel it), then try again.", this.tenantName(), this.command));
+    }
+  }
+
+  /** A new preview replaces the last one (and a stopped run's Resume); what Undo can restore is kept. */
+  previewed(preview: Preview | undefined): void {
+    this.assertFree();
+    this.last = preview;
+    this.settled = preview && preview.steps.length > 0 ? { kind: 'ready' } : { kind: 'idle' };
+  }
+
+  /**
+   * Runs one command's work with the session held; `task` reports the run it made, if it got so far.
+   * A command that stops before sending (declined, refused) leaves the session as it was.
+   */
+  async working<T>(command: string, task: (ran: (run: Run, groupsAfter: ConnectorGroupWithContents[]) => void) => Promise<T>): Promise<T> {
+    this.assertFree();
+    this.command = command;
+    try {
+      return await task((run, groupsAfter) => {
+        this.record(run, groupsAfter);
+        this.settled = { kind: 'ran', run };
+      });
+    } finally {
+      this.command = undefined;
+    }
+  }
+
+  private record(run: Run, groupsAfter: ConnectorGroupWithContents[]): void {
+    if (run.undoing) {
+      // What was undone is no longer to undo; an Undo that stopped goes on from where it stopped.
+      this.history = [];
+      this.pendingUndo = remainingSteps(run.steps, run.result, groupsAfter);
+    } else {
+      this.history.push(...run.result.done);
+    }
+    this.leftBy = structuredClone(groupsAfter);
+  }
+}

@@ -1,0 +1,29 @@
+// What command handlers work with; one object, built once at activation.
+import type * as vscode from 'vscode';
+import type { Logger } from './logging/logger';
+import type { ExportDocuments } from './commands/exportDocuments';
+import type { TenantRegistry } from './tenants/tenantRegistry';
+import type { ConnectorGroupTreeProvider } from './tree/connectorGroupTreeProvider';
+import type { TreeNode } from './tree/treeNode';
+import type { Prompts } from './ui/prompts';
+import type { Authentication } from './auth/sessions';
+import type { SavedTenantStore } from './tenants/savedTenants';
+import type { LayoutDocuments } from './layoutLoop/layoutDocuments';
+import type { PlanSessions } from './layoutLoop/planSessions';
+
+export interface Services {
+  readonly registry: TenantRegistry;
+  readonly tree: ConnectorGroupTreeProvider;
+  readonly treeView: vscode.TreeView<TreeNode>;
+  readonly logger: Logger;
+  readonly extensionUri: vscode.Uri;
+  /** The texts behind the read-only export tabs. */
+  readonly exports: ExportDocuments;
+  /** The tenants added, kept across reloads. */
+  readonly savedTenants: SavedTenantStore;
+  /** VS Code's sign-in (a stand-in in the extension-host tests). */
+  authentication: Authentication;
+  /** The layout loop's documents, and each tenant's plan session. */
+  readonly layouts: { readonly documents: LayoutDocuments; readonly sessions: PlanSessions };
+  prompts: Prompts;
+}
