@@ -1,4 +1,5 @@
 // Activation wires the pieces together and does nothing else.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { moveConnectorsTo, assignApplicationsTo } from './commands/moveOperations';
 import { EXPORT_SCHEME, ExportDocuments } from './commands/exportDocuments';
@@ -12,6 +13,8 @@ import { createLogger } from './logging/logger';
 import { LayoutDocuments, PLAN_SCHEME, TENANT_LAYOUT_SCHEME } from './layoutLoop/layoutDocuments';
 import { watchLayoutFiles } from './layoutLoop/layoutDiagnostics';
 import { PlanSessions } from './layoutLoop/planSessions';
+import { JournalStore } from './layoutLoop/journalStore';
+import { watchJournals } from './layoutLoop/runRestore';
 import { SavedTenantStore } from './tenants/savedTenants';
 import { l10n } from './shared/l10n';
 import { TenantRegistry } from './tenants/tenantRegistry';
@@ -44,7 +47,10 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
   const exports = new ExportDocuments();
   const layoutDocuments = new LayoutDocuments();
   const services = {
-    registry, tree, logger, exports, prompts: windowPrompts, extensionUri: context.extensionUri, layouts: { documents: layoutDocuments, sessions: new PlanSessions() },
+    registry, tree, logger, exports, prompts: windowPrompts, extensionUri: context.extensionUri, layouts: {
+      documents: layoutDocuments, sessions: new PlanSessions(),
+      journals: new JournalStore(path.join(context.globalStorageUri.fsPath, 'journals'), (message) => logger.warn(message)),
+    },
     savedTenants: new SavedTenantStore(context.globalState), authentication: vscodeAuthentication,
   } as Services & { treeView: vscode.TreeView<TreeNode> };
   const dragAndDrop = new ConnectorGroupDragAndDrop({
@@ -70,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
   );
   void vscode.commands.executeCommand('setContext', 'connectorGroups.hasTenants', false);
   void runReported(services, 'restoreTenants', () => restoreTenants(services));
-  context.subscriptions.push(watchSessions(services));
+  context.subscriptions.push(watchSessions(services), watchJournals(services));
   // Started at once (not through the command queue), so the view says "Opening…" from its first paint.
   if (process.env.CONNECTOR_GROUPS_SANDBOX_URL) void runReported(services, 'openSandboxTenant', () => openSandboxTenant(services));
   return {

@@ -20,6 +20,7 @@ export async function removeTenant(services: Services, node?: TreeNode): Promise
   const tenant = await pickTenant(services, node);
   // Its plan session goes with it (refused while a run works on it: the run would lose its tenant).
   services.layouts.sessions.forget(tenant.tenant.key);
+  services.layouts.journals.remove(tenant.tenant.key);
   await services.savedTenants.remove(tenant.tenant.key);
   await services.registry.remove(tenant.tenant.key);
 }

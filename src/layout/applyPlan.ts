@@ -47,6 +47,8 @@ export interface ApplyOptions {
   cancelled?: () => boolean;
   /** Told before each step starts. */
   starting?: (index: number, step: PlanStep) => void;
+  /** Told as each step ends: its outcome, the change it made (if any) and the id of a group it created. */
+  finished?: (index: number, outcome: StepOutcome, change: DoneChange | undefined, createdId: string | undefined) => void;
   timing?: ReadBackTiming;
 }
 
@@ -151,17 +153,18 @@ export async function applySteps(contents: TenantContents, steps: PlanStep[], op
   for (let i = 0; i < steps.length; i++) {
     if (options.cancelled?.()) return { outcomes, done, created: runner.created, cancelled: true };
     options.starting?.(i, steps[i]);
+    const step = steps[i];
+    const createdId = () => (step.kind === 'create' ? runner.created.get(step.group) : undefined);
     try {
-      const change = await runner.run(steps[i]);
+      const change = await runner.run(step);
       if (change) done.push(change);
       outcomes[i] = { state: 'done' };
+      options.finished?.(i, outcomes[i], change, createdId());
     } catch (error) {
-      if (error instanceof PartlyDone) {
-        if (error.change) done.push(error.change);
-        outcomes[i] = failure(error.cause, error.doneItems);
-      } else {
-        outcomes[i] = failure(error);
-      }
+      const change = error instanceof PartlyDone ? error.change : undefined;
+      if (change) done.push(change);
+      outcomes[i] = error instanceof PartlyDone ? failure(error.cause, error.doneItems) : failure(error);
+      options.finished?.(i, outcomes[i], change, createdId());
       break;
     }
   }

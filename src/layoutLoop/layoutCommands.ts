@@ -14,7 +14,7 @@ import { saveTextAs } from '../commands/exportCommands';
 import { fileNamePart } from '../commands/exportDocuments';
 import { loadedContents, pickTenant } from '../commands/targets';
 import { PLAN_SCHEME } from './layoutDocuments';
-import { fileName, freshContents, layoutDocument, now, readFile, savedFirst, showDiff, showPlan, tenantFor } from './layoutEditors';
+import { fileName, freshContents, layoutDocument, now, readFile, savedFirst, showDiff, showPlan, tenantFor, textHash } from './layoutEditors';
 import type { PlanSession } from './planSession';
 
 export async function exportLayout(services: Services, node?: TreeNode): Promise<vscode.Uri> {
@@ -71,7 +71,7 @@ export async function previewPlan(services: Services, uri?: vscode.Uri): Promise
       : vscode.l10n.t('Nothing was sent: {0} (and {1} more reasons, listed beside the diff).', plan.refusals[0], plan.refusals.length - 1));
   }
   const warnings = planNotes(contents.groups, plan.steps);
-  session.previewed({ file: document.uri, text: document.getText(), layout, snapshot: structuredClone(contents.groups), steps: plan.steps, warnings, planUri });
+  session.previewed({ file: document.uri, textHash: textHash(document.getText()), layout, snapshot: structuredClone(contents.groups), steps: plan.steps, warnings, planUri });
   services.layouts.documents.set(PLAN_SCHEME, name, planText(plan.steps, heading(document.uri, layout, warnings, tenantNode, plan.steps, session)));
   services.layouts.sessions.updateContexts();
   // The plan takes the focus: its title bar holds Apply Plan.

@@ -1,5 +1,6 @@
 // What the layout commands share with the editors: the layout file a command acts on (saved first,
 // read with its problems placed), the tenant it names, read afresh, and the diff and plan tabs.
+import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ConnectorGroupWithContents } from '../graph/types';
 import { LAYOUT_SUFFIX, readLayout, writeLayout, type Layout } from '../layout/layoutFile';
@@ -15,6 +16,8 @@ import { Cancelled, loadedContents } from '../commands/targets';
 import { PLAN_LANGUAGE, TENANT_LAYOUT_SCHEME } from './layoutDocuments';
 
 export const fileName = (uri: vscode.Uri) => uri.path.split('/').pop() ?? uri.path;
+/** What a plan keeps of the file's text to tell later whether it changed. */
+export const textHash = (text: string) => createHash('sha256').update(text).digest('base64');
 /** The time in the plan and report: UTC, to the second, the same for every reader. */
 export const now = () => `${new Date().toISOString().replace('T', ' ').slice(0, 19)} UTC`;
 

@@ -10,8 +10,8 @@ import { l10n } from '../shared/l10n';
 
 export interface Preview {
   file: Uri;
-  /** The file's text as previewed: the steps are for that text. */
-  text: string;
+  /** A hash of the file's text as previewed: the steps are for that text. */
+  textHash: string;
   layout: Layout;
   /** The tenant as the preview read it. */
   snapshot: ConnectorGroupWithContents[];
@@ -86,6 +86,21 @@ export class PlanSession {
   /** The steps that take the runs' changes back: the latest changes in reverse, then what a stopped Undo left. */
   undoPlan(): PlanStep[] {
     return [...undoSteps(this.history), ...this.pendingUndo];
+  }
+
+  /** What Undo could take back before a run: the journal keeps it, so a reload loses none of it. */
+  undoBase(): { history: DoneChange[]; pendingUndo: PlanStep[] } {
+    return { history: [...this.history], pendingUndo: [...this.pendingUndo] };
+  }
+
+  /** The session as a run's journal left it, after a reload or a crash. */
+  restored(preview: Preview, run: Run, base: { history: DoneChange[]; pendingUndo: PlanStep[] }, groupsNow: ConnectorGroupWithContents[]): void {
+    this.assertFree();
+    this.last = preview;
+    this.history = [...base.history];
+    this.pendingUndo = [...base.pendingUndo];
+    this.record(run, groupsNow);
+    this.settled = { kind: 'ran', run };
   }
 
   /** Refused while a command works on this tenant: two runs at once would race each other. */

@@ -6,6 +6,7 @@ import { applySteps, remainingSteps, type ApplyResult } from '../layout/applyPla
 import { planNotes } from '../layout/planImpact';
 import { planLayout, type PlanStep } from '../layout/planner';
 import { describeStep, reportText } from '../layout/planText';
+import { JOURNAL_VERSION } from '../layout/runJournal';
 import { changedGroups } from '../layout/tenantLayout';
 import type { Services } from '../services';
 import { isRegion } from '../shared/regions';
@@ -16,7 +17,7 @@ import { ActionableError } from '../commands/actionableError';
 import { Cancelled } from '../commands/targets';
 import { assertCanWrite } from '../commands/writeAccess';
 import { PLAN_SCHEME } from './layoutDocuments';
-import { fileName, freshContents, now, setTenantSide, showPlan, stepList } from './layoutEditors';
+import { fileName, freshContents, now, setTenantSide, showPlan, stepList, textHash } from './layoutEditors';
 import type { Preview, PlanSession, Run } from './planSession';
 
 type Ran = (run: Run, groupsAfter: TenantContents['groups']) => void;
@@ -39,7 +40,7 @@ async function holding<T>(services: Services, planUri: vscode.Uri | undefined, c
 
 /** The steps are for the file as it was previewed, not as it has been edited since. */
 async function assertFileAsPreviewed(preview: Preview): Promise<void> {
-  if ((await vscode.workspace.openTextDocument(preview.file)).getText() === preview.text) return;
+  if (textHash((await vscode.workspace.openTextDocument(preview.file)).getText()) === preview.textHash) return;
   throw new ActionableError(vscode.l10n.t('{0} changed since the preview: nothing was sent. Preview the plan again.', fileName(preview.file)),
     vscode.l10n.t('Preview Plan'), async () => vscode.commands.executeCommand('connectorGroups.previewPlan', preview.file));
 }
@@ -137,14 +138,26 @@ async function run(services: Services, session: PlanSession, preview: Preview, t
   const { tenant } = tenantNode;
   const title = undoing ? vscode.l10n.t("Undoing in '{0}'", tenant.displayName) : vscode.l10n.t("Applying the plan to '{0}'", tenant.displayName);
   services.logger.info(`${undoing ? 'Undo' : 'Apply'}: ${steps.length} steps on '${tenant.displayName}' from ${fileName(preview.file)}.`);
+  const journal = services.layouts.journals.begin({
+    journal: JOURNAL_VERSION, tenantKey: tenant.key, tenantName: tenant.displayName, undoing, file: preview.file.toString(), fileHash: preview.textHash,
+    layout: preview.layout, planName: fileName(preview.planUri), steps, startedAt: new Date().toISOString(), ...session.undoBase(),
+  });
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title, cancellable: true },
     (progress, token) => applySteps(contents, steps, {
       cancelled: () => token.isCancellationRequested,
-      starting: (index, step) => progress.report({ message: `${index + 1}/${steps.length}: ${describeStep(step)}`, increment: index === 0 ? 0 : 100 / steps.length }),
+      starting: (index, step) => {
+        // A create whose answer is lost to a crash is found later by its name among groups not there now.
+        journal.append({ started: index, ...(step.kind === 'create' ? { sameName: contents.groups.filter((g) => g.name === step.name).map((g) => g.id) } : {}) });
+        progress.report({ message: `${index + 1}/${steps.length}: ${describeStep(step)}`, increment: index === 0 ? 0 : 100 / steps.length });
+      },
+      finished: (index, outcome, change, created) => journal.append({ step: index, outcome, ...(change ? { change } : {}), ...(created ? { created } : {}) }),
     }),
   );
+  journal.append({ finishedAt: new Date().toISOString(), cancelled: result.cancelled });
   ran({ steps, result, undoing }, contents.groups);
+  // An Undo that took everything back leaves nothing for a reload to offer.
+  if (!session.canUndo) services.layouts.journals.remove(tenant.key);
   services.layouts.documents.set(PLAN_SCHEME, preview.planUri.path.slice(1), reportText(steps, result, [
     undoing ? vscode.l10n.t('Undo of {0} in {1}', fileName(preview.file), tenant.displayName) : vscode.l10n.t('Run of {0} on {1}', fileName(preview.file), tenant.displayName),
     vscode.l10n.t('Finished at {0}.', now()),

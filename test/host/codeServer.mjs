@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureTestHost } from './install.mjs';
-import { freePort, spawnGroup, stopGroup } from './processes.mjs';
+import { freePort, killInGroup, spawnGroup, stopGroup } from './processes.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -102,7 +102,11 @@ export async function startCodeServer({ scratch, env = {}, smokeTestDriver = fal
     if (Date.now() > deadline) throw new Error(`code-server did not answer within 60 s:\n${log.join('')}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { url, port, log, stop: () => stopGroup(child) };
+  return {
+    url, port, log, stop: () => stopGroup(child),
+    /** Kills the extension host as a crash would; VS Code then has none until the window reloads. */
+    killExtensionHost: () => killInGroup(child.pid, 'extensionHost'),
+  };
 }
 
 /** Headless Debian Chromium through playwright-core; never a downloaded browser. */

@@ -1,5 +1,6 @@
 // Child processes that are always cleaned up: each leads its own process group, and the whole group is stopped.
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import readline from 'node:readline';
 
@@ -72,4 +73,27 @@ export function readKeys(child, keys, timeoutMs = 15000) {
     });
     child.once('exit', (code) => reject(new Error(`exited with ${code} before printing ${keys.join(', ')}`)));
   });
+}
+
+/**
+ * Kills (SIGKILL, as a crash would) the processes of a group whose command line contains `marker`:
+ * code-server's extension host runs in the group of the code-server it belongs to. Returns their pids.
+ */
+export function killInGroup(groupId, marker) {
+  const killed = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The group id is the fifth field of stat, after the command in parentheses.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const group = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      if (group !== groupId || !command.includes(marker)) continue;
+      process.kill(Number(entry), 'SIGKILL');
+      killed.push(Number(entry));
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return killed;
 }

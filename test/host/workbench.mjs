@@ -58,6 +58,8 @@ export async function openWorkbench({ viewport = { width: 1400, height: 900 }, c
     return {
       page,
       sandbox,
+      /** Kills the extension host (SIGKILL), as a crash would; returns the pids killed. */
+      killExtensionHost: () => server.killExtensionHost(),
       /** The folder open in the workbench. */
       workspace: scratch.workspace,
       /** Runs a command from the command palette by its title, as a person would. */

@@ -13,7 +13,7 @@ const eu = tenant.find((g) => g.name === 'EU')!;
 const rename: PlanStep = { kind: 'rename', group: eu.id, from: 'EU', to: 'Europe' };
 
 function preview(steps: PlanStep[]): Preview {
-  return { file: uri('/a.connectorgroups.json'), text: '{}', layout: { tenant: { id: guid('t') }, prune: false, connectorGroups: [] }, snapshot: tenant, steps, warnings: [], planUri: uri('/Plan – a.txt') };
+  return { file: uri('/a.connectorgroups.json'), textHash: 'h', layout: { tenant: { id: guid('t') }, prune: false, connectorGroups: [] }, snapshot: tenant, steps, warnings: [], planUri: uri('/Plan – a.txt') };
 }
 
 /** The rename done (or failed) as applySteps reports it. */
