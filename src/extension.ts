@@ -14,6 +14,7 @@ import { LayoutDocuments, PLAN_SCHEME, TENANT_LAYOUT_SCHEME } from './layoutLoop
 import { watchLayoutFiles } from './layoutLoop/layoutDiagnostics';
 import { PlanSessions } from './layoutLoop/planSessions';
 import { JournalStore } from './layoutLoop/journalStore';
+import { HistoryStore } from './layoutLoop/historyStore';
 import { watchJournals } from './layoutLoop/runRestore';
 import { SavedTenantStore } from './tenants/savedTenants';
 import { l10n } from './shared/l10n';
@@ -50,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
     registry, tree, logger, exports, prompts: windowPrompts, extensionUri: context.extensionUri, layouts: {
       documents: layoutDocuments, sessions: new PlanSessions(),
       journals: new JournalStore(path.join(context.globalStorageUri.fsPath, 'journals'), (message) => logger.warn(message)),
+      history: new HistoryStore(path.join(context.globalStorageUri.fsPath, 'history'), (message) => logger.warn(message)),
     },
     savedTenants: new SavedTenantStore(context.globalState), authentication: vscodeAuthentication,
   } as Services & { treeView: vscode.TreeView<TreeNode> };

@@ -8,6 +8,7 @@ import { copyId, exportJson, openInPortal, saveExport } from './commands/exportC
 import { findGroup } from './commands/findCommands';
 import { compareWithTenant, exportLayout, previewPlan } from './layoutLoop/layoutCommands';
 import { applyPlan, resumeApply, undoApply } from './layoutLoop/runCommands';
+import { tenantHistory } from './layoutLoop/historyCommands';
 import { createGroup, deleteGroup, renameGroup } from './commands/groupCommands';
 import { editRegion } from './commands/regionCommands';
 import type { Services } from './services';
@@ -54,6 +55,7 @@ const COMMANDS: Record<string, Handler> = {
   resumeApply,
   undoApply,
   compareWithTenant,
+  tenantHistory,
   showProblemsOnly,
   showAllGroups,
   showLog,

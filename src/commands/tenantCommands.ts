@@ -18,9 +18,11 @@ export async function openSandboxTenant(services: Services): Promise<string> {
 /** Closes a tenant and forgets it: it is not shown again after a reload. */
 export async function removeTenant(services: Services, node?: TreeNode): Promise<void> {
   const tenant = await pickTenant(services, node);
-  // Its plan session goes with it (refused while a run works on it: the run would lose its tenant).
+  // What the extension kept of it goes with it: its plan session (refused while a run works on it),
+  // its last run's journal and its history.
   services.layouts.sessions.forget(tenant.tenant.key);
   services.layouts.journals.remove(tenant.tenant.key);
+  services.layouts.history.remove(tenant.tenant.key);
   await services.savedTenants.remove(tenant.tenant.key);
   await services.registry.remove(tenant.tenant.key);
 }

@@ -7,7 +7,8 @@ import { planNotes } from '../layout/planImpact';
 import { planLayout, type PlanStep } from '../layout/planner';
 import { describeStep, reportText } from '../layout/planText';
 import { JOURNAL_VERSION } from '../layout/runJournal';
-import { changedGroups } from '../layout/tenantLayout';
+import { changedGroups, tenantLayout } from '../layout/tenantLayout';
+import { writeLayout } from '../layout/layoutFile';
 import type { Services } from '../services';
 import { isRegion } from '../shared/regions';
 import { nameList } from '../shared/nameList';
@@ -70,7 +71,7 @@ export async function applyPlan(services: Services, planUri?: vscode.Uri): Promi
         vscode.l10n.t("'{0}' changed since the preview ({1}): nothing was sent. Preview the plan again.", tenant.displayName, nameList(changed.map((n) => `'${n}'`))),
         vscode.l10n.t('Preview Plan'), async () => vscode.commands.executeCommand('connectorGroups.previewPlan', preview.file));
     }
-    return run(services, session, preview, tenantNode, contents, preview.steps, false, ran);
+    return run(services, session, preview, tenantNode, contents, preview.steps, false, ran, vscode.l10n.t('Apply Plan'));
   });
 }
 
@@ -103,7 +104,7 @@ export async function resumeApply(services: Services, planUri?: vscode.Uri): Pro
       : vscode.l10n.t("Resume with {0} steps on '{1}'?", plan.steps.length, tenant.displayName);
     const detail = [origin, ...planNotes(contents.groups, plan.steps), stepList(plan.steps)].join('\n\n');
     if (!(await services.prompts.confirm(question, detail, vscode.l10n.t('Resume')))) throw new Cancelled();
-    return run(services, session, preview, tenantNode, contents, plan.steps, false, ran);
+    return run(services, session, preview, tenantNode, contents, plan.steps, false, ran, vscode.l10n.t('Resume'));
   });
 }
 
@@ -129,15 +130,19 @@ export async function undoApply(services: Services, planUri?: vscode.Uri): Promi
     const question = vscode.l10n.t("Undo the changes made to '{0}'? {1} steps take them back.", tenant.displayName, steps.length);
     const detail = [...drift, ...skipped, ...planNotes(contents.groups, steps), stepList(steps)].join('\n\n');
     if (!(await services.prompts.confirm(question, detail, vscode.l10n.t('Undo')))) throw new Cancelled();
-    return run(services, session, preview, tenantNode, contents, steps, true, ran);
+    return run(services, session, preview, tenantNode, contents, steps, true, ran, vscode.l10n.t('Undo'));
   });
 }
 
 async function run(services: Services, session: PlanSession, preview: Preview, tenantNode: TenantNode, contents: TenantContents,
-  steps: PlanStep[], undoing: boolean, ran: Ran): Promise<ApplyResult> {
+  steps: PlanStep[], undoing: boolean, ran: Ran, command: string): Promise<ApplyResult> {
   const { tenant } = tenantNode;
   const title = undoing ? vscode.l10n.t("Undoing in '{0}'", tenant.displayName) : vscode.l10n.t("Applying the plan to '{0}'", tenant.displayName);
   services.logger.info(`${undoing ? 'Undo' : 'Apply'}: ${steps.length} steps on '${tenant.displayName}' from ${fileName(preview.file)}.`);
+  // The tenant as it is before the run, kept for Tenant History… (prune on: restoring it is exact).
+  services.layouts.history.save(tenant.key, writeLayout({ ...tenantLayout(contents.groups, { id: tenant.tenantId, displayName: tenant.displayName }), prune: true }), {
+    before: command, layoutFile: fileName(preview.file), groups: contents.applicationProxyGroups().length,
+  });
   const journal = services.layouts.journals.begin({
     journal: JOURNAL_VERSION, tenantKey: tenant.key, tenantName: tenant.displayName, undoing, file: preview.file.toString(), fileHash: preview.textHash,
     layout: preview.layout, planName: fileName(preview.planUri), steps, startedAt: new Date().toISOString(), ...session.undoBase(),

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { Layout } from '../../src/layout/layoutFile';
 import { readLayout, writeLayout } from '../../src/layout/layoutFile';
 import type { SandboxState } from '../support/sandboxClient';
-import { extensionApi, freshStart, sandboxClient, sandboxTenantNode, script } from './harness';
+import { extensionApi, freshStart, pickLabel, sandboxClient, sandboxTenantNode, script } from './harness';
 
 describe('layout as code: export, edit, preview, apply, resume, undo', () => {
   const sandbox = sandboxClient();
@@ -316,6 +316,33 @@ describe('layout as code: export, edit, preview, apply, resume, undo', () => {
     await sandbox.options({ latencyMs: 0 });
     assert.match(await planDocument('busy', /Done: 4/), /Run of busy\.connectorgroups\.json on Contoso \(sandbox\)/);
     assert.equal((await sandbox.state()).groups.filter((g) => g.name === 'Helsinki').length, 1);
+  });
+
+  it('keeps a snapshot before each run, and Restore from Tenant History… brings the tenant back through a preview', async () => {
+    const original = stateWords(await sandbox.state());
+    await previewedEdit('history.json');
+    await script(true);
+    const applied = await vscode.commands.executeCommand<{ outcomes: { state: string }[] }>('connectorGroups.applyPlan');
+    assert.ok(applied?.outcomes.every((o) => o.state === 'done'));
+    assert.notDeepEqual(stateWords(await sandbox.state()), original);
+
+    const api = await extensionApi();
+    const history = await script((items: readonly vscode.QuickPickItem[]) => {
+      assert.equal(items.length, 1, 'one snapshot: the one taken before the Apply');
+      assert.match(items[0].description ?? '', /^before Apply Plan of history\.connectorgroups\.json$/);
+      return items[0];
+    }, pickLabel('Restore…'));
+    const planned = await vscode.commands.executeCommand<{ steps: { kind: string }[] }>('connectorGroups.tenantHistory', await sandboxTenantNode(api));
+    history.assertDone();
+    assert.deepEqual(history.errors, []);
+    // Helsinki, made by the run, goes: Wiki back to EU Frankfurt first, then the group is deleted.
+    assert.ok(planned?.steps.some((s) => s.kind === 'delete'), JSON.stringify(planned?.steps.map((s) => s.kind)));
+    const restore = await script(true);
+    const restored = await vscode.commands.executeCommand<{ outcomes: { state: string }[] }>('connectorGroups.applyPlan');
+    restore.assertDone();
+    assert.ok(restored?.outcomes.every((o) => o.state === 'done'), JSON.stringify(restored?.outcomes));
+    assert.deepEqual(stateWords(await sandbox.state()), original);
+    assert.equal(api.services.layouts.history.list('sandbox').length, 2, 'the restore took its own snapshot first');
   });
 
   it('gives a layout file the schema: hover text and completion from it', async () => {
