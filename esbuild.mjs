@@ -31,6 +31,8 @@ const builds = [
   // The Graph sandbox that "Open Sandbox Tenant" starts inside the extension host.
   { ...node, entryPoints: ['src/sandbox/server.ts'], outfile: 'dist/sandboxServer.js' },
   { ...node, entryPoints: ['src/sandbox/cli.ts'], outfile: 'dist/sandbox.js' },
+  // The plan worker: reads, plans and writes big layouts off the extension host's thread.
+  { ...node, entryPoints: ['src/layout/planWorker.ts'], outfile: 'dist/planWorker.js' },
   // The region form runs in the webview: a browser bundle with its web components.
   {
     ...node,

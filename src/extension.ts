@@ -15,6 +15,7 @@ import { watchLayoutFiles } from './layoutLoop/layoutDiagnostics';
 import { PlanSessions } from './layoutLoop/planSessions';
 import { JournalStore } from './layoutLoop/journalStore';
 import { HistoryStore } from './layoutLoop/historyStore';
+import { PlanWorker } from './layout/planClient';
 import { watchJournals } from './layoutLoop/runRestore';
 import { SavedTenantStore } from './tenants/savedTenants';
 import { l10n } from './shared/l10n';
@@ -47,11 +48,14 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
   const tree = new ConnectorGroupTreeProvider(registry);
   const exports = new ExportDocuments();
   const layoutDocuments = new LayoutDocuments();
+  // The engine's sentences in the worker are translated like the extension's.
+  const planWorker = new PlanWorker(path.join(__dirname, 'planWorker.js'), vscode.l10n.bundle);
   const services = {
     registry, tree, logger, exports, prompts: windowPrompts, extensionUri: context.extensionUri, layouts: {
       documents: layoutDocuments, sessions: new PlanSessions(),
       journals: new JournalStore(path.join(context.globalStorageUri.fsPath, 'journals'), (message) => logger.warn(message)),
       history: new HistoryStore(path.join(context.globalStorageUri.fsPath, 'history'), (message) => logger.warn(message)),
+      worker: planWorker,
     },
     savedTenants: new SavedTenantStore(context.globalState), authentication: vscodeAuthentication,
   } as Services & { treeView: vscode.TreeView<TreeNode> };
@@ -69,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
     logger, registry, tree, services.treeView, showProblems(tree, services.treeView), ...registerCommands(services),
     vscode.workspace.registerTextDocumentContentProvider(EXPORT_SCHEME, exports),
     layoutDocuments,
+    planWorker,
     vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, layoutDocuments),
     vscode.workspace.registerTextDocumentContentProvider(TENANT_LAYOUT_SCHEME, layoutDocuments),
     watchLayoutFiles(services),

@@ -9,6 +9,7 @@ import type { Prompts } from './ui/prompts';
 import type { Authentication } from './auth/sessions';
 import type { SavedTenantStore } from './tenants/savedTenants';
 import type { LayoutDocuments } from './layoutLoop/layoutDocuments';
+import type { PlanWorker } from './layout/planClient';
 import type { HistoryStore } from './layoutLoop/historyStore';
 import type { JournalStore } from './layoutLoop/journalStore';
 import type { PlanSessions } from './layoutLoop/planSessions';
@@ -25,7 +26,12 @@ export interface Services {
   readonly savedTenants: SavedTenantStore;
   /** VS Code's sign-in (a stand-in in the extension-host tests). */
   authentication: Authentication;
-  /** The layout loop's documents, each tenant's plan session, the runs' journals and the tenants' history. */
-  readonly layouts: { readonly documents: LayoutDocuments; readonly sessions: PlanSessions; readonly journals: JournalStore; readonly history: HistoryStore };
+  /**
+   * The layout loop's documents, each tenant's plan session, the runs' journals, the tenants'
+   * history, and the worker that reads, plans and writes layouts off the host's thread.
+   */
+  readonly layouts: {
+    readonly documents: LayoutDocuments; readonly sessions: PlanSessions; readonly journals: JournalStore; readonly history: HistoryStore; readonly worker: PlanWorker;
+  };
   prompts: Prompts;
 }

@@ -10,14 +10,21 @@ import { cutOffSentence } from '../tenants/impact';
 import { groupBy } from '../shared/groupBy';
 import type { GroupKey, PlanStep } from './planner';
 
-export function planWarnings(groups: ConnectorGroupWithContents[], steps: PlanStep[]): string[] {
+/** The tenant as a plan starts from it: where each item is, which connectors are active, the names. */
+function startOf(groups: ConnectorGroupWithContents[]) {
   const proxyGroups = groups.filter(isApplicationProxyGroup);
-  const home = proxyGroups.find((g) => g.isDefault)?.id;
-  const names = new Map<GroupKey, string>(proxyGroups.map((g) => [g.id, g.name]));
-  const active = new Set(proxyGroups.flatMap((g) => g.members.filter((c) => c.status === 'active').map((c) => c.id.toLowerCase())));
-  const connectorAt = new Map(proxyGroups.flatMap((g) => g.members.map((c) => [c.id.toLowerCase(), g.id] as const)));
-  const before = new Map(proxyGroups.flatMap((g) => g.applications.map((a) => [a.id.toLowerCase(), g.id] as const)));
-  const applicationNames = new Map(proxyGroups.flatMap((g) => g.applications.map((a) => [a.id.toLowerCase(), a.displayName] as const)));
+  return {
+    home: proxyGroups.find((g) => g.isDefault)?.id,
+    names: new Map<GroupKey, string>(proxyGroups.map((g) => [g.id, g.name])),
+    active: new Set(proxyGroups.flatMap((g) => g.members.filter((c) => c.status === 'active').map((c) => c.id.toLowerCase()))),
+    connectorAt: new Map(proxyGroups.flatMap((g) => g.members.map((c) => [c.id.toLowerCase(), g.id] as const))),
+    applicationAt: new Map(proxyGroups.flatMap((g) => g.applications.map((a) => [a.id.toLowerCase(), g.id] as const))),
+    applicationNames: new Map(proxyGroups.flatMap((g) => g.applications.map((a) => [a.id.toLowerCase(), a.displayName] as const))),
+  };
+}
+
+export function planWarnings(groups: ConnectorGroupWithContents[], steps: PlanStep[]): string[] {
+  const { home, names, active, connectorAt, applicationAt: before, applicationNames } = startOf(groups);
   const activeCounts = (at: Map<string, GroupKey>) => {
     const counts = new Map<GroupKey, number>();
     for (const [id, key] of at) if (active.has(id)) counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -66,13 +73,7 @@ export interface StepOutage {
 
 /** Every outage between steps the plan's order could not avoid; one that lasts to the end is planWarnings'. */
 export function stepOutages(groups: ConnectorGroupWithContents[], steps: PlanStep[]): StepOutage[] {
-  const proxyGroups = groups.filter(isApplicationProxyGroup);
-  const home = proxyGroups.find((g) => g.isDefault)?.id;
-  const names = new Map<GroupKey, string>(proxyGroups.map((g) => [g.id, g.name]));
-  const active = new Set(proxyGroups.flatMap((g) => g.members.filter((c) => c.status === 'active').map((c) => c.id.toLowerCase())));
-  const connectorAt = new Map(proxyGroups.flatMap((g) => g.members.map((c) => [c.id.toLowerCase(), g.id] as const)));
-  const applicationAt = new Map(proxyGroups.flatMap((g) => g.applications.map((a) => [a.id.toLowerCase(), g.id] as const)));
-  const applicationNames = new Map(proxyGroups.flatMap((g) => g.applications.map((a) => [a.id.toLowerCase(), a.displayName] as const)));
+  const { home, names, active, connectorAt, applicationAt, applicationNames } = startOf(groups);
   const start = new Map(applicationAt);
   const count = new Map<GroupKey, number>();
   for (const [id, key] of connectorAt) if (active.has(id)) count.set(key, (count.get(key) ?? 0) + 1);

@@ -5,7 +5,6 @@
 // is in it: only names, ids and the steps.
 import type { ConnectorGroupWithContents } from '../graph/types';
 import type { ApplyResult, DoneChange, StepOutcome } from './applyPlan';
-import type { Layout } from './layoutFile';
 import type { GroupKey, PlanStep } from './planner';
 
 export const JOURNAL_VERSION = 1;
@@ -18,7 +17,8 @@ export interface JournalHeader {
   /** The layout file (a URI) and a hash of its text as previewed. */
   file: string;
   fileHash: string;
-  layout: Layout;
+  /** The layout file's text as previewed. */
+  layoutText: string;
   planName: string;
   steps: PlanStep[];
   startedAt: string;
@@ -50,7 +50,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 
 function isHeader(value: unknown): value is JournalHeader {
   return isObject(value) && value.journal === JOURNAL_VERSION && typeof value.tenantKey === 'string' && typeof value.tenantName === 'string'
-    && typeof value.undoing === 'boolean' && typeof value.file === 'string' && typeof value.fileHash === 'string' && isObject(value.layout)
+    && typeof value.undoing === 'boolean' && typeof value.file === 'string' && typeof value.fileHash === 'string' && typeof value.layoutText === 'string'
     && typeof value.planName === 'string' && Array.isArray(value.steps) && typeof value.startedAt === 'string'
     && Array.isArray(value.history) && Array.isArray(value.pendingUndo);
 }

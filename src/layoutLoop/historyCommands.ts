@@ -4,13 +4,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LAYOUT_SUFFIX, readLayout, writeLayout } from '../layout/layoutFile';
-import { restoreLayout } from '../layout/restoreLayout';
+import { LAYOUT_SUFFIX } from '../layout/layoutFile';
 import type { Services } from '../services';
 import type { TreeNode } from '../tree/treeNode';
 import { fileNamePart } from '../commands/exportDocuments';
 import { Cancelled, loadedContents, pickTenant } from '../commands/targets';
 import { compareWithTenant, previewPlan } from './layoutCommands';
+import { groupsOf } from './layoutEditors';
 import type { Snapshot } from './historyStore';
 
 const shown = (iso: string) => new Date(iso).toLocaleString();
@@ -46,17 +46,16 @@ export async function tenantHistory(services: Services, node?: TreeNode): Promis
  */
 async function restoreSnapshot(services: Services, node: TreeNode, snapshot: Snapshot): Promise<unknown> {
   const tenantNode = await pickTenant(services, node);
-  const read = readLayout(readFileSync(snapshot.file, 'utf8'));
-  if (!read.ok) throw new Error(vscode.l10n.t('The snapshot of {0} cannot be read: {1}', shown(snapshot.takenAt), read.problems[0].message));
   const contents = await loadedContents(tenantNode);
-  const { layout, notes } = restoreLayout(read.layout, contents.groups);
+  const made = await services.layouts.worker.run({ kind: 'restore', groups: await groupsOf(contents), snapshot: readFileSync(snapshot.file, 'utf8') });
+  if (!made.ok) throw new Error(vscode.l10n.t('The snapshot of {0} cannot be read: {1}', shown(snapshot.takenAt), made.problems[0].message));
   const folder = path.join(path.dirname(path.dirname(snapshot.file)), 'restore');
   mkdirSync(folder, { recursive: true });
   const file = path.join(folder, `${fileNamePart(tenantNode.tenant.displayName)} as of ${snapshot.takenAt.slice(0, 19).replace(/[:T]/g, '-')}${LAYOUT_SUFFIX}`);
-  writeFileSync(file, writeLayout(layout));
+  writeFileSync(file, made.text);
   const uri = vscode.Uri.file(file);
   await vscode.window.showTextDocument(uri, { preview: false });
   const planned = await previewPlan(services, uri);
-  if (notes.length > 0) services.prompts.info(vscode.l10n.t('The restore cannot bring everything back: {0}', notes.join(' ')));
+  if (made.notes.length > 0) services.prompts.info(vscode.l10n.t('The restore cannot bring everything back: {0}', made.notes.join(' ')));
   return planned;
 }

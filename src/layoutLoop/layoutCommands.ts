@@ -2,11 +2,9 @@
 // file; Preview Plan shows the tenant beside the file and the numbered steps between them (the
 // tenant's plan session keeps them for Apply); Compare with Tenant says whether a layout still holds.
 import * as vscode from 'vscode';
-import { LAYOUT_SUFFIX, writeLayout, type Layout } from '../layout/layoutFile';
-import { planNotes } from '../layout/planImpact';
-import { planLayout, type PlanStep } from '../layout/planner';
+import { LAYOUT_SUFFIX } from '../layout/layoutFile';
+import type { PlanStep } from '../layout/planner';
 import { planText, refusalText } from '../layout/planText';
-import { tenantLayout } from '../layout/tenantLayout';
 import type { Services } from '../services';
 import type { TenantNode } from '../tree/tenantNode';
 import type { TreeNode } from '../tree/treeNode';
@@ -14,14 +12,14 @@ import { saveTextAs } from '../commands/exportCommands';
 import { fileNamePart } from '../commands/exportDocuments';
 import { loadedContents, pickTenant } from '../commands/targets';
 import { PLAN_SCHEME } from './layoutDocuments';
-import { fileName, freshContents, layoutDocument, now, readFile, savedFirst, showDiff, showPlan, tenantFor, textHash } from './layoutEditors';
+import { fileName, fileProblems, freshContents, groupsOf, layoutDocument, layoutTenant, now, savedFirst, showDiff, showPlan, tenantFor, tenantText } from './layoutEditors';
 import type { PlanSession } from './planSession';
 
 export async function exportLayout(services: Services, node?: TreeNode): Promise<vscode.Uri> {
   const tenantNode = await pickTenant(services, node);
   const contents = await loadedContents(tenantNode);
   const { tenant } = tenantNode;
-  const text = writeLayout(tenantLayout(contents.groups, { id: tenant.tenantId, displayName: tenant.displayName }));
+  const text = await tenantText(services, tenantNode, await groupsOf(contents));
   // The suffix is what gives the file its schema and its Preview Plan button.
   const target = await saveTextAs(services, `${fileNamePart(tenant.displayName)}${LAYOUT_SUFFIX}`, text,
     (picked) => (picked.path.endsWith(LAYOUT_SUFFIX) ? picked : picked.with({ path: picked.path.replace(/(\.json)?$/, LAYOUT_SUFFIX) })));
@@ -29,14 +27,14 @@ export async function exportLayout(services: Services, node?: TreeNode): Promise
   return target;
 }
 
-function heading(file: vscode.Uri, layout: Layout, warnings: string[], tenantNode: TenantNode, steps: PlanStep[], session: PlanSession): string[] {
+function heading(file: vscode.Uri, prune: boolean, warnings: string[], tenantNode: TenantNode, steps: PlanStep[], session: PlanSession): string[] {
   const undoable = session.canUndo
     ? [vscode.l10n.t('Undo still takes back what the earlier runs on this tenant did; applying this plan adds to it.')]
     : [];
   return [
     vscode.l10n.t('Plan: {0} → {1} ({2})', fileName(file), tenantNode.tenant.displayName, tenantNode.tenant.tenantId),
     vscode.l10n.t('Read from the tenant at {0}.', now()),
-    layout.prune
+    prune
       ? vscode.l10n.t('prune is on: groups the file leaves out are deleted, and what it leaves out goes to the default group.')
       : vscode.l10n.t('prune is off: nothing the file does not mention is touched.'),
     steps.length === 1 ? vscode.l10n.t('1 step.') : vscode.l10n.t('{0} steps.', steps.length),
@@ -48,15 +46,18 @@ function heading(file: vscode.Uri, layout: Layout, warnings: string[], tenantNod
 export async function previewPlan(services: Services, uri?: vscode.Uri): Promise<{ steps: PlanStep[] }> {
   const document = await layoutDocument(uri);
   await savedFirst(services, document);
-  const layout = readFile(document);
-  const tenantNode = await tenantFor(services, layout);
+  const text = document.getText();
+  const tenantNode = await tenantFor(services, await layoutTenant(services, document));
   const { tenant } = tenantNode;
   const session = services.layouts.sessions.of(tenant.key, () => tenant.displayName);
   // A preview while this tenant's run works would plan from a tenant that is still changing.
   session.assertFree();
   const contents = await freshContents(services, tenantNode);
-  const plan = planLayout(contents.groups, layout);
-  await showDiff(services, document, tenantNode, contents.groups, layout);
+  const snapshot = await groupsOf(contents);
+  const answer = await services.layouts.worker.run({ kind: 'preview', groups: snapshot, text, tenant: { id: tenant.tenantId, displayName: tenant.displayName } });
+  if (answer.read === 'problems') throw fileProblems(document, answer.problems);
+  const { plan } = answer;
+  await showDiff(services, document, tenantNode, answer.tenantSide);
   const name = `${vscode.l10n.t('Plan')} – ${fileName(document.uri).slice(0, -LAYOUT_SUFFIX.length)}.txt`;
   const planUri = vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/${name}` });
   services.layouts.sessions.showing(planUri, tenant.key);
@@ -70,9 +71,9 @@ export async function previewPlan(services: Services, uri?: vscode.Uri): Promise
       ? vscode.l10n.t('Nothing was sent: {0}', plan.refusals[0])
       : vscode.l10n.t('Nothing was sent: {0} (and {1} more reasons, listed beside the diff).', plan.refusals[0], plan.refusals.length - 1));
   }
-  const warnings = planNotes(contents.groups, plan.steps);
-  session.previewed({ file: document.uri, textHash: textHash(document.getText()), layout, snapshot: structuredClone(contents.groups), steps: plan.steps, warnings, planUri });
-  services.layouts.documents.set(PLAN_SCHEME, name, planText(plan.steps, heading(document.uri, layout, warnings, tenantNode, plan.steps, session)));
+  const warnings = answer.notes;
+  session.previewed({ file: document.uri, textHash: answer.textHash, layoutText: text, prune: answer.prune, snapshot, steps: plan.steps, warnings, planUri });
+  services.layouts.documents.set(PLAN_SCHEME, name, planText(plan.steps, heading(document.uri, answer.prune, warnings, tenantNode, plan.steps, session)));
   services.layouts.sessions.updateContexts();
   // The plan takes the focus: its title bar holds Apply Plan.
   await showPlan(planUri, true);
@@ -81,12 +82,14 @@ export async function previewPlan(services: Services, uri?: vscode.Uri): Promise
 
 export async function compareWithTenant(services: Services, uri?: vscode.Uri): Promise<{ differences: number }> {
   const document = await layoutDocument(uri);
-  const layout = readFile(document);
-  const tenantNode = await tenantFor(services, layout);
+  const tenantNode = await tenantFor(services, await layoutTenant(services, document));
   const contents = await freshContents(services, tenantNode);
-  await showDiff(services, document, tenantNode, contents.groups, layout);
-  const plan = planLayout(contents.groups, layout);
-  const name = tenantNode.tenant.displayName;
+  const { tenant } = tenantNode;
+  const answer = await services.layouts.worker.run({ kind: 'preview', groups: await groupsOf(contents), text: document.getText(), tenant: { id: tenant.tenantId, displayName: tenant.displayName } });
+  if (answer.read === 'problems') throw fileProblems(document, answer.problems);
+  const { plan } = answer;
+  await showDiff(services, document, tenantNode, answer.tenantSide);
+  const name = tenant.displayName;
   if (!plan.ok) {
     services.prompts.info(vscode.l10n.t("'{0}' differs from {1}, and the file cannot be applied as it is: {2}", name, fileName(document.uri), plan.refusals[0]));
     return { differences: -1 };

@@ -1,9 +1,12 @@
 // Problems in open layout files, as the user types: the file's own (broken JSON, a wrong value),
-// and, once the tenant it names is loaded, the ids that tenant does not have.
+// and, once the tenant it names is loaded, the ids that tenant does not have. The file is checked in
+// the plan worker, one check per file at a time (a change meanwhile is checked once it ends), and a
+// file too large to check is said to be so instead of being read.
 import * as vscode from 'vscode';
 import { isApplicationProxyGroup } from '../graph/connectorGroupsApi';
+import type { KnownIds, LayoutMark } from '../layout/layoutCheck';
+import { LAYOUT_SUFFIX } from '../layout/layoutFile';
 import type { Services } from '../services';
-import { LAYOUT_SUFFIX, MAX_PROBLEMS, readLayout, type TextSpan } from '../layout/layoutFile';
 
 const SOURCE = 'Connector Groups';
 /**
@@ -11,56 +14,63 @@ const SOURCE = 'Connector Groups';
  * to read: such a file is checked when it opens and when it is saved, not while it is typed in.
  */
 const LARGE_LINES = 50_000;
+/** Ten times the layout of a tenant of 5,000 groups: beyond this a file is not a layout anyone wrote. */
+export const MAX_CHECKED_CHARS = 64 * 1024 * 1024;
 
 function isLayoutFile(document: vscode.TextDocument): boolean {
   return (document.uri.scheme === 'file' || document.uri.scheme === 'untitled') && document.uri.path.endsWith(LAYOUT_SUFFIX);
 }
 
-function diagnostic(document: vscode.TextDocument, span: TextSpan, message: string, severity = vscode.DiagnosticSeverity.Error): vscode.Diagnostic {
-  const range = new vscode.Range(document.positionAt(span.offset), document.positionAt(span.offset + span.length));
-  const item = new vscode.Diagnostic(range, message, severity);
+function diagnostic(document: vscode.TextDocument, mark: LayoutMark): vscode.Diagnostic {
+  const range = new vscode.Range(document.positionAt(mark.span.offset), document.positionAt(mark.span.offset + mark.span.length));
+  const item = new vscode.Diagnostic(range, mark.message, vscode.DiagnosticSeverity.Error);
   item.source = SOURCE;
   return item;
 }
 
-export function layoutDiagnostics(services: Services, document: vscode.TextDocument): vscode.Diagnostic[] {
-  const read = readLayout(document.getText());
-  if (!read.ok) return read.problems.map((p) => diagnostic(document, p.span, p.message));
-  const id = read.layout.tenant.id;
-  const tenantNode = services.tree.roots().find((n) => n.tenant.tenantId.toLowerCase() === id && n.contents.state.kind === 'loaded');
-  if (!tenantNode) return [];
-  const name = tenantNode.tenant.displayName;
-  const groups = tenantNode.contents.groups.filter(isApplicationProxyGroup);
-  const lower = (items: { id: string }[]) => items.map((i) => i.id.toLowerCase());
-  const groupIds = new Set(lower(groups));
-  const connectorIds = new Set(groups.flatMap((g) => lower(g.members)));
-  const applicationIds = new Set(groups.flatMap((g) => lower(g.applications)));
-  const found: vscode.Diagnostic[] = [];
-  for (const [groupId, span] of read.spans.groups) {
-    if (!groupIds.has(groupId)) found.push(diagnostic(document, span, vscode.l10n.t("No Application Proxy connector group has this id in '{0}'. Remove the id to create the group.", name)));
+/** The loaded tenants' ids, for the worker to check a file against. */
+function knownIds(services: Services): KnownIds[] {
+  return services.tree.roots().filter((n) => n.tenant.tenantId && n.contents.state.kind === 'loaded').map((n) => {
+    const groups = n.contents.groups.filter(isApplicationProxyGroup);
+    const ids = (items: { id: string }[]) => items.map((i) => i.id.toLowerCase()).join('\n');
+    return {
+      tenantId: n.tenant.tenantId, name: n.tenant.displayName, groups: ids(groups),
+      connectors: ids(groups.flatMap((g) => g.members)), applications: ids(groups.flatMap((g) => g.applications)),
+    };
+  });
+}
+
+export async function layoutDiagnostics(services: Services, document: vscode.TextDocument): Promise<vscode.Diagnostic[]> {
+  const text = document.getText();
+  if (text.length > MAX_CHECKED_CHARS) {
+    return [diagnostic(document, { span: { offset: 0, length: 0 }, message: vscode.l10n.t('This file is too large to check ({0} MB); Preview Plan reads it when asked.', Math.round(text.length / 1024 / 1024)) })];
   }
-  const items = (spans: Map<string, TextSpan[]>, known: Set<string>, unknown: string, twice: string) => {
-    for (const [itemId, at] of spans) {
-      for (const span of at) {
-        if (!known.has(itemId)) found.push(diagnostic(document, span, unknown));
-        else if (at.length > 1) found.push(diagnostic(document, span, twice));
-      }
-    }
-  };
-  items(read.spans.connectors, connectorIds, vscode.l10n.t("No connector has this id in '{0}'.", name),
-    vscode.l10n.t('This connector is listed more than once; a connector belongs to exactly one group.'));
-  items(read.spans.applications, applicationIds, vscode.l10n.t("No application published through Application Proxy has this id in '{0}'.", name),
-    vscode.l10n.t('This application is listed more than once; an application has one connector group.'));
-  // A file of another tenant's ids would mark every line: the first ones say enough.
-  return found.length > MAX_PROBLEMS
-    ? [...found.slice(0, MAX_PROBLEMS), diagnostic(document, { offset: 0, length: 0 }, vscode.l10n.t('… and {0} more ids this tenant does not have: the first {1} are marked.', found.length - MAX_PROBLEMS, MAX_PROBLEMS))]
-    : found;
+  const marks = await services.layouts.worker.run({ kind: 'check', text, tenants: knownIds(services) });
+  return marks.map((mark) => diagnostic(document, mark));
 }
 
 /** Keeps the diagnostics of open layout files current: on open, on edit, and when a tenant loads. */
 export function watchLayoutFiles(services: Services): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('connectorGroups.layout');
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Files being checked, and whether they changed meanwhile. */
+  const checking = new Map<string, { again: boolean }>();
+  const run = (document: vscode.TextDocument, key: string) => {
+    const current = checking.get(key);
+    if (current) {
+      current.again = true;
+      return;
+    }
+    const state = { again: false };
+    checking.set(key, state);
+    layoutDiagnostics(services, document)
+      .then((found) => { if (!document.isClosed) collection.set(document.uri, found); })
+      .catch((error: unknown) => services.logger.warn(`${document.uri.path.split('/').pop()} could not be checked: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        checking.delete(key);
+        if (state.again && !document.isClosed) run(document, key);
+      });
+  };
   const check = (document: vscode.TextDocument) => {
     if (!isLayoutFile(document)) return;
     const key = document.uri.toString();
@@ -68,7 +78,7 @@ export function watchLayoutFiles(services: Services): vscode.Disposable {
     // Typing fires a change per key; the file is read once the typing pauses.
     pending.set(key, setTimeout(() => {
       pending.delete(key);
-      if (!document.isClosed) collection.set(document.uri, layoutDiagnostics(services, document));
+      if (!document.isClosed) run(document, key);
     }, 250));
   };
   vscode.workspace.textDocuments.forEach(check);

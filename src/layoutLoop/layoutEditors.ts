@@ -1,12 +1,11 @@
 // What the layout commands share with the editors: the layout file a command acts on (saved first,
 // read with its problems placed), the tenant it names, read afresh, and the diff and plan tabs.
-import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { ConnectorGroupWithContents } from '../graph/types';
-import { LAYOUT_SUFFIX, readLayout, writeLayout, type Layout } from '../layout/layoutFile';
+import { LAYOUT_SUFFIX, type Layout, type LayoutProblem } from '../layout/layoutFile';
+import { groupsJson } from '../layout/planClient';
+import type { GroupsJson } from '../layout/planWork';
 import type { PlanStep } from '../layout/planner';
 import { describeStep } from '../layout/planText';
-import { tenantLayout } from '../layout/tenantLayout';
 import type { Services } from '../services';
 import type { TenantContents } from '../tenants/tenantContents';
 import type { TenantNode } from '../tree/tenantNode';
@@ -16,8 +15,6 @@ import { Cancelled, loadedContents } from '../commands/targets';
 import { PLAN_LANGUAGE, TENANT_LAYOUT_SCHEME } from './layoutDocuments';
 
 export const fileName = (uri: vscode.Uri) => uri.path.split('/').pop() ?? uri.path;
-/** What a plan keeps of the file's text to tell later whether it changed. */
-export const textHash = (text: string) => createHash('sha256').update(text).digest('base64');
 /** The time in the plan and report: UTC, to the second, the same for every reader. */
 export const now = () => `${new Date().toISOString().replace('T', ' ').slice(0, 19)} UTC`;
 
@@ -44,24 +41,39 @@ export async function layoutDocument(uri?: vscode.Uri): Promise<vscode.TextDocum
   return vscode.workspace.openTextDocument(target);
 }
 
-export function readFile(document: vscode.TextDocument): Layout {
-  const read = readLayout(document.getText());
-  if (read.ok) return read.layout;
-  const [first] = read.problems;
+/** The file's problems as the command's failure: the first, with its line, and how many there are. */
+export function fileProblems(document: vscode.TextDocument, problems: LayoutProblem[]): Error {
+  const [first] = problems;
   const line = document.positionAt(first.span.offset).line + 1;
-  throw new Error(read.problems.length === 1
+  return new Error(problems.length === 1
     ? vscode.l10n.t('{0} has a problem on line {1}: {2}', fileName(document.uri), line, first.message)
-    : vscode.l10n.t('{0} has {1} problems (marked in the editor); the first, on line {2}: {3}', fileName(document.uri), read.problems.length, line, first.message));
+    : vscode.l10n.t('{0} has {1} problems (marked in the editor); the first, on line {2}: {3}', fileName(document.uri), problems.length, line, first.message));
+}
+
+/** The tenant's groups as the plan worker takes them. */
+export const groupsOf = (contents: TenantContents) => groupsJson(contents.groups);
+
+/** The tenant written as a layout by the plan worker (ordered like `like`; prune as given). */
+export async function tenantText(services: Services, tenantNode: TenantNode, groups: GroupsJson, like?: string, prune?: boolean): Promise<string> {
+  const { tenant } = tenantNode;
+  return services.layouts.worker.run({ kind: 'write', groups, tenant: { id: tenant.tenantId, displayName: tenant.displayName }, ...(like ? { like } : {}), ...(prune !== undefined ? { prune } : {}) });
+}
+
+/** The tenant a layout file is for, read in the worker; a file that cannot be read fails the command. */
+export async function layoutTenant(services: Services, document: vscode.TextDocument): Promise<Layout['tenant']> {
+  const answer = await services.layouts.worker.run({ kind: 'tenant', text: document.getText() });
+  if (!answer.ok) throw fileProblems(document, answer.problems);
+  return answer.tenant;
 }
 
 /** The open tenant the layout is for (tenants whose id is not known yet are read first). */
-export async function tenantFor(services: Services, layout: Layout): Promise<TenantNode> {
-  const id = layout.tenant.id.toLowerCase();
+export async function tenantFor(services: Services, wanted: Layout['tenant']): Promise<TenantNode> {
+  const id = wanted.id.toLowerCase();
   for (const node of services.tree.roots()) {
     if (!node.tenant.tenantId) await loadedContents(node).catch(() => undefined);
     if (node.tenant.tenantId.toLowerCase() === id) return node;
   }
-  const name = layout.tenant.displayName ? `'${layout.tenant.displayName}' (${layout.tenant.id})` : layout.tenant.id;
+  const name = wanted.displayName ? `'${wanted.displayName}' (${wanted.id})` : wanted.id;
   throw new ActionableError(vscode.l10n.t('The layout is for the tenant {0}, which is not open in the Connector Groups view.', name),
     vscode.l10n.t('Add Tenant…'), async () => vscode.commands.executeCommand('connectorGroups.addTenant'));
 }
@@ -78,15 +90,13 @@ export async function freshContents(services: Services, tenantNode: TenantNode):
   return loadedContents(tenantNode);
 }
 
-/** The tenant as a layout, in the file's order, so the diff shows only what differs. */
-export function setTenantSide(services: Services, tenantNode: TenantNode, groups: ConnectorGroupWithContents[], layout: Layout): vscode.Uri {
-  const { tenant } = tenantNode;
-  return services.layouts.documents.set(TENANT_LAYOUT_SCHEME, `${fileNamePart(tenant.displayName)} (tenant)${LAYOUT_SUFFIX}`,
-    writeLayout(tenantLayout(groups, { id: tenant.tenantId, displayName: tenant.displayName }, layout)));
+/** The tenant's side of the diff: the tenant as a layout in the file's order, so only what differs shows. */
+export function setTenantSide(services: Services, tenantNode: TenantNode, text: string): vscode.Uri {
+  return services.layouts.documents.set(TENANT_LAYOUT_SCHEME, `${fileNamePart(tenantNode.tenant.displayName)} (tenant)${LAYOUT_SUFFIX}`, text);
 }
 
-export async function showDiff(services: Services, document: vscode.TextDocument, tenantNode: TenantNode, groups: ConnectorGroupWithContents[], layout: Layout): Promise<void> {
-  const left = setTenantSide(services, tenantNode, groups, layout);
+export async function showDiff(services: Services, document: vscode.TextDocument, tenantNode: TenantNode, tenantSide: string): Promise<void> {
+  const left = setTenantSide(services, tenantNode, tenantSide);
   await vscode.commands.executeCommand('vscode.diff', left, document.uri, vscode.l10n.t('{0} (tenant) ↔ {1}', tenantNode.tenant.displayName, fileName(document.uri)), { preview: false });
 }
 

@@ -4,17 +4,19 @@
 import type { Uri } from 'vscode';
 import type { ConnectorGroupWithContents } from '../graph/types';
 import { remainingSteps, undoSteps, type ApplyResult, type DoneChange } from '../layout/applyPlan';
-import type { Layout } from '../layout/layoutFile';
 import type { PlanStep } from '../layout/planner';
+import type { GroupsJson } from '../layout/planWork';
 import { l10n } from '../shared/l10n';
 
 export interface Preview {
   file: Uri;
   /** A hash of the file's text as previewed: the steps are for that text. */
   textHash: string;
-  layout: Layout;
-  /** The tenant as the preview read it. */
-  snapshot: ConnectorGroupWithContents[];
+  /** The file's text as previewed (the worker reads it again when it needs the layout). */
+  layoutText: string;
+  prune: boolean;
+  /** The tenant as the preview read it (as JSON: one string a slice, far lighter than a copy). */
+  snapshot: GroupsJson;
   steps: PlanStep[];
   /** Outages (at the end, between steps) and what Undo cannot take back, in sentences. */
   warnings: string[];
@@ -48,7 +50,7 @@ export class PlanSession {
   /** The steps an Undo that stopped left: they take back what came before `history`. */
   private pendingUndo: PlanStep[] = [];
   /** The tenant as the last run left it, to tell what changed since. */
-  private leftBy?: ConnectorGroupWithContents[];
+  private leftBy?: GroupsJson;
 
   constructor(readonly tenantKey: string, private readonly tenantName: () => string) {}
 
@@ -64,7 +66,7 @@ export class PlanSession {
     return this.last;
   }
 
-  get afterRun(): ConnectorGroupWithContents[] | undefined {
+  get afterRun(): GroupsJson | undefined {
     return this.leftBy;
   }
 
@@ -94,12 +96,12 @@ export class PlanSession {
   }
 
   /** The session as a run's journal left it, after a reload or a crash. */
-  restored(preview: Preview, run: Run, base: { history: DoneChange[]; pendingUndo: PlanStep[] }, groupsNow: ConnectorGroupWithContents[]): void {
+  restored(preview: Preview, run: Run, base: { history: DoneChange[]; pendingUndo: PlanStep[] }, groupsNow: ConnectorGroupWithContents[], nowJson: GroupsJson): void {
     this.assertFree();
     this.last = preview;
     this.history = [...base.history];
     this.pendingUndo = [...base.pendingUndo];
-    this.record(run, groupsNow);
+    this.record(run, groupsNow, nowJson);
     this.settled = { kind: 'ran', run };
   }
 
@@ -121,12 +123,12 @@ export class PlanSession {
    * Runs one command's work with the session held; `task` reports the run it made, if it got so far.
    * A command that stops before sending (declined, refused) leaves the session as it was.
    */
-  async working<T>(command: string, task: (ran: (run: Run, groupsAfter: ConnectorGroupWithContents[]) => void) => Promise<T>): Promise<T> {
+  async working<T>(command: string, task: (ran: (run: Run, groupsAfter: ConnectorGroupWithContents[], afterJson: GroupsJson) => void) => Promise<T>): Promise<T> {
     this.assertFree();
     this.command = command;
     try {
-      return await task((run, groupsAfter) => {
-        this.record(run, groupsAfter);
+      return await task((run, groupsAfter, afterJson) => {
+        this.record(run, groupsAfter, afterJson);
         this.settled = { kind: 'ran', run };
       });
     } finally {
@@ -134,7 +136,7 @@ export class PlanSession {
     }
   }
 
-  private record(run: Run, groupsAfter: ConnectorGroupWithContents[]): void {
+  private record(run: Run, groupsAfter: ConnectorGroupWithContents[], afterJson: GroupsJson): void {
     if (run.undoing) {
       // What was undone is no longer to undo; an Undo that stopped goes on from where it stopped.
       this.history = [];
@@ -142,6 +144,6 @@ export class PlanSession {
     } else {
       this.history.push(...run.result.done);
     }
-    this.leftBy = structuredClone(groupsAfter);
+    this.leftBy = afterJson;
   }
 }

@@ -3,12 +3,10 @@
 // the tenant's runs did. Each asks first with what it will send, and holds the tenant's session.
 import * as vscode from 'vscode';
 import { applySteps, remainingSteps, type ApplyResult } from '../layout/applyPlan';
-import { planNotes } from '../layout/planImpact';
-import { planLayout, type PlanStep } from '../layout/planner';
+import type { PlanStep } from '../layout/planner';
+import type { GroupsJson } from '../layout/planWork';
 import { describeStep, reportText } from '../layout/planText';
 import { JOURNAL_VERSION } from '../layout/runJournal';
-import { changedGroups, tenantLayout } from '../layout/tenantLayout';
-import { writeLayout } from '../layout/layoutFile';
 import type { Services } from '../services';
 import { isRegion } from '../shared/regions';
 import { nameList } from '../shared/nameList';
@@ -18,10 +16,10 @@ import { ActionableError } from '../commands/actionableError';
 import { Cancelled } from '../commands/targets';
 import { assertCanWrite } from '../commands/writeAccess';
 import { PLAN_SCHEME } from './layoutDocuments';
-import { fileName, freshContents, now, setTenantSide, showPlan, stepList, textHash } from './layoutEditors';
+import { fileName, freshContents, groupsOf, now, setTenantSide, showPlan, stepList, tenantText } from './layoutEditors';
 import type { Preview, PlanSession, Run } from './planSession';
 
-type Ran = (run: Run, groupsAfter: TenantContents['groups']) => void;
+type Ran = (run: Run, groupsAfter: TenantContents['groups'], afterJson: GroupsJson) => void;
 
 /** The session a command was run on, its tenant, and the command held on it until it is done. */
 async function holding<T>(services: Services, planUri: vscode.Uri | undefined, command: string,
@@ -40,8 +38,9 @@ async function holding<T>(services: Services, planUri: vscode.Uri | undefined, c
 }
 
 /** The steps are for the file as it was previewed, not as it has been edited since. */
-async function assertFileAsPreviewed(preview: Preview): Promise<void> {
-  if (textHash((await vscode.workspace.openTextDocument(preview.file)).getText()) === preview.textHash) return;
+async function assertFileAsPreviewed(services: Services, preview: Preview): Promise<void> {
+  const text = (await vscode.workspace.openTextDocument(preview.file)).getText();
+  if (await services.layouts.worker.run({ kind: 'hash', text }) === preview.textHash) return;
   throw new ActionableError(vscode.l10n.t('{0} changed since the preview: nothing was sent. Preview the plan again.', fileName(preview.file)),
     vscode.l10n.t('Preview Plan'), async () => vscode.commands.executeCommand('connectorGroups.previewPlan', preview.file));
 }
@@ -57,7 +56,7 @@ export async function applyPlan(services: Services, planUri?: vscode.Uri): Promi
     }
     if (!session.canApply) throw new Error(vscode.l10n.t('This plan has run already: Resume or Undo it, or preview the file again.'));
     assertCanWrite(tenant, vscode.l10n.t('Apply Plan'));
-    await assertFileAsPreviewed(preview);
+    await assertFileAsPreviewed(services, preview);
     const question = preview.steps.length === 1
       ? vscode.l10n.t("Apply 1 step to '{0}'?", tenant.displayName)
       : vscode.l10n.t("Apply {0} steps to '{1}'?", preview.steps.length, tenant.displayName);
@@ -65,7 +64,7 @@ export async function applyPlan(services: Services, planUri?: vscode.Uri): Promi
     if (!(await services.prompts.confirm(question, detail, vscode.l10n.t('Apply')))) throw new Cancelled();
     // Someone else may have changed the tenant since the preview: the steps were planned for what it was.
     const contents = await freshContents(services, tenantNode);
-    const changed = changedGroups(preview.snapshot, contents.groups);
+    const changed = await services.layouts.worker.run({ kind: 'changed', before: preview.snapshot, now: await groupsOf(contents) });
     if (changed.length > 0) {
       throw new ActionableError(
         vscode.l10n.t("'{0}' changed since the preview ({1}): nothing was sent. Preview the plan again.", tenant.displayName, nameList(changed.map((n) => `'${n}'`))),
@@ -83,11 +82,13 @@ export async function resumeApply(services: Services, planUri?: vscode.Uri): Pro
     const { tenant } = tenantNode;
     assertCanWrite(tenant, vscode.l10n.t('Resume'));
     // The same gates as Apply: the file as previewed, what will be sent shown and confirmed.
-    await assertFileAsPreviewed(preview);
+    await assertFileAsPreviewed(services, preview);
     // What is left is planned again from the tenant as it is now: a step that half happened (a batch
     // with some items moved, an answer lost) is finished, not repeated.
     const contents = await freshContents(services, tenantNode);
-    const plan = planLayout(contents.groups, preview.layout);
+    const planned = await services.layouts.worker.run({ kind: 'plan', groups: await groupsOf(contents), text: preview.layoutText });
+    if (!planned.ok) throw new Error(vscode.l10n.t('The rest cannot be planned: {0}', planned.problems[0].message));
+    const { plan, notes } = planned;
     if (!plan.ok) throw new Error(vscode.l10n.t('The rest cannot be planned: {0}', plan.refusals.join(' ')));
     if (plan.steps.length === 0) {
       services.prompts.info(vscode.l10n.t("Nothing left to do: '{0}' already matches {1}.", tenant.displayName, fileName(preview.file)));
@@ -102,7 +103,7 @@ export async function resumeApply(services: Services, planUri?: vscode.Uri): Pro
     const question = plan.steps.length === 1
       ? vscode.l10n.t("Resume with 1 step on '{0}'?", tenant.displayName)
       : vscode.l10n.t("Resume with {0} steps on '{1}'?", plan.steps.length, tenant.displayName);
-    const detail = [origin, ...planNotes(contents.groups, plan.steps), stepList(plan.steps)].join('\n\n');
+    const detail = [origin, ...notes, stepList(plan.steps)].join('\n\n');
     if (!(await services.prompts.confirm(question, detail, vscode.l10n.t('Resume')))) throw new Cancelled();
     return run(services, session, preview, tenantNode, contents, plan.steps, false, ran, vscode.l10n.t('Resume'));
   });
@@ -123,12 +124,14 @@ export async function undoApply(services: Services, planUri?: vscode.Uri): Promi
       : '');
     // Read before asking, so the question says what the undo cuts off and what changed since the run.
     const contents = await freshContents(services, tenantNode);
-    const changed = session.afterRun ? changedGroups(session.afterRun, contents.groups) : [];
+    const now = await groupsOf(contents);
+    const changed = session.afterRun ? await services.layouts.worker.run({ kind: 'changed', before: session.afterRun, now }) : [];
     const drift = changed.length > 0
       ? [vscode.l10n.t("'{0}' changed since the run ({1}): Undo takes back the run's changes, not these.", tenant.displayName, nameList(changed.map((n) => `'${n}'`)))]
       : [];
     const question = vscode.l10n.t("Undo the changes made to '{0}'? {1} steps take them back.", tenant.displayName, steps.length);
-    const detail = [...drift, ...skipped, ...planNotes(contents.groups, steps), stepList(steps)].join('\n\n');
+    const notes = await services.layouts.worker.run({ kind: 'notes', groups: now, steps });
+    const detail = [...drift, ...skipped, ...notes, stepList(steps)].join('\n\n');
     if (!(await services.prompts.confirm(question, detail, vscode.l10n.t('Undo')))) throw new Cancelled();
     return run(services, session, preview, tenantNode, contents, steps, true, ran, vscode.l10n.t('Undo'));
   });
@@ -140,12 +143,12 @@ async function run(services: Services, session: PlanSession, preview: Preview, t
   const title = undoing ? vscode.l10n.t("Undoing in '{0}'", tenant.displayName) : vscode.l10n.t("Applying the plan to '{0}'", tenant.displayName);
   services.logger.info(`${undoing ? 'Undo' : 'Apply'}: ${steps.length} steps on '${tenant.displayName}' from ${fileName(preview.file)}.`);
   // The tenant as it is before the run, kept for Tenant History… (prune on: restoring it is exact).
-  services.layouts.history.save(tenant.key, writeLayout({ ...tenantLayout(contents.groups, { id: tenant.tenantId, displayName: tenant.displayName }), prune: true }), {
+  services.layouts.history.save(tenant.key, await tenantText(services, tenantNode, await groupsOf(contents), undefined, true), {
     before: command, layoutFile: fileName(preview.file), groups: contents.applicationProxyGroups().length,
   });
   const journal = services.layouts.journals.begin({
     journal: JOURNAL_VERSION, tenantKey: tenant.key, tenantName: tenant.displayName, undoing, file: preview.file.toString(), fileHash: preview.textHash,
-    layout: preview.layout, planName: fileName(preview.planUri), steps, startedAt: new Date().toISOString(), ...session.undoBase(),
+    layoutText: preview.layoutText, planName: fileName(preview.planUri), steps, startedAt: new Date().toISOString(), ...session.undoBase(),
   });
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title, cancellable: true },
@@ -160,7 +163,8 @@ async function run(services: Services, session: PlanSession, preview: Preview, t
     }),
   );
   journal.append({ finishedAt: new Date().toISOString(), cancelled: result.cancelled });
-  ran({ steps, result, undoing }, contents.groups);
+  const after = await groupsOf(contents);
+  ran({ steps, result, undoing }, contents.groups, after);
   // An Undo that took everything back leaves nothing for a reload to offer.
   if (!session.canUndo) services.layouts.journals.remove(tenant.key);
   services.layouts.documents.set(PLAN_SCHEME, preview.planUri.path.slice(1), reportText(steps, result, [
@@ -169,7 +173,7 @@ async function run(services: Services, session: PlanSession, preview: Preview, t
   ]));
   // The tree and the tenant's side of the diff show the tenant as the run left it.
   await services.tree.refresh(tenantNode);
-  setTenantSide(services, tenantNode, contents.groups, preview.layout);
+  setTenantSide(services, tenantNode, await tenantText(services, tenantNode, after, preview.layoutText));
   tell(services, session, preview, steps, result, undoing);
   return result;
 }

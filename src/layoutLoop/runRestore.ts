@@ -8,7 +8,7 @@ import type { Services } from '../services';
 import type { TenantNode } from '../tree/tenantNode';
 import { loadedContents } from '../commands/targets';
 import { PLAN_SCHEME } from './layoutDocuments';
-import { fileName, showPlan } from './layoutEditors';
+import { fileName, groupsOf, showPlan } from './layoutEditors';
 import type { Preview } from './planSession';
 
 export function watchJournals(services: Services): vscode.Disposable {
@@ -37,9 +37,10 @@ async function restore(services: Services, tenantNode: TenantNode): Promise<void
   const result = journalRun(read, contents.groups, vscode.l10n.t('The window closed during this step: what it did was read back from the tenant.'));
   const planUri = vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/${header.planName}` });
   const file = vscode.Uri.parse(header.file);
-  const preview: Preview = { file, textHash: header.fileHash, layout: header.layout, snapshot: [], steps: header.steps, warnings: [], planUri };
+  const preview: Preview = { file, textHash: header.fileHash, layoutText: header.layoutText, prune: false, snapshot: [], steps: header.steps, warnings: [], planUri };
   const session = services.layouts.sessions.of(tenant.key, () => tenant.displayName);
-  session.restored(preview, { steps: header.steps, result, undoing: header.undoing }, header, contents.groups);
+  const groups = await groupsOf(contents);
+  session.restored(preview, { steps: header.steps, result, undoing: header.undoing }, header, contents.groups, groups);
   services.layouts.sessions.showing(planUri, tenant.key);
   services.layouts.sessions.updateContexts();
   const what = header.undoing ? vscode.l10n.t('Undo of {0} in {1}', fileName(file), tenant.displayName) : vscode.l10n.t('Run of {0} on {1}', fileName(file), tenant.displayName);

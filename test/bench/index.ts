@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { readLayout, writeLayout } from '../../src/layout/layoutFile';
 import { planNotes } from '../../src/layout/planImpact';
+import { hostBlocking } from './hostBlocking';
 import { planLayout } from '../../src/layout/planner';
 import { planText } from '../../src/layout/planText';
 import { tenantLayout } from '../../src/layout/tenantLayout';
@@ -137,6 +138,7 @@ async function scenario(label: string, scale: { groups: number; connectors: numb
     // The tenant's side of the diff, ordered like the file.
     tenantLayout(exported, read.layout.tenant, read.layout);
     const planMs = performance.now() - planStarted;
+    const blocking = await hostBlocking(exported);
     // The loop an admin scripts: per group its members, then its applications, one after another.
     const { api } = tenantOn(sandbox);
     const groups = await api.listGroups();
@@ -160,6 +162,11 @@ async function scenario(label: string, scale: { groups: number; connectors: numb
     line(`${label} longest synchronous step`, [['ms', Math.max(...longestSteps)], ['first run ms', longestSteps[0]], ['median ms', median(longestSteps)], ['note', 'load and export']]);
     line(`${label} heap`, [['MB', heapMb]]);
     line(`${label} layout plan`, [['ms', planMs], ['steps', plan.steps.length], ['round trips', 0], ['note', 'every group renamed, every connector moved; write, read, plan, warnings, text, diff side']]);
+    line(`${label} preview plan on the host thread`, [['longest block ms', blocking.previewLongestMs], ['engine on the thread ms', blocking.inThreadLongestMs],
+      ['preview ms', blocking.previewMs], ['note', 'an unchanged layout; the engine in the plan worker, the tenant to it in slices']]);
+    line(`${label} export layout on the host thread`, [['longest block ms', blocking.exportLongestMs]]);
+    line(`${label} heap over previews`, [['after 1 MB', blocking.heapAfterOneMb], ['after 10 MB', blocking.heapAfterTenMb],
+      ['growth %', (100 * (blocking.heapAfterTenMb - blocking.heapAfterOneMb)) / blocking.heapAfterOneMb], ['gc before each', blocking.gcExposed ? 'yes' : 'no']]);
     line(`${label} node fetch first call`, [['ms', firstFetch], ['note', 'the runtime loading its HTTP client, before the runs']]);
   } finally {
     sandbox.child.kill();

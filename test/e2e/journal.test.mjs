@@ -5,13 +5,10 @@ import assert from 'node:assert/strict';
 import { openConnectorGroupsView } from '../host/workbench.mjs';
 import { editLayout, exportLayout, previewAndApply } from './layoutFile.mjs';
 import { useWorkbench } from './workbenchFixture.mjs';
+import supportModule from '../../out/test/support/sandboxClient.js';
 
 /** The sandbox's App Proxy groups in words, recorded by the test before anything runs. */
-async function words(sandbox) {
-  const state = await sandbox.state();
-  return state.groups.filter((g) => g.connectorGroupType === 'applicationProxy')
-    .map((g) => `${g.name} ${g.region} [${[...g.members].sort().join(',')}] [${[...g.applications].sort().join(',')}]`).sort();
-}
+const words = async (sandbox) => supportModule.stateWords(await sandbox.state());
 
 describe('workbench: a run survives the extension host', function () {
   this.timeout(300_000);

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Layout } from '../../src/layout/layoutFile';
 import { readLayout, writeLayout } from '../../src/layout/layoutFile';
-import type { SandboxState } from '../support/sandboxClient';
+import { stateWords } from '../support/sandboxClient';
 import { extensionApi, freshStart, pickLabel, sandboxClient, sandboxTenantNode, script } from './harness';
 
 describe('layout as code: export, edit, preview, apply, resume, undo', () => {
@@ -100,12 +100,6 @@ describe('layout as code: export, edit, preview, apply, resume, undo', () => {
     await script();
     await vscode.commands.executeCommand('connectorGroups.previewPlan', uri);
     return { uri, layout, target };
-  }
-
-  /** The sandbox's App Proxy groups in the layout's words: name, region, connector ids, application ids. */
-  function stateWords(state: SandboxState): string[] {
-    return state.groups.filter((g) => g.connectorGroupType === 'applicationProxy')
-      .map((g) => `${g.name} ${g.region} [${[...g.members].sort().join(',')}] [${[...g.applications].sort().join(',')}]`).sort();
   }
 
   function layoutWords(layout: Layout): string[] {

@@ -97,3 +97,9 @@ export function useSandbox(options: SandboxOptions = {}): { client: SandboxClien
   after(async () => fixture.sandbox.close());
   return fixture;
 }
+
+/** The sandbox's App Proxy groups in words (name, region, connector ids, application ids), sorted: what a layout run must keep or restore. */
+export function stateWords(state: SandboxState): string[] {
+  return state.groups.filter((g) => g.connectorGroupType === 'applicationProxy')
+    .map((g) => `${g.name} ${g.region} [${[...g.members].sort().join(',')}] [${[...g.applications].sort().join(',')}]`).sort();
+}

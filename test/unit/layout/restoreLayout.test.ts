@@ -6,37 +6,13 @@ import { applySteps } from '../../../src/layout/applyPlan';
 import { planLayout } from '../../../src/layout/planner';
 import { restoreLayout } from '../../../src/layout/restoreLayout';
 import { tenantLayout } from '../../../src/layout/tenantLayout';
-import { GraphSandbox } from '../../../src/sandbox/server';
-import { TenantContents } from '../../../src/tenants/tenantContents';
-import { gatewayFor, tenantAround } from '../../support/gateway';
-import { SandboxClient } from '../../support/sandboxClient';
+import { useLayoutSandbox } from './layoutSandbox';
 
 const FAST = { settleMs: 0, windowMs: 200, intervalMs: 50 };
 
 describe('tenant history: a snapshot restored', function () {
   this.timeout(60_000);
-  let sandbox: GraphSandbox;
-  let client: SandboxClient;
-  before(async () => {
-    sandbox = await GraphSandbox.start();
-    client = new SandboxClient(sandbox.url, sandbox.token);
-  });
-  after(async () => sandbox.close());
-  beforeEach(async () => client.reset());
-
-  async function read(): Promise<TenantContents> {
-    const { api } = gatewayFor(sandbox.url, sandbox.token, { maxRetries: 0 });
-    const contents = new TenantContents(tenantAround(api, 's'));
-    await contents.load();
-    return contents;
-  }
-
-  /** The sandbox's App Proxy groups by name: region, connectors, applications (ids of groups aside). */
-  async function words(): Promise<string[]> {
-    const state = await client.state();
-    return state.groups.filter((g) => g.connectorGroupType === 'applicationProxy')
-      .map((g) => `${g.name} ${g.region} [${[...g.members].sort().join(',')}] [${[...g.applications].sort().join(',')}]`).sort();
-  }
+  const { read, words } = useLayoutSandbox();
 
   it('brings back a deleted group by name, with its items, and takes out one created since', async () => {
     const saved = await words();

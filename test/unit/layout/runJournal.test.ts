@@ -7,29 +7,15 @@ import type { Layout } from '../../../src/layout/layoutFile';
 import { planLayout, type PlanStep } from '../../../src/layout/planner';
 import { JOURNAL_VERSION, journalLine, journalRun, readJournal, type JournalEvent } from '../../../src/layout/runJournal';
 import { tenantLayout } from '../../../src/layout/tenantLayout';
-import { GraphSandbox } from '../../../src/sandbox/server';
-import { TenantContents } from '../../../src/tenants/tenantContents';
-import { gatewayFor, tenantAround } from '../../support/gateway';
-import { SandboxClient } from '../../support/sandboxClient';
+import type { TenantContents } from '../../../src/tenants/tenantContents';
+import { useLayoutSandbox } from './layoutSandbox';
 
 const FAST = { settleMs: 0, windowMs: 200, intervalMs: 50 };
 
 describe('layout run journal: a crash at any point loses nothing Undo needs', function () {
   this.timeout(120_000);
-  let sandbox: GraphSandbox;
-  let client: SandboxClient;
-  before(async () => {
-    sandbox = await GraphSandbox.start();
-    client = new SandboxClient(sandbox.url, sandbox.token);
-  });
-  after(async () => sandbox.close());
-
-  async function read(): Promise<TenantContents> {
-    const { api } = gatewayFor(sandbox.url, sandbox.token, { maxRetries: 0 });
-    const contents = new TenantContents(tenantAround(api, 's'));
-    await contents.load();
-    return contents;
-  }
+  const sandbox = useLayoutSandbox();
+  const { read, words } = sandbox;
 
   /** Every kind of step: create, rename, region, moves both ways, unassign and delete (prune). */
   function editedLayout(contents: TenantContents): Layout {
@@ -46,19 +32,12 @@ describe('layout run journal: a crash at any point loses nothing Undo needs', fu
     return layout;
   }
 
-  /** The sandbox in words: each App Proxy group's name, region, connectors and applications. */
-  async function words(): Promise<string[]> {
-    const state = await client.state();
-    return state.groups.filter((g) => g.connectorGroupType === 'applicationProxy')
-      .map((g) => `${g.name} ${g.region} [${[...g.members].sort().join(',')}] [${[...g.applications].sort().join(',')}]`).sort();
-  }
-
   /** Runs the plan up to step `last` (whole), writing the journal as the extension does. */
   async function runTo(steps: PlanStep[], layout: Layout, last: number): Promise<{ lines: string[]; stepLines: number[] }> {
     const contents = await read();
     const lines = [journalLine({
       journal: JOURNAL_VERSION, tenantKey: 's', tenantName: 'Contoso', undoing: false, file: 'file:///a.connectorgroups.json', fileHash: 'h',
-      layout, planName: 'Plan – a.txt', steps, startedAt: '2026-12-02T00:00:00Z', history: [], pendingUndo: [],
+      layoutText: JSON.stringify(layout), planName: 'Plan – a.txt', steps, startedAt: '2026-12-02T00:00:00Z', history: [], pendingUndo: [],
     })];
     const stepLines: number[] = [];
     const append = (event: JournalEvent) => lines.push(journalLine(event));
@@ -75,7 +54,7 @@ describe('layout run journal: a crash at any point loses nothing Undo needs', fu
   }
 
   it('plans a run with every kind of step', async () => {
-    await client.reset();
+    await sandbox.client.reset();
     const plan = planLayout((await read()).groups, editedLayout(await read()));
     assert.ok(plan.ok);
     assert.deepEqual([...new Set(plan.steps.map((s) => s.kind))].sort(),
@@ -84,13 +63,13 @@ describe('layout run journal: a crash at any point loses nothing Undo needs', fu
 
   for (const cut of ['between two steps', 'in the middle of a step', 'with the last line torn'] as const) {
     it(`restores the start from the journal cut ${cut}, at every step`, async () => {
-      await client.reset();
+      await sandbox.client.reset();
       const start = await read();
       const layout = editedLayout(start);
       const plan = planLayout(start.groups, layout);
       assert.ok(plan.ok);
       for (let k = 0; k < plan.steps.length; k++) {
-        await client.reset();
+        await sandbox.client.reset();
         const before = await words();
         const { lines, stepLines } = await runTo(plan.steps, layout, k);
         // Between: the journal ends with step k's outcome. In the middle: step k was sent and done,
@@ -115,7 +94,7 @@ describe('layout run journal: a crash at any point loses nothing Undo needs', fu
   it('refuses a journal of another version or with a damaged line before the last', () => {
     const header = journalLine({
       journal: JOURNAL_VERSION, tenantKey: 's', tenantName: 'C', undoing: false, file: 'f', fileHash: 'h',
-      layout: { tenant: { id: 's' }, prune: false, connectorGroups: [] }, planName: 'p', steps: [], startedAt: 'now', history: [], pendingUndo: [],
+      layoutText: '{}', planName: 'p', steps: [], startedAt: 'now', history: [], pendingUndo: [],
     });
     assert.ok(readJournal(header));
     assert.equal(readJournal(header.replace(`"journal":${JOURNAL_VERSION}`, '"journal":99')), undefined);

@@ -5,7 +5,7 @@ import type { Uri } from 'vscode';
 import type { ApplyResult } from '../../../src/layout/applyPlan';
 import type { PlanStep } from '../../../src/layout/planner';
 import { PlanSession, type Preview } from '../../../src/layoutLoop/planSession';
-import { guid, standardTenant } from '../layout/fixtures';
+import { standardTenant } from '../layout/fixtures';
 
 const uri = (path: string) => ({ path, toString: () => `file://${path}` }) as unknown as Uri;
 const tenant = standardTenant();
@@ -13,7 +13,7 @@ const eu = tenant.find((g) => g.name === 'EU')!;
 const rename: PlanStep = { kind: 'rename', group: eu.id, from: 'EU', to: 'Europe' };
 
 function preview(steps: PlanStep[]): Preview {
-  return { file: uri('/a.connectorgroups.json'), textHash: 'h', layout: { tenant: { id: guid('t') }, prune: false, connectorGroups: [] }, snapshot: tenant, steps, warnings: [], planUri: uri('/Plan – a.txt') };
+  return { file: uri('/a.connectorgroups.json'), textHash: 'h', layoutText: '{}', prune: false, snapshot: [JSON.stringify(tenant)], steps, warnings: [], planUri: uri('/Plan – a.txt') };
 }
 
 /** The rename done (or failed) as applySteps reports it. */
@@ -60,12 +60,12 @@ describe('plan session: one tenant, one command at a time, and Undo kept', () =>
   it('keeps what Undo restores across a new preview, and empties it once Undo has run', async () => {
     const session = new PlanSession('k', () => 'Contoso');
     session.previewed(preview([rename]));
-    await session.working('Apply Plan', async (ran) => ran({ steps: [rename], result: result('done'), undoing: false }, tenant));
+    await session.working('Apply Plan', async (ran) => ran({ steps: [rename], result: result('done'), undoing: false }, tenant, []));
     assert.equal(session.state.kind, 'ran');
     session.previewed(preview([]));
     assert.ok(session.canUndo, 'a preview that finds nothing to do keeps Undo');
     assert.deepEqual(session.undoPlan(), [{ kind: 'rename', group: eu.id, from: 'Europe', to: 'EU' }]);
-    await session.working('Undo', async (ran) => ran({ steps: session.undoPlan(), result: result('done'), undoing: true }, tenant));
+    await session.working('Undo', async (ran) => ran({ steps: session.undoPlan(), result: result('done'), undoing: true }, tenant, []));
     assert.ok(!session.canUndo);
     assert.deepEqual(session.undoPlan(), []);
   });
@@ -73,7 +73,7 @@ describe('plan session: one tenant, one command at a time, and Undo kept', () =>
   it('offers Resume only for an Apply that stopped, and a new preview replaces it', async () => {
     const session = new PlanSession('k', () => 'Contoso');
     session.previewed(preview([rename]));
-    await session.working('Apply Plan', async (ran) => ran({ steps: [rename], result: result('failed'), undoing: false }, tenant));
+    await session.working('Apply Plan', async (ran) => ran({ steps: [rename], result: result('failed'), undoing: false }, tenant, []));
     assert.ok(session.stoppedRun);
     assert.ok(!session.canApply, 'a plan that ran is resumed or previewed again, not applied twice');
     session.previewed(preview([rename]));
