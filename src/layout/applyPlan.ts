@@ -202,7 +202,7 @@ function back(item: MovedItem, change: { to: string; toName?: string }): MovedIt
 }
 
 /** The steps that take back these changes, last change first. */
-export function undoSteps(done: DoneChange[]): PlanStep[] {
+export function undoSteps(done: DoneChange[], firstNew = 0): PlanStep[] {
   const steps: PlanStep[] = [];
   // A deleted group comes back with a new id: later steps name it by the key of its re-creation.
   const recreated = new Map<string, GroupKey>();
@@ -211,7 +211,7 @@ export function undoSteps(done: DoneChange[]): PlanStep[] {
   for (const change of [...done].reverse()) {
     switch (change.kind) {
       case 'deleted': {
-        const again = `new:${recreated.size}`;
+        const again = `new:${firstNew + recreated.size}`;
         recreated.set(change.id, again);
         steps.push({ kind: 'create', group: again, name: change.name, ...(change.region ? { region: change.region } : {}) });
         break;

@@ -34,7 +34,6 @@ export class PlanWorker {
   private worker?: Worker;
   private next = 0;
   private refs = 0;
-  private readonly store = new WireStore();
   private readonly pending = new Map<number, Pending>();
 
   /** `script`: the worker's file (dist/planWorker.js beside the extension's bundle). */
@@ -57,10 +56,12 @@ export class PlanWorker {
   private started(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.script, { workerData: { bundle: this.bundle } });
+    // Pieces are this worker's: a worker started after it counts its references afresh.
+    const store = new WireStore();
     worker.on('message', (data: { id: number; ok: boolean; value?: unknown; message?: string }) => {
-      if (this.store.take(data)) return;
+      if (store.take(data)) return;
       const { id, ok, message } = data;
-      const value = ok ? this.store.restore(data.value) : undefined;
+      const value = ok ? store.restore(data.value) : undefined;
       const waiting = this.pending.get(id);
       this.pending.delete(id);
       if (![...this.pending.values()].some((p) => p.worker === worker)) worker.unref();

@@ -135,6 +135,13 @@ export function inFlightChange(step: PlanStep, sameName: string[], created: Map<
   }
 }
 
+/** How many items a step moves (undefined for a step on a group). */
+function stepItems(step: PlanStep): number | undefined {
+  if (step.kind === 'moveConnectors') return step.connectors.length;
+  if (step.kind === 'assignApplications' || step.kind === 'unassignApplications') return step.applications.length;
+  return undefined;
+}
+
 /** The run as the journal and the tenant tell it, for Resume, Undo and the report. */
 export function journalRun(read: ReadJournal, groups: ConnectorGroupWithContents[], closedMessage: string): ApplyResult {
   const outcomes = [...read.outcomes];
@@ -145,7 +152,11 @@ export function journalRun(read: ReadJournal, groups: ConnectorGroupWithContents
     const found = inFlightChange(read.header.steps[index], sameName, created, groups);
     if (found.change) done.push(found.change);
     if (found.createdId) created.set((read.header.steps[index] as { group: GroupKey }).group, found.createdId);
-    outcomes[index] = { state: 'failed', message: closedMessage };
+    // A step the tenant shows finished is done (Resume or Undo must not send it again); else it stopped.
+    const items = stepItems(read.header.steps[index]);
+    const moved = found.change && 'items' in found.change ? found.change.items.length : 0;
+    const complete = items === undefined ? found.change !== undefined : moved === items;
+    outcomes[index] = complete ? { state: 'done' } : { state: 'failed', message: closedMessage, ...(moved ? { doneItems: moved } : {}) };
   }
   return { outcomes, done, created, cancelled: read.cancelled };
 }

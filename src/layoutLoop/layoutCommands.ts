@@ -58,7 +58,7 @@ export async function previewPlan(services: Services, uri?: vscode.Uri): Promise
   if (answer.read === 'problems') throw fileProblems(document, answer.problems);
   const { plan } = answer;
   await showDiff(services, document, tenantNode, answer.tenantSide);
-  const name = `${vscode.l10n.t('Plan')} – ${fileName(document.uri).slice(0, -LAYOUT_SUFFIX.length)}.txt`;
+  const name = services.layouts.sessions.planName(fileName(document.uri).slice(0, -LAYOUT_SUFFIX.length), tenant.key, tenant.displayName);
   const planUri = vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/${name}` });
   services.layouts.sessions.showing(planUri, tenant.key);
   if (!plan.ok) {

@@ -87,7 +87,9 @@ export class PlanSession {
 
   /** The steps that take the runs' changes back: the latest changes in reverse, then what a stopped Undo left. */
   undoPlan(): PlanStep[] {
-    return [...undoSteps(this.history), ...this.pendingUndo];
+    // Groups made again are keyed new:N: the latest changes' keys start after those still pending.
+    const pendingNew = this.pendingUndo.flatMap((s) => (s.kind === 'create' && /^new:\d+$/.test(s.group) ? [Number(s.group.slice(4)) + 1] : []));
+    return [...undoSteps(this.history, Math.max(0, ...pendingNew)), ...this.pendingUndo];
   }
 
   /** What Undo could take back before a run: the journal keeps it, so a reload loses none of it. */
@@ -112,10 +114,13 @@ export class PlanSession {
     }
   }
 
-  /** A new preview replaces the last one (and a stopped run's Resume); what Undo can restore is kept. */
+  /**
+   * A new preview replaces the last one (and a stopped run's Resume); what Undo can restore is kept.
+   * A refused preview (undefined) leaves nothing to apply, but the last plan stays for Undo's report.
+   */
   previewed(preview: Preview | undefined): void {
     this.assertFree();
-    this.last = preview;
+    this.last = preview ?? this.last;
     this.settled = preview && preview.steps.length > 0 ? { kind: 'ready' } : { kind: 'idle' };
   }
 

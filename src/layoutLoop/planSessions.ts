@@ -35,6 +35,13 @@ export class PlanSessions {
     this.updateContexts();
   }
 
+  /** The plan tab's name: the layout file's, with the tenant's added when another tenant's plan has that name. */
+  planName(file: string, tenantKey: string, tenantName: string): string {
+    const plain = `${vscode.l10n.t('Plan')} – ${file}.txt`;
+    const owner = this.planTenants.get(plain);
+    return owner === undefined || owner === tenantKey ? plain : `${vscode.l10n.t('Plan')} – ${file} (${tenantName}).txt`;
+  }
+
   /** The plan tab `planUri` shows the tenant's plan (its name is the layout file's). */
   showing(planUri: vscode.Uri, tenantKey: string): void {
     this.planTenants.set(fileName(planUri), tenantKey);
@@ -56,6 +63,8 @@ export class PlanSessions {
     if (on?.path.endsWith(LAYOUT_SUFFIX)) {
       const session = [...this.sessions.values()].find((s) => s.preview?.file.toString() === on.toString());
       if (session) return session;
+      // Another file's plan is never sent from this one.
+      throw new Error(vscode.l10n.t('Preview {0} first: Preview Plan in its editor title.', fileName(on)));
     }
     const live = [...this.sessions.values()].filter((s) => s.preview || s.canUndo || s.busy);
     if (live.length === 1) return live[0];

@@ -49,7 +49,7 @@ export async function applyPlan(services: Services, planUri?: vscode.Uri): Promi
   return holding(services, planUri, vscode.l10n.t('Apply Plan'), async (session, tenantNode, ran) => {
     const { tenant } = tenantNode;
     const preview = session.preview;
-    if (!preview) throw new Error(vscode.l10n.t('Preview a plan first: Preview Plan on a layout file.'));
+    if (!preview || (session.state.kind === 'idle' && preview.steps.length > 0)) throw new Error(vscode.l10n.t('Preview a plan first: Preview Plan on a layout file.'));
     if (preview.steps.length === 0) {
       services.prompts.info(vscode.l10n.t("Nothing to apply: '{0}' already matches {1}.", tenant.displayName, fileName(preview.file)));
       return undefined;
@@ -165,8 +165,8 @@ async function run(services: Services, session: PlanSession, preview: Preview, t
   journal.append({ finishedAt: new Date().toISOString(), cancelled: result.cancelled });
   const after = await groupsOf(contents);
   ran({ steps, result, undoing }, contents.groups, after);
-  // An Undo that took everything back leaves nothing for a reload to offer.
-  if (!session.canUndo) services.layouts.journals.remove(tenant.key);
+  // A run that leaves nothing to undo or resume leaves nothing for a reload to offer.
+  if (!session.canUndo && !session.stoppedRun) services.layouts.journals.remove(tenant.key);
   services.layouts.documents.set(PLAN_SCHEME, preview.planUri.path.slice(1), reportText(steps, result, [
     undoing ? vscode.l10n.t('Undo of {0} in {1}', fileName(preview.file), tenant.displayName) : vscode.l10n.t('Run of {0} on {1}', fileName(preview.file), tenant.displayName),
     vscode.l10n.t('Finished at {0}.', now()),

@@ -18,8 +18,11 @@ export function watchJournals(services: Services): vscode.Disposable {
       const node = services.tree.tenantNode(tenant.key);
       if (!node || tried.has(tenant.key)) continue;
       tried.add(tenant.key);
-      restore(services, node).catch((error: unknown) =>
-        services.logger.warn(`The last run on '${tenant.displayName}' could not be restored: ${error instanceof Error ? error.message : String(error)}`));
+      restore(services, node).catch((error: unknown) => {
+        // Tried again when the tenant changes (signed in, reloaded), so a failed read loses nothing.
+        tried.delete(tenant.key);
+        services.logger.warn(`The last run on '${tenant.displayName}' could not be restored yet: ${error instanceof Error ? error.message : String(error)}`);
+      });
     }
     // A tenant removed and added again is looked at again.
     for (const key of tried) if (!services.registry.get(key)) tried.delete(key);
@@ -40,6 +43,8 @@ async function restore(services: Services, tenantNode: TenantNode): Promise<void
   const preview: Preview = { file, textHash: header.fileHash, layoutText: header.layoutText, prune: false, snapshot: [], steps: header.steps, warnings: [], planUri };
   const session = services.layouts.sessions.of(tenant.key, () => tenant.displayName);
   const groups = await groupsOf(contents);
+  // A preview or a run made while the tenant was read is newer than the journal: it stays.
+  if (session.preview || session.busy || session.canUndo) return;
   session.restored(preview, { steps: header.steps, result, undoing: header.undoing }, header, contents.groups, groups);
   services.layouts.sessions.showing(planUri, tenant.key);
   services.layouts.sessions.updateContexts();
@@ -49,8 +54,8 @@ async function restore(services: Services, tenantNode: TenantNode): Promise<void
     read.finished ? vscode.l10n.t('Started at {0}; restored from its journal.', header.startedAt) : vscode.l10n.t('Started at {0}; the window closed before it finished.', header.startedAt),
   ]));
   services.logger.info(`Restored the last run on '${tenant.displayName}' from its journal (${read.finished ? 'finished' : 'stopped when the window closed'}).`);
-  if (read.finished) return;
   const stoppedAt = result.outcomes.findIndex((o) => o.state !== 'done') + 1;
+  if (read.finished || stoppedAt === 0) return;
   const resume = vscode.l10n.t('Resume');
   const undo = vscode.l10n.t('Undo');
   const showReport = vscode.l10n.t('Show Report');

@@ -70,6 +70,21 @@ describe('plan session: one tenant, one command at a time, and Undo kept', () =>
     assert.deepEqual(session.undoPlan(), []);
   });
 
+  it('keys the groups an Undo makes again apart from those a stopped Undo still has to make', async () => {
+    const session = new PlanSession('k', () => 'Contoso');
+    session.previewed(preview([rename]));
+    const deleted = (id: string, name: string): ApplyResult => ({
+      outcomes: [{ state: 'done' }], done: [{ kind: 'deleted', id, name, region: 'eur' }], created: new Map(), cancelled: false,
+    });
+    await session.working('Apply Plan', async (ran) => ran({ steps: [rename], result: deleted('g1', 'First'), undoing: false }, tenant, []));
+    // An Undo that stopped before its first step: it still has to make 'First' again, as new:0.
+    const stopped: ApplyResult = { outcomes: [{ state: 'failed', message: 'x' }], done: [], created: new Map(), cancelled: false };
+    await session.working('Undo', async (ran) => ran({ steps: session.undoPlan(), result: stopped, undoing: true }, tenant, []));
+    await session.working('Apply Plan', async (ran) => ran({ steps: [rename], result: deleted('g2', 'Second'), undoing: false }, tenant, []));
+    const creates = session.undoPlan().filter((s) => s.kind === 'create');
+    assert.deepEqual(creates.map((s) => (s.kind === 'create' ? `${s.name} ${s.group}` : '')), ['Second new:1', 'First new:0']);
+  });
+
   it('offers Resume only for an Apply that stopped, and a new preview replaces it', async () => {
     const session = new PlanSession('k', () => 'Contoso');
     session.previewed(preview([rename]));
