@@ -80,10 +80,22 @@ export async function addTenant(services: Services): Promise<string> {
     ...(authority ? { authority } : {}),
     ...(access.readOnly ? { readOnly: true } : {}),
   };
+  const again = services.registry.get(savedTenantKey(saved));
   await services.savedTenants.save(saved);
   const tenant = tenantFromSaved(services, saved);
   await services.registry.add(tenant);
+  if (again) services.prompts.info(vscode.l10n.t("'{0}' is already in the view: it is signed in again as you chose.", again.displayName));
   await signInTo(services, tenant);
+  // Entered another way (home tenant, domain, id), it may be a tenant the view already has.
+  const twin = tenant.tenantId
+    ? services.registry.list().find((t) => t !== tenant && t.tenantId.toLowerCase() === tenant.tenantId.toLowerCase() && t.signIn?.cloud.graphOrigin === tenant.signIn?.cloud.graphOrigin)
+    : undefined;
+  if (twin) {
+    await services.savedTenants.remove(tenant.key);
+    await services.registry.remove(tenant.key);
+    services.prompts.info(vscode.l10n.t("'{0}' is already in the view; the second entry was not kept. Sign in again there to change its access.", twin.displayName));
+    return twin.key;
+  }
   return tenant.key;
 }
 

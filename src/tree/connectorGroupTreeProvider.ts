@@ -59,7 +59,9 @@ export class ConnectorGroupTreeProvider implements vscode.TreeDataProvider<TreeN
   }
 
   roots(): TenantNode[] {
-    return this.tenantNodes.reconcile(this.registry.list(), (t) => `tenant:${t.key}`, (t) => new TenantNode(t, this.context));
+    // A tenant added again under its key (another access, way in or cloud) is a new object: its row
+    // keeps its place and expansion, and speaks for the new one.
+    return this.tenantNodes.reconcile(this.registry.list(), (t) => `tenant:${t.key}`, (t) => new TenantNode(t, this.context), (node, t) => { node.tenant = t; });
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {

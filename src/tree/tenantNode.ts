@@ -16,7 +16,7 @@ export class TenantNode extends TreeNode {
   private readonly groups = new NodeCache<GroupNode>();
   private readonly otherAgents: OtherAgentsNode;
 
-  constructor(readonly tenant: Tenant, private readonly context: TreeContext) {
+  constructor(public tenant: Tenant, private readonly context: TreeContext) {
     super(`tenant:${tenant.key}`, undefined);
     this.otherAgents = new OtherAgentsNode(this, () => this.groupNodes().filter((g) => !g.isApplicationProxy));
   }

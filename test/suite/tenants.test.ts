@@ -212,6 +212,36 @@ describe('tenants: added, signed in, kept, read-only', () => {
     assert.ok([...second.store.tenant.groups.values()].some((g) => g.name === 'Group 0001'));
   });
 
+  it('takes a tenant added again with Read and change at its word: the row is no longer read only, and a rename goes through', async () => {
+    const first = await addSecond('Read only');
+    const before = first.api.services.tree.tenantNode(first.key)!;
+    assert.match((before.treeItem() as vscode.TreeItem).description as string, /read only/);
+    const again = await addSecond('Read and change');
+    assert.equal(again.key, first.key);
+    assert.match(again.prompts.infos.join(' '), /'Contoso \(scale\)' is already in the view: it is signed in again as you chose\./);
+    const node = again.api.services.tree.tenantNode(again.key)!;
+    assert.doesNotMatch((node.treeItem() as vscode.TreeItem).description as string, /read only/);
+    const group = (await shown(again.api, node)).find((g) => g.label === 'Group 0001')!;
+    const renaming = await script('Group 0001 renamed');
+    await vscode.commands.executeCommand('connectorGroups.renameGroup', group.node);
+    assert.deepEqual(renaming.errors, []);
+    const renamed = [...second.store.tenant.groups.values()].find((g) => g.name === 'Group 0001 renamed');
+    assert.ok(renamed);
+    // The second sandbox serves the whole suite: its group gets its name back.
+    renamed.name = 'Group 0001';
+  });
+
+  it('does not keep a second entry for a tenant already in the view, and says so', async () => {
+    const first = await addSecond('Read and change');
+    const tenantId = second.store.tenant.organization.id;
+    const again = await addSecond('Read and change', tenantId);
+    assert.notEqual(tenantId.toLowerCase(), 'organizations');
+    assert.equal(again.key, first.key, 'the tenant already there is the one meant');
+    assert.match(again.prompts.infos.join(' '), /'Contoso \(scale\)' is already in the view; the second entry was not kept\./);
+    assert.deepEqual((await shown(again.api)).map((r) => r.label).sort(), ['Contoso (sandbox)', 'Contoso (scale)']);
+    assert.equal(again.api.services.savedTenants.list().length, 1);
+  });
+
   it('says when Application Proxy refuses reading with Directory.Read.All, and asks for Directory.ReadWrite.All while staying read-only', async () => {
     second.readsNeedReadWrite = true;
     try {
