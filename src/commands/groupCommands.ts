@@ -72,6 +72,9 @@ export async function renameGroup(services: Services, node?: TreeNode): Promise<
   const target = await groupTarget(services, node, vscode.l10n.t('Choose the group to rename'));
   assertCanWrite(target.tenantNode.tenant, vscode.l10n.t('Renaming a connector group'));
   const { group } = target;
+  if (!target.isApplicationProxy) {
+    throw new Error(vscode.l10n.t("'{0}' belongs to another hybrid agent, not to Application Proxy: manage it where that agent is managed.", group.name));
+  }
   const name = await services.prompts.input({
     title: vscode.l10n.t('Rename {0}', group.name),
     value: group.name,
@@ -97,7 +100,8 @@ export async function updateGroupInTree(services: Services, tenant: TenantNode, 
 }
 
 export async function deleteGroup(services: Services, node?: TreeNode): Promise<boolean> {
-  const target = await groupTarget(services, node, vscode.l10n.t('Choose the group to delete'), { exclude: (g) => g.isDefault });
+  // Delete on a Connectors or Applications folder is not a delete of its group.
+  const target = await groupTarget(services, node, vscode.l10n.t('Choose the group to delete'), { exclude: (g) => g.isDefault }, { folderIsGroup: false });
   const { group } = target;
   const tenant = target.tenantNode;
   assertCanWrite(tenant.tenant, vscode.l10n.t('Deleting a connector group'));

@@ -97,10 +97,17 @@ export async function groupTarget(
   node: unknown,
   title: string,
   choice?: GroupChoice,
+  keyboard: { folderIsGroup: boolean } = { folderIsGroup: true },
 ): Promise<GroupNode> {
   if (isFromKeyboard(node)) {
-    node = services.treeView.selection[0];
-    if (node instanceof FolderNode) node = node.parent;
+    const selection = services.treeView.selection;
+    // A key acts on one group: several selected are said, not silently cut to the first.
+    if (selection.length > 1) {
+      services.prompts.status('info', vscode.l10n.t('{0} rows are selected: this works on one connector group at a time.', selection.length));
+      throw new Cancelled();
+    }
+    node = selection[0];
+    if (node instanceof FolderNode && keyboard.folderIsGroup) node = node.parent;
     if (!(node instanceof GroupNode)) {
       services.prompts.status('info', vscode.l10n.t('Select a connector group first.'));
       throw new Cancelled();

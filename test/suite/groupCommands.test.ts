@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { extensionApi, freshStart, groupItem, pickLabel, sandboxClient, sandboxTenantNode, script, shown } from './harness';
+import { EXTENSION_ID, extensionApi, freshStart, groupItem, pickLabel, sandboxClient, sandboxTenantNode, script, shown } from './harness';
 
 describe('commands: create, rename and delete groups', () => {
   const sandbox = sandboxClient();
@@ -87,6 +87,49 @@ describe('commands: create, rename and delete groups', () => {
     await vscode.commands.executeCommand('connectorGroups.renameGroup');
     await sandbox.group('India Mumbai');
     await groupItem(await extensionApi(), 'India Mumbai');
+  });
+
+  describe('from the keyboard (F2, Delete): the rules of the menus', () => {
+    async function select(api: Awaited<ReturnType<typeof extensionApi>>, ...nodes: unknown[]): Promise<void> {
+      await api.services.treeView.reveal(nodes[0] as never, { select: true, focus: true });
+      // A multi-selection is made as a person makes one: the rest added to the first.
+      for (const node of nodes.slice(1)) await vscode.commands.executeCommand('list.toggleSelection', node);
+      for (let i = 0; i < 50 && api.services.treeView.selection.length !== nodes.length; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+
+    it('F2 on a group of another hybrid agent refuses, as the menu does, and sends nothing', async () => {
+      const api = await extensionApi();
+      const other = (await groupItem(api, 'Other hybrid agents')).node;
+      const [syncFabric] = await api.services.tree.settledChildren(other);
+      await select(api, syncFabric);
+      await sandbox.call('DELETE', '/_sandbox/requests');
+      const prompts = await script();
+      await vscode.commands.executeCommand('connectorGroups.renameGroup', { fromKeyboard: true });
+      prompts.assertDone();
+      assert.match(prompts.errors[0] ?? '', /'Default group for AD Sync Fabric' belongs to another hybrid agent/);
+    });
+
+    it('Delete on a Connectors folder does not offer to delete its group', async () => {
+      const api = await extensionApi();
+      const pune = (await groupItem(api, 'India Pune')).node;
+      const [connectors] = await api.services.tree.settledChildren(pune);
+      await select(api, connectors);
+      const prompts = await script();
+      await vscode.commands.executeCommand('connectorGroups.deleteGroup', { fromKeyboard: true });
+      prompts.assertDone();
+      assert.deepEqual(prompts.asked, [], 'no confirmation');
+      assert.deepEqual(prompts.statuses, ['Select a connector group first.']);
+      assert.ok(await sandbox.group('India Pune'));
+    });
+
+    it('F2 and Delete stay out of the tree\'s find box', () => {
+      const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { keybindings: { key: string; when: string }[] } };
+      const keys = manifest.contributes.keybindings.filter((b) => ['f2', 'delete'].includes(b.key));
+      assert.equal(keys.length, 2);
+      for (const binding of keys) {
+        assert.match(binding.when, /!inputFocus/, binding.key);
+      }
+    });
   });
 
   it('deletes an empty group after a modal confirmation', async () => {
