@@ -14,6 +14,7 @@ import type { TenantContents } from '../tenants/tenantContents';
 import type { TenantNode } from '../tree/tenantNode';
 import { ActionableError } from '../commands/actionableError';
 import { Cancelled } from '../commands/targets';
+import { withRunProgress } from '../ui/progress';
 import { assertCanWrite } from '../commands/writeAccess';
 import { PLAN_SCHEME } from './layoutDocuments';
 import { fileName, freshContents, groupsOf, now, setTenantSide, showPlan, stepList, tenantText } from './layoutEditors';
@@ -150,18 +151,15 @@ async function run(services: Services, session: PlanSession, preview: Preview, t
     journal: JOURNAL_VERSION, tenantKey: tenant.key, tenantName: tenant.displayName, undoing, file: preview.file.toString(), fileHash: preview.textHash,
     layoutText: preview.layoutText, planName: fileName(preview.planUri), steps, startedAt: new Date().toISOString(), ...session.undoBase(),
   });
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-    (progress, token) => applySteps(contents, steps, {
-      cancelled: () => token.isCancellationRequested,
-      starting: (index, step) => {
-        // A create whose answer is lost to a crash is found later by its name among groups not there now.
-        journal.append({ started: index, ...(step.kind === 'create' ? { sameName: contents.groups.filter((g) => g.name === step.name).map((g) => g.id) } : {}) });
-        progress.report({ message: `${index + 1}/${steps.length}: ${describeStep(step)}`, increment: index === 0 ? 0 : 100 / steps.length });
-      },
-      finished: (index, outcome, change, created) => journal.append({ step: index, outcome, ...(change ? { change } : {}), ...(created ? { created } : {}) }),
-    }),
-  );
+  const result = await withRunProgress(title, (report, cancelled) => applySteps(contents, steps, {
+    cancelled,
+    starting: (index, step) => {
+      // A create whose answer is lost to a crash is found later by its name among groups not there now.
+      journal.append({ started: index, ...(step.kind === 'create' ? { sameName: contents.groups.filter((g) => g.name === step.name).map((g) => g.id) } : {}) });
+      report(`${index + 1}/${steps.length}: ${describeStep(step)}`, index === 0 ? 0 : 100 / steps.length);
+    },
+    finished: (index, outcome, change, created) => journal.append({ step: index, outcome, ...(change ? { change } : {}), ...(created ? { created } : {}) }),
+  }));
   journal.append({ finishedAt: new Date().toISOString(), cancelled: result.cancelled });
   const after = await groupsOf(contents);
   ran({ steps, result, undoing }, contents.groups, after);

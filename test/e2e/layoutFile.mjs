@@ -22,9 +22,9 @@ export async function exportLayout(wb, view) {
 
 /**
  * The edit a reviewer would make: two connectors of EU Frankfurt to Default, a rename, and a new
- * group Helsinki holding Wiki. Written on disk, then shown in the editor. Returns the layout written.
+ * group (Helsinki) holding Wiki. Written on disk, then shown in the editor. Returns the layout written.
  */
-export async function editLayout(wb, file) {
+export async function editLayout(wb, file, newGroup = 'Helsinki') {
   const { page } = wb;
   const layout = JSON.parse(readFileSync(file, 'utf8'));
   const group = (name) => layout.connectorGroups.find((g) => g.name === name);
@@ -32,7 +32,7 @@ export async function editLayout(wb, file) {
   group('Default').connectors.push(...eu.connectors.splice(0, 2));
   eu.name = 'Europe Frankfurt';
   const wiki = eu.applications.splice(eu.applications.findIndex((a) => a.displayName === 'Wiki'), 1);
-  layout.connectorGroups.push({ name: 'Helsinki', region: 'eur', connectors: [], applications: wiki });
+  layout.connectorGroups.push({ name: newGroup, region: 'eur', connectors: [], applications: wiki });
   writeFileSync(file, `${JSON.stringify(layout, null, 2)}\n`);
   // The editor reads the file again from disk. Its watcher may take a while to notice, and a
   // revert chosen while the palette still filters can miss: try again until the edit shows.
@@ -41,10 +41,10 @@ export async function editLayout(wb, file) {
     // Find brings the line into view wherever the editor was scrolled to.
     await page.locator('.monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+f');
-    await page.keyboard.type('Helsinki');
+    await page.keyboard.type(newGroup);
     await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
-    const shown = await page.locator('.view-lines', { hasText: 'Helsinki' }).first().waitFor({ timeout: 10_000 }).then(() => true, () => false);
+    const shown = await page.locator('.view-lines', { hasText: newGroup }).first().waitFor({ timeout: 10_000 }).then(() => true, () => false);
     if (shown) return { layout, wiki: wiki[0] };
     if (attempt === 3) {
       await wb.screenshot('layout-revert-missing');
