@@ -4,7 +4,7 @@ import { visibleText } from '../shared/plainText';
 import type { Application } from '../graph/types';
 import { GroupItemNode } from './groupItemNode';
 import { tooltip } from './tooltip';
-import type { TreeNode } from './treeNode';
+import { readOnlyFacet, type TreeNode } from './treeNode';
 
 export class ApplicationNode extends GroupItemNode {
   constructor(parent: TreeNode, groupId: string, public application: Application, public inDefaultGroup: boolean) {
@@ -25,7 +25,7 @@ export class ApplicationNode extends GroupItemNode {
       [vscode.l10n.t('Application (client) ID'), application.appId],
       [vscode.l10n.t('Object ID'), application.id],
     ]);
-    item.contextValue = `application${this.inDefaultGroup ? ';inDefault' : ''}`;
+    item.contextValue = `application${this.inDefaultGroup ? ';inDefault' : ''}${readOnlyFacet(this)}`;
     return item;
   }
 }

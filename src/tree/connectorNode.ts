@@ -4,7 +4,7 @@ import { visibleText } from '../shared/plainText';
 import type { Connector } from '../graph/types';
 import { GroupItemNode } from './groupItemNode';
 import { tooltip } from './tooltip';
-import type { TreeNode } from './treeNode';
+import { readOnlyFacet, type TreeNode } from './treeNode';
 
 export class ConnectorNode extends GroupItemNode {
   constructor(parent: TreeNode, groupId: string, public connector: Connector) {
@@ -29,7 +29,7 @@ export class ConnectorNode extends GroupItemNode {
       [vscode.l10n.t('Version'), connector.version],
       [vscode.l10n.t('ID'), connector.id],
     ]);
-    item.contextValue = `connector;${this.active ? 'active' : 'inactive'}`;
+    item.contextValue = `connector;${this.active ? 'active' : 'inactive'}${readOnlyFacet(this)}`;
     return item;
   }
 }

@@ -4,7 +4,7 @@ import type { ConnectorGroupWithContents } from '../graph/types';
 import { ApplicationNode } from './applicationNode';
 import { ConnectorNode } from './connectorNode';
 import { EmptyNode, LoadingNode } from './stateNodes';
-import { NodeCache, TreeNode } from './treeNode';
+import { NodeCache, TreeNode, readOnlyFacet } from './treeNode';
 
 export type FolderKind = 'connectors' | 'applications';
 
@@ -30,7 +30,7 @@ export class FolderNode extends TreeNode {
     item.id = this.id;
     item.description = this.arriving.pending() ? '…' : String(count);
     item.iconPath = new vscode.ThemeIcon(this.kind === 'connectors' ? 'server' : 'window');
-    item.contextValue = `folder;${this.kind}`;
+    item.contextValue = `folder;${this.kind}${readOnlyFacet(this)}`;
     return item;
   }
 

@@ -9,7 +9,7 @@ import { FolderNode } from './folderNode';
 import { groupHealth, healthNote, healthWords, type GroupHealth } from './groupHealth';
 import type { TenantNode } from './tenantNode';
 import { tooltip } from './tooltip';
-import { TreeNode } from './treeNode';
+import { TreeNode, readOnlyFacet } from './treeNode';
 
 /**
  * `no redundancy · Asia · 1 connector · 2 apps`: what is wrong first (a narrow side bar cuts the end),
@@ -74,11 +74,13 @@ export class GroupNode extends TreeNode {
     if (!this.isApplicationProxy) return 'group;syncFabric';
     const facets = ['group', 'appProxy'];
     if (group.isDefault) facets.push('default');
-    if (this.pending) return [...facets, 'pending'].join(';');
-    if (group.members.length === 0 && group.applications.length === 0) facets.push('empty');
-    if (group.members.length > 0) facets.push('connectors');
-    if (group.applications.length > 0) facets.push('applications');
-    return facets.join(';');
+    if (this.pending) facets.push('pending');
+    else {
+      if (group.members.length === 0 && group.applications.length === 0) facets.push('empty');
+      if (group.members.length > 0) facets.push('connectors');
+      if (group.applications.length > 0) facets.push('applications');
+    }
+    return facets.join(';') + readOnlyFacet(this);
   }
 
   treeItem(): vscode.TreeItem {

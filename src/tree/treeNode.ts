@@ -15,6 +15,18 @@ export abstract class TreeNode {
   }
 }
 
+/**
+ * `;readOnly` for a node of a tenant open read-only: the menus offer no change there (a node finds
+ * its tenant by walking up to the row that holds one).
+ */
+export function readOnlyFacet(node: TreeNode | undefined): string {
+  for (let at = node; at; at = at.parent) {
+    const tenant = (at as { tenant?: { canWrite?: () => boolean | undefined } }).tenant;
+    if (tenant?.canWrite) return tenant.canWrite() === false ? ';readOnly' : '';
+  }
+  return '';
+}
+
 /** Keeps one instance per id across refreshes, so change events can name the very node shown. */
 export class NodeCache<T extends TreeNode> {
   private readonly nodes = new Map<string, T>();

@@ -5,7 +5,7 @@ import { scaleTenant } from '../../src/sandbox/seeds';
 import { SANDBOX_CLIENT_ID } from '../../src/sandbox/identityPlatform';
 import { GraphSandbox } from '../../src/sandbox/server';
 import { savedTenantKey } from '../../src/tenants/savedTenants';
-import { extensionApi, freshStart, pickLabel, sandboxClient, script, shown } from './harness';
+import { EXTENSION_ID, extensionApi, freshStart, pickLabel, sandboxClient, script, shown } from './harness';
 
 interface AskedSession {
   providerId: string;
@@ -240,6 +240,46 @@ describe('tenants: added, signed in, kept, read-only', () => {
     assert.match(again.prompts.infos.join(' '), /'Contoso \(scale\)' is already in the view; the second entry was not kept\./);
     assert.deepEqual((await shown(again.api)).map((r) => r.label).sort(), ['Contoso (sandbox)', 'Contoso (scale)']);
     assert.equal(again.api.services.savedTenants.list().length, 1);
+  });
+
+  it('offers no change in the menus of a read-only tenant, nor Delete on the default group or one still loading, and its refusal offers Add Tenant…', async () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { menus: Record<string, { command: string; when?: string }[]> } };
+    // The item menu's clauses, read the way VS Code reads `viewItem =~ /…/` and `viewItem == …`.
+    const offered = (command: string, contextValue: string) => manifest.contributes.menus['view/item/context']
+      .filter((m) => m.command === `connectorGroups.${command}`)
+      .some((m) => {
+        const regex = /viewItem =~ \/(.*)\//.exec(m.when ?? '');
+        if (regex) return new RegExp(regex[1]).test(contextValue);
+        const equal = /viewItem == (\S+)/.exec(m.when ?? '');
+        return equal ? equal[1] === contextValue : false;
+      });
+    const { api, key } = await addSecond('Read only');
+    const tenant = api.services.tree.tenantNode(key)!;
+    const group = (await shown(api, tenant)).find((g) => g.label === 'Group 0001')!;
+    const [connectors, applications] = await api.services.tree.settledChildren(group.node);
+    const [connector] = await shown(api, connectors);
+    const [application] = await shown(api, applications);
+    const changes: [string, string][] = [
+      ['createGroup', (tenant.treeItem() as vscode.TreeItem).contextValue!], ['renameGroup', group.contextValue], ['editRegion', group.contextValue],
+      ['deleteGroup', group.contextValue], ['assignApplications', group.contextValue],
+      ['moveConnectorsHere', (connectors.treeItem() as vscode.TreeItem).contextValue!], ['assignApplications', (applications.treeItem() as vscode.TreeItem).contextValue!],
+      ['moveConnector', connector.contextValue], ['moveApplication', application.contextValue], ['unassignApplication', application.contextValue],
+    ];
+    assert.deepEqual(changes.filter(([command, value]) => offered(command, value)), [], 'no change is offered on a read-only tenant');
+    assert.ok(offered('exportJson', group.contextValue) && offered('copyId', connector.contextValue), 'reading is still offered');
+
+    const sandboxGroups = await shown(api, api.services.tree.tenantNode('sandbox'));
+    const byName = (name: string) => sandboxGroups.find((g) => g.label === name)!.contextValue;
+    assert.equal(offered('deleteGroup', byName('Default')), false, 'the default group cannot be deleted');
+    assert.equal(offered('deleteGroup', byName('India Pune')), true);
+    assert.equal(offered('renameGroup', byName('Default')), true);
+    const loading = byName('India Pune').replace(/;empty.*/, ';pending');
+    assert.equal(offered('deleteGroup', loading), false, 'nor one whose contents are still on their way');
+    assert.equal(offered('editRegion', loading), false);
+
+    const prompts = await script();
+    await vscode.commands.executeCommand('connectorGroups.renameGroup', group.node);
+    assert.deepEqual(prompts.errorActions[0], ['Add Tenant…', 'Show Log']);
   });
 
   it('says when Application Proxy refuses reading with Directory.Read.All, and asks for Directory.ReadWrite.All while staying read-only', async () => {
