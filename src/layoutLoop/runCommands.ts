@@ -65,13 +65,14 @@ export async function applyPlan(services: Services, planUri?: vscode.Uri): Promi
     if (!(await services.prompts.confirm(question, detail, vscode.l10n.t('Apply')))) throw new Cancelled();
     // Someone else may have changed the tenant since the preview: the steps were planned for what it was.
     const contents = await freshContents(services, tenantNode);
-    const changed = await services.layouts.worker.run({ kind: 'changed', before: preview.snapshot, now: await groupsOf(contents) });
+    const now = await groupsOf(contents);
+    const changed = await services.layouts.worker.run({ kind: 'changed', before: preview.snapshot, now });
     if (changed.length > 0) {
       throw new ActionableError(
         vscode.l10n.t("'{0}' changed since the preview ({1}): nothing was sent. Preview the plan again.", tenant.displayName, nameList(changed.map((n) => `'${n}'`))),
         vscode.l10n.t('Preview Plan'), async () => vscode.commands.executeCommand('connectorGroups.previewPlan', preview.file));
     }
-    return run(services, session, preview, tenantNode, contents, preview.steps, false, ran, vscode.l10n.t('Apply Plan'));
+    return run(services, session, preview, tenantNode, { contents, now }, preview.steps, false, ran, vscode.l10n.t('Apply Plan'));
   });
 }
 
@@ -87,7 +88,8 @@ export async function resumeApply(services: Services, planUri?: vscode.Uri): Pro
     // What is left is planned again from the tenant as it is now: a step that half happened (a batch
     // with some items moved, an answer lost) is finished, not repeated.
     const contents = await freshContents(services, tenantNode);
-    const planned = await services.layouts.worker.run({ kind: 'plan', groups: await groupsOf(contents), text: preview.layoutText });
+    const now = await groupsOf(contents);
+    const planned = await services.layouts.worker.run({ kind: 'plan', groups: now, text: preview.layoutText });
     if (!planned.ok) throw new Error(vscode.l10n.t('The rest cannot be planned: {0}', planned.problems[0].message));
     const { plan, notes } = planned;
     if (!plan.ok) throw new Error(vscode.l10n.t('The rest cannot be planned: {0}', plan.refusals.join(' ')));
@@ -106,7 +108,7 @@ export async function resumeApply(services: Services, planUri?: vscode.Uri): Pro
       : vscode.l10n.t("Resume with {0} steps on '{1}'?", plan.steps.length, tenant.displayName);
     const detail = [origin, ...notes, stepList(plan.steps)].join('\n\n');
     if (!(await services.prompts.confirm(question, detail, vscode.l10n.t('Resume')))) throw new Cancelled();
-    return run(services, session, preview, tenantNode, contents, plan.steps, false, ran, vscode.l10n.t('Resume'));
+    return run(services, session, preview, tenantNode, { contents, now }, plan.steps, false, ran, vscode.l10n.t('Resume'));
   });
 }
 
@@ -134,17 +136,19 @@ export async function undoApply(services: Services, planUri?: vscode.Uri): Promi
     const notes = await services.layouts.worker.run({ kind: 'notes', groups: now, steps });
     const detail = [...drift, ...skipped, ...notes, stepList(steps)].join('\n\n');
     if (!(await services.prompts.confirm(question, detail, vscode.l10n.t('Undo')))) throw new Cancelled();
-    return run(services, session, preview, tenantNode, contents, steps, true, ran, vscode.l10n.t('Undo'));
+    return run(services, session, preview, tenantNode, { contents, now }, steps, true, ran, vscode.l10n.t('Undo'));
   });
 }
 
-async function run(services: Services, session: PlanSession, preview: Preview, tenantNode: TenantNode, contents: TenantContents,
+/** `read`: the tenant as the command read it, and as JSON (made once, for its checks and the snapshot). */
+async function run(services: Services, session: PlanSession, preview: Preview, tenantNode: TenantNode, read: { contents: TenantContents; now: GroupsJson },
   steps: PlanStep[], undoing: boolean, ran: Ran, command: string): Promise<ApplyResult> {
+  const { contents } = read;
   const { tenant } = tenantNode;
   const title = undoing ? vscode.l10n.t("Undoing in '{0}'", tenant.displayName) : vscode.l10n.t("Applying the plan to '{0}'", tenant.displayName);
   services.logger.info(`${undoing ? 'Undo' : 'Apply'}: ${steps.length} steps on '${tenant.displayName}' from ${fileName(preview.file)}.`);
   // The tenant as it is before the run, kept for Tenant History… (prune on: restoring it is exact).
-  services.layouts.history.save(tenant.key, await tenantText(services, tenantNode, await groupsOf(contents), undefined, true), {
+  services.layouts.history.save(tenant.key, await tenantText(services, tenantNode, read.now, undefined, true), {
     before: command, layoutFile: fileName(preview.file), groups: contents.applicationProxyGroups().length,
   });
   const journal = services.layouts.journals.begin({
