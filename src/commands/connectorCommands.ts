@@ -4,6 +4,7 @@ import { connectorsChoice } from './groupChoice';
 import type { Services } from '../services';
 import { Cancelled, connectorTargets, groupTarget, pickGroup } from './targets';
 import { moveConnectorsTo } from './moveOperations';
+import { connectorMoveRefusal } from '../tenants/moveRules';
 
 export async function moveConnector(services: Services, node?: unknown, selection?: unknown): Promise<number> {
   const connectors = await connectorTargets(services, node, selection);
@@ -18,19 +19,35 @@ export async function moveConnector(services: Services, node?: unknown, selectio
   return moveConnectorsTo(services, connectors.map((c) => c.connector), target);
 }
 
-/** "Move Connectors Here…" on a group's Connectors folder: connectors picked from the other groups. */
+/**
+ * "Move Connectors Here…" on a group's Connectors folder: connectors picked from the other groups,
+ * those the region rule keeps out listed apart with the reason.
+ */
 export async function moveConnectorsHere(services: Services, node?: unknown): Promise<number> {
   const target = await groupTarget(services, node, vscode.l10n.t('Move connectors into which group?'));
-  const candidates = target.tenantNode.contents.applicationProxyGroups()
+  const contents = target.tenantNode.contents;
+  const defaultGroup = contents.defaultGroup();
+  const candidates = contents.applicationProxyGroups()
     .filter((g) => g.id !== target.group.id)
-    .flatMap((g) => g.members.map((c) => ({ label: c.machineName, description: `${c.status} · ${g.name}`, connector: c })))
+    .flatMap((g) => g.members.map((c) => ({
+      label: c.machineName,
+      description: `${c.status} · ${g.name}`,
+      connector: c,
+      refusal: connectorMoveRefusal(g, target.group, defaultGroup),
+    })))
     .sort((a, b) => a.label.localeCompare(b.label));
   if (candidates.length === 0) throw new Error(vscode.l10n.t("Every connector is already in '{0}'.", target.group.name));
-  const picked = await services.prompts.pickMany(candidates, {
+  const allowed = candidates.filter((c) => !c.refusal);
+  const refused = candidates.filter((c) => c.refusal).map((c) => ({ ...c, detail: c.refusal, iconPath: new vscode.ThemeIcon('circle-slash') }));
+  const picked = await services.prompts.pickMany([
+    ...allowed,
+    ...(refused.length ? [{ label: vscode.l10n.t('Cannot move here'), kind: vscode.QuickPickItemKind.Separator } as const, ...refused] : []),
+  ], {
     title: vscode.l10n.t('Move connectors to {0}', target.group.name),
     placeHolder: vscode.l10n.t('Connectors in other groups'),
     matchOnDescription: true,
   });
-  if (!picked || picked.length === 0) throw new Cancelled();
-  return moveConnectorsTo(services, picked.map((p) => p.connector), target);
+  const connectors = picked?.flatMap((p) => ('connector' in p ? [p.connector] : [])) ?? [];
+  if (connectors.length === 0) throw new Cancelled();
+  return moveConnectorsTo(services, connectors, target);
 }

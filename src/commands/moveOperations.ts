@@ -35,20 +35,28 @@ export async function moveConnectorsTo(services: Services, connectors: Connector
   assertCanWrite(target.tenantNode.tenant, vscode.l10n.t('Moving connectors'));
   const contents = target.tenantNode.contents;
   const defaultGroup = contents.defaultGroup();
-  const moving = connectors.filter((c) => contents.groupOfConnector(c.id)?.id !== target.group.id);
-  for (const connector of moving) {
-    const source = contents.groupOfConnector(connector.id);
-    const refusal = source && connectorMoveRefusal(source, target.group, defaultGroup);
-    if (refusal) throw new Error(vscode.l10n.t('{0} cannot be moved: {1}', connector.machineName, refusal));
+  const refusalOf = (c: Connector) => {
+    const source = contents.groupOfConnector(c.id);
+    return source ? connectorMoveRefusal(source, target.group, defaultGroup) : undefined;
+  };
+  const candidates = connectors.filter((c) => contents.groupOfConnector(c.id)?.id !== target.group.id);
+  // The region rule keeps some out: the others still move, and the message names those that did not.
+  const refused = candidates.flatMap((c) => { const refusal = refusalOf(c); return refusal ? [{ connector: c, refusal }] : []; });
+  const moving = candidates.filter((c) => !refused.some((r) => r.connector === c));
+  if (refused.length > 0 && moving.length === 0) {
+    throw new Error(refused.length === 1
+      ? vscode.l10n.t('{0} cannot be moved: {1}', refused[0].connector.machineName, refused[0].refusal)
+      : vscode.l10n.t('Nothing was moved: {0}', refused.map((r) => vscode.l10n.t('{0} cannot be moved: {1}', r.connector.machineName, r.refusal)).join(' ')));
   }
   const cutOff = applicationsCutOff(contents.groups, { connectors: { ids: moving.map((c) => c.id), to: target.group.id } });
-  if (await confirmImpact(services, cutOff, vscode.l10n.t('Move Anyway')) === 'another') {
+  if (await confirmImpact(services, cutOff, vscode.l10n.t('Move Anyway'), target.group.id) === 'another') {
     const sources = [...new Set(moving.map((c) => contents.groupOfConnector(c.id)))].filter((g) => g !== undefined);
     const other = await pickGroup(services, target.tenantNode, vscode.l10n.t('Move {0} to…', connectorCount(moving.length)),
       besides(connectorsChoice(contents, sources), target.group.id));
     return moveConnectorsTo(services, connectors, other);
   }
   return relocateShown(services, target, moving.map((c) => [c.id, c.machineName]), {
+    refused: refused.map((r) => vscode.l10n.t('{0} cannot be moved: {1}', r.connector.machineName, r.refusal)),
     title: vscode.l10n.t('Moving {0} to {1}…', connectorCount(moving.length), target.group.name),
     run: (ids) => moveConnectors(contents, ids, target.group.id),
     log: (n) => `Moved ${connectorCount(n)}`,
@@ -62,9 +70,12 @@ export async function assignApplicationsTo(services: Services, applications: App
   const contents = target.tenantNode.contents;
   const moving = applications.filter((a) => contents.groupOfApplication(a.id)?.id !== target.group.id);
   const cutOff = applicationsCutOff(contents.groups, { applications: { ids: moving.map((a) => a.id), to: target.group.id } });
-  if (await confirmImpact(services, cutOff, vscode.l10n.t('Assign Anyway')) === 'another') {
+  if (await confirmImpact(services, cutOff, vscode.l10n.t('Assign Anyway'), target.group.id) === 'another') {
+    // The group the applications are in is no choice either (after a drag nothing else excluded it).
+    const sources = new Set(moving.map((a) => contents.groupOfApplication(a.id)));
+    const source = sources.size === 1 ? [...sources][0] : undefined;
     const other = await pickGroup(services, target.tenantNode, vscode.l10n.t('Assign {0} to…', applicationCount(moving.length)),
-      besides(applicationsChoice(), target.group.id));
+      besides(applicationsChoice(source), target.group.id));
     return assignApplicationsTo(services, applications, other);
   }
   return relocateShown(services, target, moving.map((a) => [a.id, a.displayName]), {
@@ -81,13 +92,23 @@ async function relocateShown(
   services: Services,
   target: GroupNode,
   items: [id: string, label: string][],
-  how: { title: string; run(ids: string[]): Promise<Relocated>; log(count: number): string; moved: string; notMoved: string },
+  how: {
+    title: string; run(ids: string[]): Promise<Relocated>; log(count: number): string; moved: string; notMoved: string;
+    /** Items the rules kept out before anything was sent, one sentence each. */
+    refused?: string[];
+  },
 ): Promise<number> {
   if (items.length === 0) return 0;
   const result = await withViewProgress(how.title, () => how.run(items.map(([id]) => id)));
   services.tree.changed(target.tenantNode);
   if (result.moved.length > 0) services.logger.info(`${how.log(result.moved.length)} to '${target.group.name}' (${target.group.id})`);
-  if (result.failed.length > 0) throw new Error(incompleteMessage(result, labeller(items), how.moved, how.notMoved));
+  const refused = how.refused ?? [];
+  if (result.failed.length > 0 || refused.length > 0) {
+    const done = result.failed.length > 0
+      ? incompleteMessage(result, labeller(items), how.moved, how.notMoved)
+      : vscode.l10n.t('{0}: {1}.', how.moved, nameList(result.moved.map(labeller(items))));
+    throw new Error([done, ...refused].join(' '));
+  }
   return result.moved.length;
 }
 

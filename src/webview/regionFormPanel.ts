@@ -67,25 +67,38 @@ export class RegionFormPanel {
     tenant: TenantNode,
     readonly groupId: string,
   ) {
-    const key = `${tenant.tenant.key}/${groupId}`;
+    const tenantKey = tenant.tenant.key;
+    const key = `${tenantKey}/${groupId}`;
     RegionFormPanel.open.set(key, this);
+    // The tenant is looked up by key each time: a tenant added again under its key is served, and a
+    // removed one closes the form instead of leaving it to read a tenant that is gone.
+    const current = (): TenantNode => {
+      const node = host.tenantNode(tenantKey);
+      if (!node) throw new Error(vscode.l10n.t('The tenant of this group was removed from the view.'));
+      return node;
+    };
     const controller = new RegionFormController({
-      group: () => tenant.contents.group(groupId),
-      defaultRegion: () => tenant.contents.defaultGroup()?.region,
-      confirmName: (name, id) => host.confirmName(tenant, name, id),
-      update: (group, changes) => host.update(tenant, group, changes),
+      group: () => host.tenantNode(tenantKey)?.contents.group(groupId),
+      defaultRegion: () => host.tenantNode(tenantKey)?.contents.defaultGroup()?.region,
+      confirmName: (name, id) => host.confirmName(current(), name, id),
+      update: (group, changes) => host.update(current(), group, changes),
       post: (message) => void panel.webview.postMessage(message),
       close: () => panel.dispose(),
       describe: describeError,
       log: (message) => host.warn(message),
       bundle: vscode.l10n.bundle,
     });
-    panel.webview.html = html(panel.webview, extensionUri, { tenantKey: tenant.tenant.key, groupId });
+    panel.webview.html = html(panel.webview, extensionUri, { tenantKey, groupId });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: unknown) => controller.handle(message)),
-      // The tab's title follows the group's name, renamed here or anywhere else.
       host.onDidChangeTree(() => {
-        const group = tenant.contents.group(groupId);
+        const node = host.tenantNode(tenantKey);
+        if (!node) {
+          panel.dispose();
+          return;
+        }
+        // The tab's title follows the group's name, renamed here or anywhere else.
+        const group = node.contents.group(groupId);
         if (group) panel.title = title(group.name);
       }),
       panel.onDidDispose(() => {

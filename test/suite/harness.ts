@@ -75,9 +75,12 @@ export class ScriptedPrompts implements Prompts {
   }
 
   // Shown messages go to the host's output too, where the runner searches them for the token.
+  /** The buttons of each modal choice, the default first. */
+  readonly choices: string[][] = [];
   /** `true` answers with the last action (the one that goes ahead), a string with that action. */
   async choose(message: string, _detail: string, actions: string[]): Promise<string | undefined> {
     const answer = this.next('choose', message);
+    this.choices.push(actions);
     if (answer === true) return actions.at(-1);
     return typeof answer === 'string' && actions.includes(answer) ? answer : undefined;
   }

@@ -26,6 +26,35 @@ describe('warnings before applications are cut off, and pickers that say which g
     assert.equal((await sandbox.group('Asia Singapore')).members.length, 1);
   });
 
+  it("keeps the connectors where they are by default when the damage is in the group they leave: no other group is offered", async () => {
+    const [connector] = await items('Asia Singapore', 0);
+    const prompts = await script(pickLabel('Default'), 'Keep Them Where They Are');
+    await sandbox.call('DELETE', '/_sandbox/requests');
+    await vscode.commands.executeCommand('connectorGroups.moveConnector', connector.node);
+    prompts.assertDone();
+    assert.deepEqual(prompts.choices, [['Keep Them Where They Are', 'Move Anyway']]);
+    assert.deepEqual(prompts.errors, []);
+    assert.deepEqual(await writes(), []);
+    assert.equal((await sandbox.group('Asia Singapore')).members.length, 1);
+  });
+
+  it('offers another group after a drag without the group the applications are already in', async () => {
+    const api = await extensionApi();
+    const [wiki] = (await items('EU Frankfurt', 1)).filter((a) => a.label === 'Wiki');
+    const target = (await groupItem(api, 'India Pune')).node;
+    const transfer = new vscode.DataTransfer();
+    const token = new vscode.CancellationTokenSource().token;
+    await api.dragAndDrop.handleDrag!([wiki.node], transfer, token);
+    let offered: string[] = [];
+    const prompts = await script('Choose Another Group', (picks) => { offered = picks.map((i) => i.label); return undefined; });
+    await api.dragAndDrop.handleDrop!(target, transfer, token);
+    prompts.assertDone();
+    assert.deepEqual(prompts.choices, [['Choose Another Group', 'Assign Anyway']]);
+    assert.ok(offered.length > 0);
+    assert.ok(!offered.includes('EU Frankfurt'), `the group Wiki is in is not offered: ${offered.join(', ')}`);
+    assert.ok(!offered.includes('India Pune'), 'the group turned down is not offered again');
+  });
+
   it('warns before assigning applications to a group with no active connector; Choose Another Group picks again', async () => {
     const api = await extensionApi();
     const target = (await groupItem(api, 'India Pune')).node;
@@ -39,7 +68,8 @@ describe('warnings before applications are cut off, and pickers that say which g
     prompts.assertDone();
     assert.equal(prompts.asked[1], "choose: SAP Fiori and Wiki will have no active connector in 'India Pune'.");
     assert.ok(!offered.includes('India Pune'), 'the group turned down is not offered again');
-    assert.deepEqual(offered.slice(0, 2), ['EU Frankfurt', 'Default'], 'the groups with the most active connectors first');
+    assert.ok(!offered.includes('EU Frankfurt'), 'the group the applications are in is not offered');
+    assert.equal(offered[0], 'Default', 'the groups with the most active connectors first');
     assert.equal((await sandbox.group('Default')).applications.length, inDefault + 2, 'Wiki and SAP Fiori went to Default');
     assert.equal((await sandbox.group('India Pune')).applications.length, 0);
   });

@@ -79,6 +79,30 @@ describe('commands: move connectors, assign and unassign applications', () => {
     assert.match((await groupItem(api, 'India Pune')).description, /1 connector ·/);
   });
 
+  it('marks the connectors the region rule keeps out of Move Connectors Here…, and moves the others of a mixed choice, naming the one that stayed', async () => {
+    const api = await extensionApi();
+    const [connectorsFolder] = await shown(api, (await groupItem(api, 'India Pune')).node);
+    let offered: vscode.QuickPickItem[] = [];
+    const prompts = await script((items) => {
+      offered = [...items];
+      return items.filter((i) => i.label === 'NYC-APPPROXY-02.contoso.com' || i.label === 'FRA-APPPROXY-01.contoso.com');
+    });
+    await vscode.commands.executeCommand('connectorGroups.moveConnectorsHere', connectorsFolder.node);
+    prompts.assertDone();
+    const separator = offered.findIndex((i) => i.kind === vscode.QuickPickItemKind.Separator);
+    assert.equal(offered[separator]?.label, 'Cannot move here');
+    assert.deepEqual(offered.slice(0, separator).map((i) => i.label), ['NYC-APPPROXY-01.contoso.com', 'NYC-APPPROXY-02.contoso.com', 'SEA-APPPROXY-01.contoso.com']);
+    const fra = offered.find((i) => i.label === 'FRA-APPPROXY-01.contoso.com')!;
+    assert.ok(offered.indexOf(fra) > separator);
+    assert.match(fra.detail ?? '', /only from a group in the default region \(North America\), and 'EU Frankfurt' is in Europe\.$/);
+    const pune = await sandbox.group('India Pune');
+    const nyc2 = (await sandbox.state()).connectors.find((c) => c.machineName === 'NYC-APPPROXY-02.contoso.com')!;
+    assert.deepEqual(pune.members, [nyc2.id], 'the eligible connector moved, the refused one did not');
+    assert.equal((await sandbox.group('EU Frankfurt')).members.length, 3);
+    assert.equal(prompts.errors.length, 1);
+    assert.match(prompts.errors[0], /^Moved to India Pune: NYC-APPPROXY-02\.contoso\.com\. FRA-APPPROXY-01\.contoso\.com cannot be moved: /);
+  });
+
   it("assigns applications from a group's Applications folder, and moves one application from its own menu", async () => {
     const api = await extensionApi();
     const [, appsFolder] = await shown(api, (await groupItem(api, 'India Pune')).node);

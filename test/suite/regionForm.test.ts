@@ -61,4 +61,23 @@ describe('commands: the region form', () => {
     await vscode.commands.executeCommand('connectorGroups.renameGroup', pune);
     assert.deepEqual(await tabsUntil((labels) => labels.includes('Region: Pune West')), ['Region: Pune West']);
   });
+
+  it("closes a tenant's forms when the tenant is removed, and the tree goes on changing without them", async () => {
+    const api = await extensionApi();
+    const pune = (await groupItem(api, 'India Pune')).node;
+    await vscode.commands.executeCommand('connectorGroups.editRegion', pune);
+    await tabsUntil((labels) => labels.includes('Region: India Pune'));
+    await vscode.commands.executeCommand('connectorGroups.removeTenant', pune.tenantNode);
+    assert.deepEqual(await tabsUntil((labels) => labels.length === 0), []);
+    // A tree change after the removal (the tenant opened again) reaches no form left behind.
+    const errors: unknown[] = [];
+    const listen = (error: unknown) => errors.push(error);
+    process.on('uncaughtException', listen);
+    try {
+      await groupItem(api, 'India Pune');
+    } finally {
+      process.off('uncaughtException', listen);
+    }
+    assert.deepEqual(errors, []);
+  });
 });

@@ -197,21 +197,52 @@ describe('tree: tenant → connector groups → connectors / applications', () =
     assert.equal(api.services.treeView.description, undefined);
   });
 
-  it('finds a group by a connector machine name from the loaded model, without a round trip, and reveals it', async () => {
+  it('finds a connector by its machine name from the loaded model, without a round trip, and reveals its row', async () => {
     const api = await extensionApi();
     await shown(api, await sandboxTenantNode(api));
     await sandbox.call('DELETE', '/_sandbox/requests');
     let offered: vscode.QuickPickItem[] = [];
     const prompts = await script((items) => {
       offered = [...items];
-      return items.find((i) => i.detail?.includes('SIN-APPPROXY-01'));
+      return items.find((i) => i.label === 'SIN-APPPROXY-01.contoso.com');
     });
     const node = await vscode.commands.executeCommand<any>('connectorGroups.findGroup');
     prompts.assertDone();
-    assert.equal(node?.group.name, 'Asia Singapore');
-    assert.equal((api.services.treeView.selection[0] as any)?.group?.name, 'Asia Singapore');
+    assert.equal(node?.connector?.machineName, 'SIN-APPPROXY-01.contoso.com');
+    assert.equal((api.services.treeView.selection[0] as any)?.connector?.machineName, 'SIN-APPPROXY-01.contoso.com');
+    const connector = offered.find((i) => i.label === 'SIN-APPPROXY-01.contoso.com')!;
+    assert.match(connector.description ?? '', /in 'Asia Singapore'$/);
     const eu = offered.find((i) => i.label === 'EU Frankfurt')!;
-    assert.match(eu.detail ?? '', new RegExp(`^${eu.detail!.split(' · ')[0]} · Europe eur · .*FRA-APPPROXY-01.*Wiki`));
+    assert.match(eu.detail ?? '', / · Europe eur$/);
     assert.deepEqual((await sandbox.settledRequests()).filter((e) => e.url.startsWith('/beta')), [], 'answered from the model');
+  });
+
+  it('finds an application by its whole name and reveals its row, not its group', async () => {
+    const api = await extensionApi();
+    await shown(api, await sandboxTenantNode(api));
+    const prompts = await script((items) => items.find((i) => i.label === 'Wiki'));
+    const node = await vscode.commands.executeCommand<any>('connectorGroups.findGroup');
+    prompts.assertDone();
+    assert.equal(node?.application?.displayName, 'Wiki');
+    assert.equal((api.services.treeView.selection[0] as any)?.application?.displayName, 'Wiki');
+  });
+
+  it('finds a group the problems-only filter hides: every group is shown again, and it says so', async () => {
+    const api = await extensionApi();
+    const tenant = await sandboxTenantNode(api);
+    await vscode.commands.executeCommand('connectorGroups.showProblemsOnly');
+    try {
+      assert.ok(!(await shown(api, tenant)).some((g) => g.label === 'EU Frankfurt'), 'the filter hides EU Frankfurt');
+      const prompts = await script((items) => items.find((i) => i.label === 'EU Frankfurt'));
+      const node = await vscode.commands.executeCommand<any>('connectorGroups.findGroup');
+      prompts.assertDone();
+      assert.deepEqual(prompts.errors, []);
+      assert.equal(node?.group?.name, 'EU Frankfurt');
+      assert.equal((api.services.treeView.selection[0] as any)?.group?.name, 'EU Frankfurt');
+      assert.equal(api.services.tree.problemsOnly, false);
+      assert.match(prompts.statuses.join('\n'), /Showing every group: 'EU Frankfurt' has no problem/);
+    } finally {
+      await vscode.commands.executeCommand('connectorGroups.showAllGroups');
+    }
   });
 });
