@@ -20,3 +20,16 @@ export function roleName(templateId: string): string {
 export function managesApplicationProxy(templateIds: readonly string[]): boolean {
   return templateIds.some((id) => MANAGES_APP_PROXY.has(id.toLowerCase()));
 }
+
+/** Either permission lets a delegated token change Application Proxy (the Azure CLI's carries the second). */
+export const WRITE_PERMISSIONS = ['Directory.ReadWrite.All', 'Directory.AccessAsUser.All'];
+
+/**
+ * What a token lacks for a change, from what it names: the permission, the role, nothing, or
+ * 'unknown' when it does not say (not a JWT, no `scp` or no `wids`).
+ */
+export function missingForChange(scopes: readonly string[] | undefined, roles: readonly string[] | undefined): 'permission' | 'role' | 'unknown' | undefined {
+  if (scopes && !scopes.some((s) => WRITE_PERMISSIONS.includes(s))) return 'permission';
+  if (roles && !managesApplicationProxy(roles)) return 'role';
+  return scopes && roles ? undefined : 'unknown';
+}

@@ -6,8 +6,8 @@ export type SignInFailure =
   | { kind: 'cancelled' }
   | { kind: 'unreachable'; message: string }
   | { kind: 'consent'; message: string }
-  /** Refused for a reason a new sign-in (or the tenant entered) fixes, said in words. */
-  | { kind: 'refused'; message: string }
+  /** Refused for a reason a new sign-in (or the tenant entered) fixes, said in words; `code` is the AADSTS number. */
+  | { kind: 'refused'; message: string; code?: string }
   | { kind: 'other' };
 
 // VS Code's words when the user turns down the consent dialog or cancels the sign-in's progress.
@@ -39,6 +39,9 @@ const REFUSALS: Record<string, () => string> = {
   50078: askedAgain,
 };
 
+/** Refusals that say the tenant entered is wrong for this cloud or app: such an entry is not worth keeping. */
+export const WRONG_ENTRY = new Set(['90002', '50194']);
+
 export function signInFailure(error: unknown): SignInFailure {
   const e = error as { name?: string; message?: string; code?: string; cause?: { code?: string; message?: string } } | undefined;
   const text = [e?.message, e?.code, e?.cause?.code, e?.cause?.message].filter(Boolean).join(' ');
@@ -49,7 +52,7 @@ export function signInFailure(error: unknown): SignInFailure {
   const consent = aadsts ? CONSENT_ERRORS[aadsts] : undefined;
   if (consent) return { kind: 'consent', message: `${consent()} (AADSTS${aadsts})` };
   const refused = aadsts ? REFUSALS[aadsts] : undefined;
-  if (refused) return { kind: 'refused', message: `${refused()} (AADSTS${aadsts})` };
+  if (refused) return { kind: 'refused', message: `${refused()} (AADSTS${aadsts})`, code: aadsts };
   // The identity platform's own refusal without a code of ours (declined, expired): its words as they are.
   if (e?.name === 'IdentityRefusalError' && e.message) return { kind: 'refused', message: e.message };
   if (ANSWERED.test(text)) return { kind: 'other' };

@@ -1,12 +1,10 @@
 // Check Access…: who the tenant is signed in as, what the token carries, and what that allows here.
 import * as vscode from 'vscode';
-import { managesApplicationProxy, roleName } from '../auth/directoryRoles';
+import { missingForChange, roleName } from '../auth/directoryRoles';
 import { describeError } from '../ui/describeError';
 import type { TreeNode } from '../tree/treeNode';
 import type { Services } from '../services';
 import { pickTenant } from './targets';
-
-const WRITE_PERMISSIONS = ['Directory.ReadWrite.All', 'Directory.AccessAsUser.All'];
 
 /** Reads the tenant once (which fetches a token), then opens what the token says as a JSON tab. */
 export async function checkAccess(services: Services, node?: TreeNode): Promise<object> {
@@ -43,10 +41,10 @@ export async function checkAccess(services: Services, node?: TreeNode): Promise<
 /** Whether changes can be made, and if not, which of the three is missing: the choice, the permission or the role. */
 function changeAllowed(readOnly: boolean, scopes: string[] | undefined, roles: string[] | undefined): string {
   if (readOnly) return vscode.l10n.t('no: the tenant was opened read only');
-  if (scopes && !scopes.some((s) => WRITE_PERMISSIONS.includes(s))) return vscode.l10n.t('no: the token lacks Directory.ReadWrite.All');
-  if (roles && !managesApplicationProxy(roles)) {
-    return vscode.l10n.t('no: the account lacks the Application Administrator or Global Administrator role (Cloud Application Administrator cannot manage Application Proxy)');
+  switch (missingForChange(scopes, roles)) {
+    case 'permission': return vscode.l10n.t('no: the token lacks Directory.ReadWrite.All');
+    case 'role': return vscode.l10n.t('no: the account lacks the Application Administrator or Global Administrator role (Cloud Application Administrator cannot manage Application Proxy)');
+    case 'unknown': return vscode.l10n.t('probably: the token does not say everything (Graph decides on the first change)');
+    default: return vscode.l10n.t('yes');
   }
-  if (!scopes || !roles) return vscode.l10n.t('probably: the token does not say everything (Graph decides on the first change)');
-  return vscode.l10n.t('yes');
 }

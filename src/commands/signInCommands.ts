@@ -1,6 +1,6 @@
 // Adding a tenant (cloud, tenant, access), signing in to it, switching account, granting admin consent.
 import * as vscode from 'vscode';
-import { signInFailure } from '../auth/signInFailure';
+import { signInFailure, WRONG_ENTRY } from '../auth/signInFailure';
 import { CLOUDS, adminConsentUrl, type CloudName } from '../graph/clouds';
 import { settings } from '../settings';
 import { cloudOf, cloudTenant } from '../tenants/cloudTenant';
@@ -85,7 +85,15 @@ export async function addTenant(services: Services): Promise<string> {
   const tenant = tenantFromSaved(services, saved);
   await services.registry.add(tenant);
   if (again) services.prompts.info(vscode.l10n.t("'{0}' is already in the view: it is signed in again as you chose.", again.displayName));
-  await signInTo(services, tenant);
+  try {
+    await signInTo(services, tenant);
+  } catch (error) {
+    // A tenant the cloud does not know (or that the app cannot reach without its name) is not kept.
+    if (again || !(error instanceof SignInRefused) || !WRONG_ENTRY.has(error.code ?? '')) throw error;
+    await services.savedTenants.remove(tenant.key);
+    await services.registry.remove(tenant.key);
+    throw new Error(vscode.l10n.t("'{0}' in {1} was not added: {2}", saved.tenant, cloudWords(tenant), error.message));
+  }
   // Entered another way (home tenant, domain, id), it may be a tenant the view already has.
   const twin = tenant.tenantId
     ? services.registry.list().find((t) => t !== tenant && t.tenantId.toLowerCase() === tenant.tenantId.toLowerCase() && t.signIn?.cloud.graphOrigin === tenant.signIn?.cloud.graphOrigin)
@@ -162,6 +170,20 @@ function waitForProviderChange(services: Services, providerId: string, ms: numbe
   });
 }
 
+/** A sign-in the identity platform refused for a reason said in words, with its AADSTS number. */
+class SignInRefused extends Error {
+  constructor(message: string, readonly code: string | undefined) {
+    super(message);
+  }
+}
+
+/** The cloud as the admin chose it: its name, or for a custom endpoint the host it signs in at. */
+function cloudWords(tenant: Tenant): string {
+  const cloud = tenant.signIn?.cloud;
+  if (!cloud) return '';
+  return tenant.signIn?.saved.cloud === 'custom' ? new URL(cloud.authority).host : cloud.label;
+}
+
 /** A failed sign-in in words: cancel is quiet, consent problems offer Grant Admin Consent. */
 function signInError(services: Services, tenant: Tenant, error: unknown): Error {
   const failure = signInFailure(error);
@@ -172,7 +194,7 @@ function signInError(services: Services, tenant: Tenant, error: unknown): Error 
   if (failure.kind === 'consent') {
     return new ActionableError(failure.message, vscode.l10n.t('Grant Admin Consent…'), () => grantAdminConsentFor(services, tenant));
   }
-  if (failure.kind === 'refused') return new Error(failure.message);
+  if (failure.kind === 'refused') return new SignInRefused(failure.message, failure.code);
   return error instanceof Error ? error : new Error(String(error));
 }
 

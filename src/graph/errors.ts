@@ -17,9 +17,17 @@ export function isChange(request: RequestDescription): boolean {
   return request.changes ?? request.method.toUpperCase() !== 'GET';
 }
 
+/** The delegated permissions (`scp`) and directory role template ids (`wids`) a token named, where it said. */
+export interface AccessGrants {
+  scopes?: string[];
+  roles?: string[];
+}
+
 /** Graph answered with an error status. */
 export class GraphRequestError extends Error {
   override readonly name = 'GraphRequestError';
+  /** On a refused change (403): what the token that was sent carried, so the message can say what is missing. */
+  access?: AccessGrants;
 
   constructor(
     readonly request: RequestDescription,

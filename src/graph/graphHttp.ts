@@ -7,7 +7,7 @@ import type { Context } from '@microsoft/microsoft-graph-client';
 import { HTTPMessageHandler } from '@microsoft/microsoft-graph-client/lib/src/middleware/HTTPMessageHandler';
 import { RetryHandler } from '@microsoft/microsoft-graph-client/lib/src/middleware/RetryHandler';
 import { RetryHandlerOptions } from '@microsoft/microsoft-graph-client/lib/src/middleware/options/RetryHandlerOptions';
-import { GraphCredentialError, GraphInputError, GraphNetworkError, GraphRequestError, errorFromResponse, mayHaveTakenEffect, type RequestDescription } from './errors';
+import { GraphCredentialError, GraphInputError, GraphNetworkError, GraphRequestError, errorFromResponse, isChange, mayHaveTakenEffect, type AccessGrants, type RequestDescription } from './errors';
 import { AttemptMiddleware, earlierAttemptMayHaveLanded, mayHaveLanded } from './middleware/attemptMiddleware';
 import { BearerTokenMiddleware } from './middleware/bearerTokenMiddleware';
 import { RoundTripMiddleware, type RoundTrip } from './middleware/roundTripMiddleware';
@@ -36,6 +36,8 @@ export interface GraphHttpOptions {
   maxConcurrency?: number;
   /** Requests in flight at the start, before the limit adapts (default 4). */
   startConcurrency?: number;
+  /** What the last token carried; a refused change (403) keeps it, to say which is missing. */
+  grants?: () => AccessGrants;
 }
 
 export interface BatchStep {
@@ -95,12 +97,14 @@ export class GraphHttp {
   private readonly repeatable = new WeakSet<object>();
   private readonly gate: ThrottleGate;
   private readonly limiter: Limiter;
+  private readonly grants?: () => AccessGrants;
 
   constructor(options: GraphHttpOptions) {
     const origin = new URL(options.origin).origin;
     this.serviceRoot = `${origin}/beta`;
     this.language = options.language ?? 'en-US';
     this.retryDelaySeconds = options.retryDelaySeconds ?? 1;
+    this.grants = options.grants;
     const retryOptions = new RetryHandlerOptions(
       this.retryDelaySeconds,
       options.maxRetries ?? 5,
@@ -199,7 +203,7 @@ export class GraphHttp {
       }
       if (response.status !== 429) this.limiter.succeeded();
       if (!response.ok) {
-        const error = errorFromResponse(description, response.status, response.headers, text, repeated);
+        const error = this.withGrants(errorFromResponse(description, response.status, response.headers, text, repeated));
         if (refusedRepeatIsDone(error)) return { status: 204, body: undefined, repeated };
         throw error;
       }
@@ -217,6 +221,12 @@ export class GraphHttp {
    * method and body (307, 308, or any for a GET), and only a few times. Anything else is Graph's
    * answer as an error, so the body never goes to another origin.
    */
+  /** A refused change keeps what the token carried (never the token), for the message. */
+  private withGrants(error: GraphRequestError): GraphRequestError {
+    if (error.status === 403 && isChange(error.request)) error.access = this.grants?.();
+    return error;
+  }
+
   private redirectTarget(description: RequestDescription, response: Response, method: string, count: number): string {
     const location = response.headers.get('location') ?? '';
     let target: string | undefined;
@@ -356,13 +366,13 @@ export class GraphHttp {
         this.limiter.succeeded();
       } else {
         const headers = new Map(Object.entries(raw.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
-        const error = errorFromResponse(
+        const error = this.withGrants(errorFromResponse(
           { method: step.method, path: step.path },
           raw.status,
           { get: (name) => headers.get(name.toLowerCase()) ?? null },
           raw.body === undefined ? '' : JSON.stringify(raw.body),
           repeated || landed.has(step.id),
-        );
+        ));
         answers.set(step.id, { id: step.id, ok: false, status: raw.status, error, unknown: mayHaveTakenEffect(error) });
       }
     }

@@ -18,6 +18,7 @@ export function connectGraph(origin: string, credential: TokenCredential, scopes
     maxConcurrency: settings.maxConcurrentRequests(),
     onRoundTrip: (trip) => logRoundTrip(logger, label(), trip),
     onWait: (wait) => logWait(logger, label(), wait),
+    grants: () => permissions.grants,
   });
   return { api: new ConnectorGroupsApi(http), permissions };
 }

@@ -329,6 +329,14 @@ describe('tenants: added, signed in, kept, read-only', () => {
     assert.deepEqual(report.token.directoryRoles, ['Cloud Application Administrator']);
     assert.match(report.allows.change, /lacks the Application Administrator or Global Administrator role/);
     assert.equal(report.allows.read, 'yes');
+
+    // Graph's 403 on a change says it is the role that is missing, and which role the account has.
+    const before = second.store.tenant.groups.size;
+    const prompts = await script('Staging', pickLabel('Default region'));
+    await vscode.commands.executeCommand('connectorGroups.createGroup', api.services.tree.tenantNode(key!));
+    assert.equal(second.store.tenant.groups.size, before, 'nothing was created');
+    assert.equal(prompts.errors.length, 1);
+    assert.match(prompts.errors[0], /HTTP 403 Authorization_RequestDenied[^]*The account lacks the role: it has Cloud Application Administrator, and a change needs Application Administrator or Global Administrator/);
   });
 
   it("switches VS Code's sovereign cloud, and asks for a session only once the provider has changed", async () => {
@@ -368,6 +376,7 @@ describe('tenants: added, signed in, kept, read-only', () => {
       ['AADSTS65001: The user or administrator has not consented to use the application.', /administrator can grant consent/],
       ['AADSTS65002: Consent between first party application and first party resource must be configured.', /set connectorGroups\.clientId/],
       ['AADSTS50020: User account from identity provider does not exist in tenant.', /not in this tenant/],
+      ["AADSTS700016: Application with identifier '11111111-2222-3333-4444-555555555555' was not found in the directory.", /is not registered in this tenant's cloud/],
     ];
     for (const [refusal, words] of refusals) {
       const fake = new FakeAuthentication(() => undefined);
@@ -392,6 +401,33 @@ describe('tenants: added, signed in, kept, read-only', () => {
     }
   });
 
+  it("says an unknown tenant or a single-tenant app without its tenant refused at VS Code's sign-in in words, and keeps neither entry", async () => {
+    const api = await extensionApi();
+    await vscode.workspace.getConfiguration('connectorGroups').update('clientId', '11111111-2222-3333-4444-555555555555', vscode.ConfigurationTarget.Global);
+    const refusals: [entered: string, refusal: string, words: string][] = [
+      ['nosuch.onmicrosoft.com', "AADSTS90002: Tenant 'nosuch.onmicrosoft.com' not found.",
+        "'nosuch.onmicrosoft.com' in Global was not added: The sign-in service does not know this tenant in this cloud. Check the tenant ID or domain, and the cloud. (AADSTS90002)"],
+      ['', "AADSTS50194: Application '11111111-2222-3333-4444-555555555555' is not configured as a multi-tenant application.",
+        "'organizations' in Global was not added: The app registration is single-tenant, so it cannot sign in without a tenant: remove this tenant and add it again with its tenant ID or domain (or make the registration multi-tenant). (AADSTS50194)"],
+    ];
+    for (const [entered, refusal, words] of refusals) {
+      const fake = new FakeAuthentication(() => undefined);
+      const asking = fake.getSession.bind(fake);
+      fake.getSession = async (providerId, scopes, options) => {
+        if (options.createIfNone) throw new Error(refusal);
+        return asking(providerId, scopes, options);
+      };
+      api.setAuthentication(fake);
+      const prompts = await script(pickLabel('Global'), entered, pickLabel('Read and change'), pickLabel("VS Code's Microsoft sign-in"));
+      await vscode.commands.executeCommand('connectorGroups.addTenant');
+      prompts.assertDone();
+      assert.deepEqual(prompts.errors, [words]);
+      assert.deepEqual(prompts.errorActions[0], ['Show Log']);
+      assert.deepEqual(api.services.savedTenants.list(), [], 'the entry is not kept');
+      assert.equal(api.services.tree.roots().filter((t) => t.tenant.key !== 'sandbox').length, 0, 'nor shown');
+    }
+  });
+
   it('asks VS Code for our app registration and the tenant as separate scopes, on the global cloud', async () => {
     const api = await extensionApi();
     await vscode.workspace.getConfiguration('connectorGroups').update('clientId', '11111111-2222-3333-4444-555555555555', vscode.ConfigurationTarget.Global);
@@ -407,6 +443,21 @@ describe('tenants: added, signed in, kept, read-only', () => {
     });
     const [signIn] = await shown(api, api.services.tree.tenantNode('global/contoso.onmicrosoft.com'));
     assert.equal(signIn.label, 'Sign in…', 'a cancelled sign-in leaves the tenant waiting, with no request sent');
+  });
+
+  it('says which tenant the sign-in service does not know, and where, and does not keep it', async () => {
+    const authority = process.env.CONNECTOR_GROUPS_SANDBOX_AUTHORITY!;
+    const api = await extensionApi();
+    await vscode.workspace.getConfiguration('connectorGroups').update('clientId', SANDBOX_CLIENT_ID, vscode.ConfigurationTarget.Global);
+    const graph = new URL(sandbox.url).origin;
+    const prompts = await script(pickLabel('Custom Graph endpoint…'), graph, 'nosuch.onmicrosoft.com', pickLabel('Read and change'), pickLabel('Device code'), authority);
+    await vscode.commands.executeCommand('connectorGroups.addTenant');
+    prompts.assertDone();
+    assert.deepEqual(prompts.codes, [], 'no code for a tenant that does not exist');
+    assert.equal(prompts.errors.length, 1);
+    assert.equal(prompts.errors[0], `'nosuch.onmicrosoft.com' in ${new URL(authority).host} was not added: The sign-in service does not know this tenant in this cloud. Check the tenant ID or domain, and the cloud. (AADSTS90002)`);
+    assert.ok(!api.services.savedTenants.list().some((s) => s.tenant === 'nosuch.onmicrosoft.com'), 'not saved');
+    assert.equal(api.services.tree.tenantNode(`custom:${graph}/nosuch.onmicrosoft.com`), undefined, 'not in the view');
   });
 
   it('signs in by device code against the sandbox identity platform: the code is shown and logged, then the groups', async function () {
