@@ -1,6 +1,7 @@
 // The one table of command id → handler, each wrapped with the same logging and error handling.
 import * as vscode from 'vscode';
 import { describeError } from './ui/describeError';
+import { slowWork } from './ui/slowWork';
 import { ActionableError } from './commands/actionableError';
 import { assignApplications, moveApplication, unassignApplication } from './commands/applicationCommands';
 import { moveConnector, moveConnectorsHere } from './commands/connectorCommands';
@@ -66,10 +67,13 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     vscode.commands.registerCommand(`connectorGroups.${name}`, (...args: unknown[]) => runReported(services, name, () => handler(services, ...args))));
 }
 
-/** Runs a task; a failure is logged and shown once, with "Show log". Resolves to the task's result. */
+/**
+ * Runs a task; a failure is logged and shown once, with "Show log". Resolves to the task's result.
+ * While it runs, Graph's retries for it are said in a notice with Cancel (see slowWork).
+ */
 export async function runReported(services: Services, name: string, task: () => Promise<unknown>): Promise<unknown> {
   try {
-    return await task();
+    return await slowWork(services, task);
   } catch (error) {
     if (error instanceof Cancelled) return undefined;
     const message = describeError(error);

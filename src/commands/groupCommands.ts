@@ -13,6 +13,7 @@ import { applicationsCutOff, cutOffText } from '../tenants/impact';
 import { besides, destinationChoice } from './groupChoice';
 import { cutOffDetail } from './impactPrompt';
 import { checkName } from './nameRule';
+import { notDoneIf } from './notDone';
 import { assertCanWrite } from './writeAccess';
 import { emptyAndDeleteGroup } from './moveOperations';
 import type { Services } from '../services';
@@ -40,7 +41,8 @@ export async function createGroup(services: Services, node?: TreeNode): Promise<
     if (name === undefined) throw new Cancelled();
     trimmed = name.trim();
     // These ids also tell a lost create's group from the others (see createGroup in operations).
-    const decision = await checkName(services, contents, trimmed, vscode.l10n.t('Create Anyway'));
+    const decision = await notDoneIf(vscode.l10n.t("'{0}' was not created", trimmed),
+      () => checkName(services, contents, trimmed, vscode.l10n.t('Create Anyway')));
     if (decision.use) {
       sameName = decision.sameName;
       break;
@@ -56,8 +58,9 @@ export async function createGroup(services: Services, node?: TreeNode): Promise<
     { title: vscode.l10n.t('Region of {0}', trimmed) },
   );
   if (!region) throw new Cancelled();
-  const { group: created, foundAfterLostAnswer } = await withViewProgress(vscode.l10n.t('Creating {0}…', trimmed),
-    () => createOnService(contents, { name: trimmed, region: region.region }, new Set(sameName.map((g) => g.id))));
+  const { group: created, foundAfterLostAnswer } = await notDoneIf(vscode.l10n.t("'{0}' was not created", trimmed),
+    () => withViewProgress(vscode.l10n.t('Creating {0}…', trimmed),
+      () => createOnService(contents, { name: trimmed, region: region.region }, new Set(sameName.map((g) => g.id)))));
   services.tree.changed(tenant);
   if (foundAfterLostAnswer) {
     services.prompts.info(vscode.l10n.t("Graph's answer was lost, but reading back shows that '{0}' was created.", created.name));
@@ -82,13 +85,14 @@ export async function renameGroup(services: Services, node?: TreeNode): Promise<
     validateInput: nameValidator,
   });
   if (name === undefined || name.trim() === group.name) throw new Cancelled();
-  const decision = await checkName(services, target.tenantNode.contents, name.trim(), vscode.l10n.t('Rename Anyway'), group.id);
+  const notRenamed = vscode.l10n.t("'{0}' was not renamed", group.name);
+  const decision = await notDoneIf(notRenamed, () => checkName(services, target.tenantNode.contents, name.trim(), vscode.l10n.t('Rename Anyway'), group.id));
   if (!decision.use) {
     if (decision.again) return renameGroup(services, target);
     throw new Cancelled();
   }
-  return withViewProgress(vscode.l10n.t('Renaming {0}…', group.name),
-    () => updateGroupInTree(services, target.tenantNode, group, { name: name.trim() }));
+  return notDoneIf(notRenamed, () => withViewProgress(vscode.l10n.t('Renaming {0}…', group.name),
+    () => updateGroupInTree(services, target.tenantNode, group, { name: name.trim() })));
 }
 
 /** Renames a group and/or sets its region, then shows the change in the tree. */
@@ -145,15 +149,35 @@ export async function deleteGroup(services: Services, node?: TreeNode): Promise<
     vscode.l10n.t('Delete'),
   );
   if (!confirmed) throw new Cancelled();
-  await withViewProgress(vscode.l10n.t('Deleting {0}…', group.name), () => deleteOnService(tenant.contents, group));
+  const next = focusAfter(tenant, group.id);
+  await notDoneIf(vscode.l10n.t("'{0}' was not deleted", group.name),
+    () => withViewProgress(vscode.l10n.t('Deleting {0}…', group.name), () => deleteOnService(tenant.contents, group)));
   services.tree.changed(tenant);
   services.logger.info(`Deleted connector group '${group.name}' (${group.id})`);
+  await next(services);
   return true;
 }
 
 /** Moves what is in the group to another, then deletes it; run again (Resume) it carries on with what is left. */
 async function emptyThenDelete(services: Services, source: GroupNode, destination: GroupNode): Promise<boolean> {
+  const next = focusAfter(source.tenantNode, source.group.id);
   await emptyAndDeleteGroup(services, source, destination, () => emptyThenDelete(services, source, destination));
   services.logger.info(`Deleted connector group '${source.group.name}' (${source.group.id})`);
+  await next(services);
   return true;
+}
+
+/**
+ * Where the keyboard goes once a group is deleted: the group after it in the tree (or before it,
+ * for the last one), so a row has the focus and Delete or F2 can go on from there.
+ */
+function focusAfter(tenant: TenantNode, deletedId: string): (services: Services) => Promise<void> {
+  const shown = tenant.groupNodes().filter((g) => g.isApplicationProxy);
+  const at = shown.findIndex((g) => g.group.id === deletedId);
+  const neighbour = shown[at + 1] ?? shown[at - 1];
+  return async (services) => {
+    const node = neighbour && tenant.groupNodes().find((g) => g.group.id === neighbour.group.id);
+    const target = node ?? tenant;
+    await services.treeView.reveal(target, { select: true, focus: true }).then(undefined, () => undefined);
+  };
 }

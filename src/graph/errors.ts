@@ -61,7 +61,7 @@ export class GraphRequestError extends Error {
 
 /** No answer came: the connection failed, was dropped, or timed out. */
 export class GraphNetworkError extends Error {
-  override readonly name = 'GraphNetworkError';
+  override readonly name: string = 'GraphNetworkError';
   readonly reason: string;
 
   constructor(
@@ -76,6 +76,18 @@ export class GraphNetworkError extends Error {
         (outcomeUnknown ? ' The change may or may not have been made.' : ''),
     );
     this.reason = said;
+  }
+}
+
+/** The person cancelled the action while this request waited or was on its way. */
+export class GraphCancelledError extends GraphNetworkError {
+  override readonly name = 'GraphCancelledError';
+
+  constructor(request: RequestDescription, outcomeUnknown: boolean) {
+    super(request, 'cancelled', outcomeUnknown);
+    this.message = outcomeUnknown
+      ? 'Cancelled while the request was on its way: the change may or may not have been made.'
+      : 'Cancelled before Microsoft Graph answered.';
   }
 }
 

@@ -7,7 +7,7 @@ import type { Context } from '@microsoft/microsoft-graph-client';
 import { HTTPMessageHandler } from '@microsoft/microsoft-graph-client/lib/src/middleware/HTTPMessageHandler';
 import { RetryHandler } from '@microsoft/microsoft-graph-client/lib/src/middleware/RetryHandler';
 import { RetryHandlerOptions } from '@microsoft/microsoft-graph-client/lib/src/middleware/options/RetryHandlerOptions';
-import { GraphCredentialError, GraphInputError, GraphNetworkError, GraphRequestError, errorFromResponse, isChange, mayHaveTakenEffect, type AccessGrants, type RequestDescription } from './errors';
+import { GraphCancelledError, GraphCredentialError, GraphInputError, GraphNetworkError, GraphRequestError, errorFromResponse, isChange, mayHaveTakenEffect, type AccessGrants, type RequestDescription } from './errors';
 import { AttemptMiddleware, earlierAttemptMayHaveLanded, mayHaveLanded } from './middleware/attemptMiddleware';
 import { BearerTokenMiddleware } from './middleware/bearerTokenMiddleware';
 import { RoundTripMiddleware, type RoundTrip } from './middleware/roundTripMiddleware';
@@ -16,6 +16,7 @@ import { Limiter } from './limiter';
 import { networkReason } from './networkErrors';
 import { retryWait, type RetryWait } from './retryAfter';
 import { RETRY_STATUSES, canRepeat, refusedRepeatIsDone } from './retryPolicy';
+import { WorkCancelled, currentWork, joinedSignal } from './workContext';
 
 export interface GraphHttpOptions {
   /** `https://graph.microsoft.com`, a national cloud's host, or the sandbox's `http://127.0.0.1:port`. */
@@ -105,12 +106,17 @@ export class GraphHttp {
     this.language = options.language ?? 'en-US';
     this.retryDelaySeconds = options.retryDelaySeconds ?? 1;
     this.grants = options.grants;
+    const maxRetries = options.maxRetries ?? 5;
     const retryOptions = new RetryHandlerOptions(
       this.retryDelaySeconds,
-      options.maxRetries ?? 5,
-      (_delay, _attempt, request, fetchOptions, response) => !fetchOptions?.signal?.aborted
-        && ((fetchOptions !== undefined && this.repeatable.has(fetchOptions))
-          || canRepeat(fetchOptions?.method ?? 'GET', typeof request === 'string' ? request : request.url, response.status === 429)),
+      maxRetries,
+      (_delay, retries, request, fetchOptions, response) => {
+        const retrying = !fetchOptions?.signal?.aborted
+          && ((fetchOptions !== undefined && this.repeatable.has(fetchOptions))
+            || canRepeat(fetchOptions?.method ?? 'GET', typeof request === 'string' ? request : request.url, response.status === 429));
+        if (retrying) currentWork()?.onRetry?.({ attempt: retries + 1, of: maxRetries, status: response.status });
+        return retrying;
+      },
     );
     this.limiter = new Limiter(options.maxConcurrency ?? 16, options.startConcurrency ?? 4);
     this.gate = new ThrottleGate(options.onWait);
@@ -148,8 +154,16 @@ export class GraphHttp {
   }
 
   /** Sends one request; resolves with the status and parsed body of a 2xx answer, throws a typed error otherwise. */
-  send(method: string, pathOrUrl: string, body?: unknown, sendOptions: SendOptions = {}): Promise<Sent> {
-    return this.limiter.run(() => this.sendNow(method, pathOrUrl, body, sendOptions), sendOptions.urgent, sendOptions.signal);
+  async send(method: string, pathOrUrl: string, body?: unknown, sendOptions: SendOptions = {}): Promise<Sent> {
+    // The action's Cancel reaches this request too, wherever it waits.
+    const options = { ...sendOptions, signal: joinedSignal(sendOptions.signal) };
+    try {
+      return await this.limiter.run(() => this.sendNow(method, pathOrUrl, body, options), options.urgent, options.signal);
+    } catch (error) {
+      // Cancelled while still queued: it was never sent.
+      if (error instanceof WorkCancelled) throw new GraphCancelledError({ method, path: pathOrUrl.replace(this.serviceRoot, '') }, false);
+      throw error;
+    }
   }
 
   private async sendNow(method: string, pathOrUrl: string, body: unknown, sendOptions: SendOptions): Promise<Sent> {
@@ -182,12 +196,14 @@ export class GraphHttp {
       } catch (error) {
         if (error instanceof GraphInputError) throw error;
         if (error instanceof GraphCredentialError) throw error.reason;
-        if (sendOptions.signal?.aborted) throw sendOptions.signal.reason;
-        const reason = networkReason(error);
         landedBefore ||= earlierAttemptMayHaveLanded(context) || mayHaveLanded(undefined, error);
+        if (sendOptions.signal?.aborted) throw this.stopped(sendOptions.signal, description, changes && landedBefore);
+        const reason = networkReason(error);
         if (attempt < NETWORK_ATTEMPTS && repeatable) {
-          // Like every wait between attempts, one a cancel ends (it then throws the signal's reason).
-          await waitUntil(Date.now() + 250 * attempt, sendOptions.signal);
+          currentWork()?.onRetry?.({ attempt, of: NETWORK_ATTEMPTS - 1 });
+          // Like every wait between attempts, one a cancel ends.
+          await waitUntil(Date.now() + 250 * attempt, sendOptions.signal)
+            .catch(() => { throw this.stopped(sendOptions.signal!, description, changes && landedBefore); });
           continue;
         }
         throw new GraphNetworkError(description, reason, changes && landedBefore);
@@ -221,6 +237,11 @@ export class GraphHttp {
    * method and body (307, 308, or any for a GET), and only a few times. Anything else is Graph's
    * answer as an error, so the body never goes to another origin.
    */
+  /** Why an aborted request stopped: the person's Cancel (said with what may have happened), or the caller's own reason. */
+  private stopped(signal: AbortSignal, description: RequestDescription, outcomeUnknown: boolean): unknown {
+    return signal.reason instanceof WorkCancelled ? new GraphCancelledError(description, outcomeUnknown) : signal.reason;
+  }
+
   /** A refused change keeps what the token carried (never the token), for the message. */
   private withGrants(error: GraphRequestError): GraphRequestError {
     if (error.status === 403 && isChange(error.request)) error.access = this.grants?.();
@@ -278,7 +299,8 @@ export class GraphHttp {
    * throws: each step gets its outcome, so what succeeded in one round or chunk is kept whatever
    * happens to another.
    */
-  async batch(steps: BatchStep[], options: ReadOptions = {}): Promise<Map<string, BatchOutcome>> {
+  async batch(steps: BatchStep[], readOptions: ReadOptions = {}): Promise<Map<string, BatchOutcome>> {
+    const options = { ...readOptions, signal: joinedSignal(readOptions.signal) };
     const outcomes = new Map<string, BatchOutcome>();
     const chunks: BatchStep[][] = [];
     for (let start = 0; start < steps.length; start += MAX_BATCH_SIZE) chunks.push(steps.slice(start, start + MAX_BATCH_SIZE));
@@ -396,9 +418,10 @@ interface RawBatchResponse {
  * A step of a `$batch` that got no answer of its own: a write in it may or may not have happened
  * when the round trip may have reached the service (or an earlier round did).
  */
-function unanswered(step: BatchStep, error: unknown, landedBefore: boolean): BatchOutcome {
-  const status = error instanceof GraphRequestError ? error.status : 0;
+function unanswered(step: BatchStep, cause: unknown, landedBefore: boolean): BatchOutcome {
   const write = step.method !== 'GET';
+  const error = cause instanceof WorkCancelled ? new GraphCancelledError({ method: step.method, path: step.path }, write && landedBefore) : cause;
+  const status = error instanceof GraphRequestError ? error.status : 0;
   return { id: step.id, ok: false, status, error: error instanceof Error ? error : new Error(String(error)), unknown: write && (landedBefore || mayHaveTakenEffect(error)) };
 }
 

@@ -67,9 +67,10 @@ export async function previewPlan(services: Services, uri?: vscode.Uri): Promise
     await showPlan(planUri, false);
     session.previewed(undefined);
     services.layouts.sessions.updateContexts();
+    // A preview never sends anything: the toast says why the file cannot be applied, not that nothing went out.
     throw new Error(plan.refusals.length === 1
-      ? vscode.l10n.t('Nothing was sent: {0}', plan.refusals[0])
-      : vscode.l10n.t('Nothing was sent: {0} (and {1} more reasons, listed beside the diff).', plan.refusals[0], plan.refusals.length - 1));
+      ? vscode.l10n.t('This layout cannot be applied: {0}', plan.refusals[0])
+      : vscode.l10n.t('This layout cannot be applied: {0} (and {1} more reasons, listed beside the diff).', plan.refusals[0], plan.refusals.length - 1));
   }
   const warnings = answer.notes;
   session.previewed({ file: document.uri, textHash: answer.textHash, layoutText: text, prune: answer.prune, snapshot, steps: plan.steps, warnings, planUri });

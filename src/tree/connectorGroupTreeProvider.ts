@@ -65,7 +65,7 @@ export class ConnectorGroupTreeProvider implements vscode.TreeDataProvider<TreeN
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node.treeItem();
+    return spoken(node.treeItem());
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
@@ -159,4 +159,18 @@ export function tenantOf(node: TreeNode | undefined): TenantNode | undefined {
   let current = node;
   while (current && !(current instanceof TenantNode)) current = current.parent;
   return current;
+}
+
+/**
+ * What a screen reader says for a row: its label and description, and a plain-text tooltip's words
+ * (without this, a string tooltip is read instead of the label, and a count or a reason is lost).
+ */
+function spoken(item: vscode.TreeItem): vscode.TreeItem {
+  if (item.accessibilityInformation) return item;
+  const label = typeof item.label === 'string' ? item.label : item.label?.label;
+  // A Markdown tooltip is offered by the reader on its own; a plain one would replace the label.
+  const tooltip = typeof item.tooltip === 'string' ? item.tooltip : undefined;
+  const parts = [label, typeof item.description === 'string' ? item.description : undefined, tooltip];
+  item.accessibilityInformation = { label: [...new Set(parts.filter((p): p is string => Boolean(p && p.trim())))].join(', ') };
+  return item;
 }

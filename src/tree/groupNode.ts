@@ -18,7 +18,7 @@ import { TreeNode, readOnlyFacet } from './treeNode';
 export function groupDescription(group: ConnectorGroupWithContents): string {
   return [
     isApplicationProxyGroup(group) ? healthWords(groupHealth(group)) : undefined,
-    group.isDefault ? vscode.l10n.t('default') : undefined,
+    defaultWord(group),
     regionLabel(group.region),
     connectorCount(group.members.length),
     appCount(group.applications.length),
@@ -27,14 +27,19 @@ export function groupDescription(group: ConnectorGroupWithContents): string {
 
 /** While its contents are on their way: what is known (default, region), and that the rest follows. */
 function pendingDescription(group: ConnectorGroupWithContents): string {
-  return [group.isDefault ? vscode.l10n.t('default') : undefined, regionLabel(group.region), '…'].filter(Boolean).join(' · ');
+  return [defaultWord(group), regionLabel(group.region), '…'].filter(Boolean).join(' · ');
+}
+
+/** "default" for the default group, unless its name already says so ("Default default" says it twice). */
+function defaultWord(group: ConnectorGroupWithContents): string | undefined {
+  return group.isDefault && group.name.trim().toLowerCase() !== 'default' ? vscode.l10n.t('default') : undefined;
 }
 
 /** The group's icon: its health when something is wrong, otherwise what kind of group it is. */
 export function groupIcon(group: ConnectorGroupWithContents, health: GroupHealth): vscode.ThemeIcon {
   if (health === 'down') return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
   if (health === 'noRedundancy') return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-  return new vscode.ThemeIcon(group.isDefault ? 'home' : isApplicationProxyGroup(group) ? 'server-environment' : 'sync');
+  return new vscode.ThemeIcon(group.isDefault ? 'home' : isApplicationProxyGroup(group) ? 'server-environment' : 'plug');
 }
 
 export class GroupNode extends TreeNode {

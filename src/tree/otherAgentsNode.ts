@@ -12,7 +12,8 @@ export class OtherAgentsNode extends TreeNode {
     const item = new vscode.TreeItem(vscode.l10n.t('Other hybrid agents'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.description = String(this.groups().length);
-    item.iconPath = new vscode.ThemeIcon('sync');
+    // Not 'sync': that icon reads as a refresh in progress.
+    item.iconPath = new vscode.ThemeIcon('plug');
     item.tooltip = vscode.l10n.t('Groups of agents other than Application Proxy connectors (for example AD Sync Fabric). They are shown for reference only.');
     item.contextValue = 'folder;otherAgents';
     return item;

@@ -21,8 +21,12 @@ export interface Prompts {
   openExternal(uri: vscode.Uri): Promise<boolean>;
   /** Where to save a file; undefined when the user cancels. */
   saveAs(defaultUri: vscode.Uri): Promise<vscode.Uri | undefined>;
-  /** A device code to enter on another device: the identity platform's sentence, with a button that copies the code and opens the page. */
-  /** Shows a device code; 'dismissed' when the person closed it without going to the page. */
+  /**
+   * A notification with Cancel for work that has become slow (Graph busy, retrying); `report`
+   * updates its message, `close` takes it away. `onCancel` runs when the person cancels.
+   */
+  slowWork(title: string, onCancel: () => void): { report(message: string): void; close(): void };
+  /** Shows a device code to enter on another device, with a button that copies it and opens the page; 'dismissed' when closed without going there. */
   showCode(prompt: { message: string; userCode: string; verificationUri: string }): Promise<'dismissed' | void>;
 }
 
@@ -52,6 +56,25 @@ export const windowPrompts: Prompts = {
   error: async (message, ...actions) => vscode.window.showErrorMessage(notificationText(message), ...actions),
   openExternal: async (uri) => vscode.env.openExternal(uri),
   saveAs: async (defaultUri) => vscode.window.showSaveDialog({ defaultUri, filters: { JSON: ['json'] } }),
+  slowWork: (title, onCancel) => {
+    let close!: () => void;
+    const closed = new Promise<void>((resolve) => { close = resolve; });
+    let latest: string | undefined;
+    let report: ((message: string) => void) | undefined;
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: notificationText(title), cancellable: true }, (progress, token) => {
+      token.onCancellationRequested(onCancel);
+      report = (message) => progress.report({ message: notificationText(message) });
+      if (latest !== undefined) report(latest);
+      return closed;
+    });
+    return {
+      report: (message) => {
+        latest = message;
+        report?.(message);
+      },
+      close,
+    };
+  },
   showCode: async ({ message, userCode, verificationUri }) => {
     const open = vscode.l10n.t('Copy Code and Open Page');
     if (await vscode.window.showInformationMessage(notificationText(message), open) !== open) return 'dismissed';

@@ -28,6 +28,50 @@ describe('commands under faults: lost answers found out, nothing doubled', () =>
     assert.equal((await sandbox.state()).groups.filter((g) => g.name === 'Lost Answer').length, 1);
   });
 
+  it('says which create was not made when its duplicate-name lookup meets a busy Graph, with Cancel while it retries', async () => {
+    const api = await extensionApi();
+    await shown(api, await sandboxTenantNode(api));
+    await sandbox.faults([{ method: 'GET', path: '*/connectorGroups', status: 503 }]);
+    const prompts = await script('Busy Name');
+    prompts.cancelSlowWorkAfter = 1;
+    assert.equal(await vscode.commands.executeCommand('connectorGroups.createGroup'), undefined);
+    prompts.assertDone();
+    assert.deepEqual(prompts.slow.map((n) => [n.title, n.messages, n.closed]),
+      [['Microsoft Graph is slow to answer', ['Graph is busy (HTTP 503): retry 1 of 5'], true]]);
+    assert.deepEqual(prompts.errors, ["'Busy Name' was not created: Cancelled before Microsoft Graph answered."]);
+    const lookups = async () => (await sandbox.settledRequests()).filter((e) => e.method === 'GET' && e.url.includes('$filter')).length;
+    const sent = await lookups();
+    assert.ok(sent >= 1 && sent <= 2, `the lookup was sent, and at most retried once before the cancel: ${sent}`);
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    assert.equal(await lookups(), sent, 'nothing is sent after the cancel');
+    assert.equal((await sandbox.state()).groups.filter((g) => g.name === 'Busy Name').length, 0);
+  });
+
+  it('says which group was not renamed when Graph does not answer its duplicate-name lookup, not only which request failed', async () => {
+    const api = await extensionApi();
+    const node = (await groupItem(api, 'India Pune')).node;
+    await sandbox.faults([{ method: 'GET', path: '*/connectorGroups', drop: true }]);
+    const prompts = await script('Pune West');
+    await vscode.commands.executeCommand('connectorGroups.renameGroup', node);
+    prompts.assertDone();
+    assert.equal(prompts.errors.length, 1);
+    assert.match(prompts.errors[0], /^'India Pune' was not renamed: No answer from Microsoft Graph for GET /);
+    assert.deepEqual(prompts.slow[0]?.messages, ['No answer from Graph: retry 1 of 3', 'No answer from Graph: retry 2 of 3', 'No answer from Graph: retry 3 of 3']);
+    assert.ok((await sandbox.state()).groups.some((g) => g.name === 'India Pune'));
+  });
+
+  it('says while a refresh retries that Graph is busy, and closes the notice once the tenant is read', async () => {
+    const api = await extensionApi();
+    await shown(api, await sandboxTenantNode(api));
+    await sandbox.faults([{ method: 'GET', path: '*/connectorGroups', status: 503, times: 2 }]);
+    const prompts = await script();
+    await vscode.commands.executeCommand('connectorGroups.refresh');
+    assert.deepEqual(prompts.slow.map((n) => [n.messages, n.closed]),
+      [[['Graph is busy (HTTP 503): retry 1 of 5', 'Graph is busy (HTTP 503): retry 2 of 5'], true]]);
+    assert.deepEqual(prompts.errors, []);
+    assert.ok((await shown(api, await sandboxTenantNode(api))).some((g) => g.label === 'India Pune'));
+  });
+
   it('says a create was not made when the read-back does not find it', async () => {
     await sandbox.faults([{ method: 'POST', path: 'connectorGroups$', status: 503, times: 1 }]);
     const prompts = await script('Never Made', pickLabel('Default region'));

@@ -141,6 +141,18 @@ describe('commands: create, rename and delete groups', () => {
     assert.ok(!(await sandbox.state()).groups.some((g) => g.id === node.group.id));
     const labels = (await shown(api, await sandboxTenantNode(api))).map((g) => g.label);
     assert.ok(!labels.includes('India Pune'));
+    // The keyboard goes on from the next group: a row has the focus, not nothing.
+    assert.equal((api.services.treeView.selection[0] as any)?.group?.name, 'Tokyo (legacy)');
+  });
+
+  it('selects the group before the last one deleted, and after a group emptied into another', async () => {
+    const api = await extensionApi();
+    await script(pickLabel('Default'), 'Move and Delete');
+    await vscode.commands.executeCommand('connectorGroups.deleteGroup', (await groupItem(api, 'Tokyo (legacy)')).node);
+    assert.equal((api.services.treeView.selection[0] as any)?.group?.name, 'India Pune');
+    await script(pickLabel('Default'), 'Move and Delete');
+    await vscode.commands.executeCommand('connectorGroups.deleteGroup', (await groupItem(api, 'Asia Singapore')).node);
+    assert.equal((api.services.treeView.selection[0] as any)?.group?.name, 'Australia Sydney');
   });
 
   it('keeps the group when the confirmation is declined', async () => {

@@ -120,6 +120,24 @@ export class ScriptedPrompts implements Prompts {
     return typeof answer === 'string' ? vscode.Uri.file(answer) : undefined;
   }
 
+  /** Each slow-work notice: its title and the messages it showed, in order. */
+  readonly slow: { title: string; messages: string[]; closed: boolean }[] = [];
+  /** Set to press Cancel on a slow-work notice as soon as it shows this many messages. */
+  cancelSlowWorkAfter: number | undefined;
+
+  slowWork(title: string, onCancel: () => void): { report(message: string): void; close(): void } {
+    const notice = { title, messages: [] as string[], closed: false };
+    this.slow.push(notice);
+    console.log(`[slow work] ${title}`);
+    return {
+      report: (message) => {
+        notice.messages.push(message);
+        if (this.cancelSlowWorkAfter !== undefined && notice.messages.length === this.cancelSlowWorkAfter) onCancel();
+      },
+      close: () => { notice.closed = true; },
+    };
+  }
+
   readonly codes: { message: string; userCode: string; verificationUri: string }[] = [];
 
   async showCode(prompt: { message: string; userCode: string; verificationUri: string }): Promise<void> {

@@ -222,7 +222,7 @@ describe('layout as code: export, edit, preview, apply, resume, undo', () => {
     await sandbox.call('DELETE', '/_sandbox/requests');
     const prompts = await script();
     assert.equal(await vscode.commands.executeCommand('connectorGroups.previewPlan', uri), undefined);
-    assert.match(prompts.errors[0] ?? '', /Nothing was sent: The connector FRA-APPPROXY-01\.contoso\.com is listed in 'EU Frankfurt' and in 'Asia Singapore': a connector belongs to exactly one group\./);
+    assert.match(prompts.errors[0] ?? '', /^This layout cannot be applied: The connector FRA-APPPROXY-01\.contoso\.com is listed in 'EU Frankfurt' and in 'Asia Singapore': a connector belongs to exactly one group\./);
     assert.deepEqual(await writesSent(), []);
     // The same file is marked where the connector is listed the second time.
     const document = await vscode.workspace.openTextDocument(uri);

@@ -25,8 +25,14 @@ describe('tree: tenant → connector groups → connectors / applications', () =
     assert.deepEqual(groups.filter((g) => g.contextValue.startsWith('group;')).map((g) => g.label).sort(), appProxy.map((g) => g.name).sort());
     assert.equal(groups[0].label, 'Default');
     const home = appProxy.find((g) => g.isDefault)!;
-    assert.equal(groups[0].description, `default · North America · ${home.members.length} connectors · ${home.applications.length} apps`);
+    // Named Default, it is not called "default" again; under another name it is.
+    assert.equal(groups[0].description, `North America · ${home.members.length} connectors · ${home.applications.length} apps`);
     assert.match(groups[0].contextValue, /^group;appProxy;default/);
+    await sandbox.call('PATCH', `/beta/onPremisesPublishingProfiles/applicationProxy/connectorGroups/${home.id}`, { body: { name: 'Main Site' } });
+    await vscode.commands.executeCommand('connectorGroups.refresh');
+    const renamed = (await shown(api, await sandboxTenantNode(api)))[0];
+    assert.equal(renamed.label, 'Main Site');
+    assert.match(renamed.description, /^default · North America · /);
     const eu = groups.find((g) => g.label === 'EU Frankfurt')!;
     assert.equal(eu.description, 'Europe · 3 connectors · 3 apps');
     const tip = eu.node.treeItem().tooltip.value as string;
@@ -34,6 +40,21 @@ describe('tree: tenant → connector groups → connectors / applications', () =
     assert.equal(groups.find((g) => g.label === 'Tokyo (legacy)')?.description, 'no redundancy · japan · 1 connector · 1 app', 'one is singular');
     assert.equal(groups.find((g) => g.label === 'Australia Sydney')?.description, 'no active connector · Australia · 2 connectors · 1 app');
     assert.equal(groups.find((g) => g.label === 'Asia Singapore')?.description, 'no redundancy · Asia · 1 connector · 2 apps');
+  });
+
+  it('gives every row words for a screen reader: its label, its description and a plain tooltip', async () => {
+    const api = await extensionApi();
+    const provider = api.services.tree;
+    const tenant = await sandboxTenantNode(api);
+    const rows = [tenant, ...(await provider.settledChildren(tenant))];
+    const eu = rows.find((n: any) => n.group?.name === 'EU Frankfurt');
+    rows.push(...(await provider.settledChildren(eu)));
+    const spoken = rows.map((n: any) => provider.getTreeItem(n)).map((item) => [String(item.label), item.accessibilityInformation?.label ?? '']);
+    for (const [label, words] of spoken) assert.ok(typeof words === 'string' && words.startsWith(String(label)), `${label}: ${words}`);
+    const other = spoken.find(([label]) => label === 'Other hybrid agents');
+    assert.match(other?.[1] ?? '', /^Other hybrid agents, 1, Groups of agents other than Application Proxy connectors/);
+    assert.ok(spoken.some(([label, words]) => label === 'EU Frankfurt' && words === 'EU Frankfurt, Europe · 3 connectors · 3 apps'));
+    assert.ok(spoken.some(([label, words]) => label === 'Connectors' && words === 'Connectors, 3'));
   });
 
   it("shows a region outside Graph's enum as it is", async () => {
