@@ -9,7 +9,6 @@ import type { Services } from '../services';
 import type { TenantNode } from '../tree/tenantNode';
 import type { TreeNode } from '../tree/treeNode';
 import { saveTextAs } from '../commands/exportCommands';
-import { fileNamePart } from '../commands/exportDocuments';
 import { loadedContents, pickTenant } from '../commands/targets';
 import { PLAN_SCHEME } from './layoutDocuments';
 import { fileName, fileProblems, freshContents, groupsOf, layoutDocument, layoutTenant, now, savedFirst, showDiff, showPlan, tenantFor, tenantText } from './layoutEditors';
@@ -21,7 +20,7 @@ export async function exportLayout(services: Services, node?: TreeNode): Promise
   const { tenant } = tenantNode;
   const text = await tenantText(services, tenantNode, await groupsOf(contents));
   // The suffix is what gives the file its schema and its Preview Plan button.
-  const target = await saveTextAs(services, `${fileNamePart(tenant.displayName)}${LAYOUT_SUFFIX}`, text,
+  const target = await saveTextAs(services, `${repositoryName(tenant.displayName)}${LAYOUT_SUFFIX}`, text,
     (picked) => (picked.path.endsWith(LAYOUT_SUFFIX) ? picked : picked.with({ path: picked.path.replace(/(\.json)?$/, LAYOUT_SUFFIX) })));
   services.logger.info(`Exported the layout of '${tenant.displayName}' to ${fileName(target)}.`);
   return target;
@@ -99,4 +98,9 @@ export async function compareWithTenant(services: Services, uri?: vscode.Uri): P
     ? vscode.l10n.t("'{0}' matches {1}.", name, fileName(document.uri))
     : vscode.l10n.t("'{0}' differs from {1}: {2} steps would make it match (Preview Plan lists them).", name, fileName(document.uri), plan.steps.length));
   return { differences: plan.steps.length };
+}
+
+/** A file name a repository keeps well: lower case, letters and digits joined by dashes ("Contoso (sandbox)" → "contoso-sandbox"). */
+export function repositoryName(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'tenant';
 }

@@ -74,7 +74,10 @@ export class TenantNode extends TreeNode {
         return state.partial?.length ? this.shownGroups() : [new LoadingNode(this)];
       case 'loaded': {
         const nodes = this.shownGroups();
-        if (state.staleError !== undefined) nodes.unshift(new StaleNode(this, state.staleError));
+        // A refresh that needs the person again (a revoked or lapsed sign-in) asks for it above the
+        // last groups read; any other failure offers Retry.
+        if (state.staleError instanceof SignInRequiredError) nodes.unshift(new SignInNode(this, state.staleError));
+        else if (state.staleError !== undefined) nodes.unshift(new StaleNode(this, state.staleError));
         return nodes;
       }
     }

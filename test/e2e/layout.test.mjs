@@ -23,7 +23,7 @@ describe('workbench: layout as code', function () {
     // Slow answers, so the progress of the run can be seen.
     await sandbox.options({ latencyMs: 600 });
     await page.locator('.editor-actions .action-label[aria-label="Preview Plan"]').first().click();
-    await page.locator('.tab', { hasText: 'Plan – Contoso (sandbox).txt' }).waitFor({ timeout: 30_000 });
+    await page.locator('.tab', { hasText: 'Plan – contoso-sandbox.txt' }).waitFor({ timeout: 30_000 });
     await page.locator('.tab', { hasText: '↔' }).waitFor({ timeout: 15_000 });
     const plan = page.locator('.editor-group-container', { hasText: '4 steps.' }).locator('.view-lines');
     await plan.locator('.view-line', { hasText: "1. Create 'Helsinki' in Europe (eur)" }).waitFor({ timeout: 15_000 });

@@ -9,14 +9,14 @@ import { runContextMenu } from '../host/workbench.mjs';
 export async function exportLayout(wb, view) {
   const { page } = wb;
   await runContextMenu(page, view.locator('.monaco-list-row', { hasText: 'Contoso (sandbox)' }).first(), 'Export Layout…');
-  const file = path.join(wb.workspace, 'Contoso (sandbox).connectorgroups.json');
+  const file = path.join(wb.workspace, 'contoso-sandbox.connectorgroups.json');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: 15_000 });
   await page.waitForFunction(() => /\.connectorgroups\.json$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''), undefined, { timeout: 15_000 })
     .catch(async (error) => { await wb.screenshot('layout-save-dialog'); throw error; });
-  assert.match(await input.inputValue(), /Contoso \(sandbox\)\.connectorgroups\.json$/);
+  assert.match(await input.inputValue(), /\/contoso-sandbox\.connectorgroups\.json$/);
   await page.keyboard.press('Enter');
-  await page.locator('.tab', { hasText: 'Contoso (sandbox).connectorgroups.json' }).waitFor({ timeout: 15_000 });
+  await page.locator('.tab', { hasText: 'contoso-sandbox.connectorgroups.json' }).waitFor({ timeout: 15_000 });
   return file;
 }
 
@@ -57,7 +57,7 @@ export async function editLayout(wb, file, newGroup = 'Helsinki') {
 export async function previewAndApply(wb, steps) {
   const { page } = wb;
   await page.locator('.editor-actions .action-label[aria-label="Preview Plan"]').first().click();
-  await page.locator('.tab', { hasText: 'Plan – Contoso (sandbox).txt' }).waitFor({ timeout: 30_000 });
+  await page.locator('.tab', { hasText: 'Plan – contoso-sandbox.txt' }).waitFor({ timeout: 30_000 });
   await page.locator('.editor-group-container', { hasText: `${steps} steps.` }).first().waitFor({ timeout: 15_000 });
   await page.locator('.editor-actions .action-label[aria-label="Apply Plan…"]').first().click();
   const dialog = page.locator('.monaco-dialog-box');

@@ -21,7 +21,7 @@ describe('workbench: names from Graph are shown as text', function () {
     await view.locator('.monaco-list-row', { hasText: 'command:workbench.action.openSettings' }).waitFor({ timeout: 30_000 });
     await view.locator('.monaco-list-row', { hasText: 'EU Frankfurt' }).click();
     await view.locator('.monaco-list-row', { hasText: /^Connectors/ }).first().click();
-    await runContextMenu(wb.page, view.locator('.monaco-list-row', { hasText: 'FRA-APPPROXY-01' }), 'Move to Connector Group…');
+    await runContextMenu(wb.page, view.locator('.monaco-list-row', { hasText: 'FRA-APPPROXY-01' }), 'Move Connector to Group…');
     const input = wb.page.locator('.quick-input-widget input');
     await input.waitFor({ timeout: 15_000 });
     await input.fill('Show Log');

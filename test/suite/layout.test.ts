@@ -23,6 +23,8 @@ describe('layout as code: export, edit, preview, apply, resume, undo', () => {
     const prompts = await script(file);
     const uri = await vscode.commands.executeCommand<vscode.Uri>('connectorGroups.exportLayout', await sandboxTenantNode(api));
     prompts.assertDone();
+    // The name proposed is one git and every shell take as it is.
+    assert.equal(prompts.asked[0], 'saveAs: contoso-sandbox.connectorgroups.json');
     assert.equal(uri?.fsPath, `${file.replace(/\.json$/, '')}.connectorgroups.json`);
     const read = readLayout(readFileSync(uri.fsPath, 'utf8'));
     assert.ok(read.ok);

@@ -445,6 +445,39 @@ describe('tenants: added, signed in, kept, read-only', () => {
     assert.equal(signIn.label, 'Sign in…', 'a cancelled sign-in leaves the tenant waiting, with no request sent');
   });
 
+  it('asks to sign in again with one Sign in… row and no code when the refresh token is revoked mid-session', async () => {
+    const authority = process.env.CONNECTOR_GROUPS_SANDBOX_AUTHORITY!;
+    const api = await extensionApi();
+    await vscode.workspace.getConfiguration('connectorGroups').update('clientId', SANDBOX_CLIENT_ID, vscode.ConfigurationTarget.Global);
+    // Access tokens that need the refresh token at every request (MSAL renews five minutes ahead).
+    await sandbox.call('PATCH', '/_sandbox/options', { body: { identityAccessTokenLifetimeSeconds: 60 } });
+    try {
+      const graph = new URL(sandbox.url).origin;
+      const prompts = await script(pickLabel('Custom Graph endpoint…'), graph, 'contoso.onmicrosoft.com', pickLabel('Read and change'), pickLabel('Device code'), authority);
+      const added = vscode.commands.executeCommand<string>('connectorGroups.addTenant');
+      for (let i = 0; i < 100 && prompts.codes.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      await sandbox.call('POST', '/_sandbox/devicecodes/approve', { body: { userCode: prompts.codes[0].userCode } });
+      const key = (await added)!;
+      const tenant = api.services.tree.tenantNode(key)!;
+      const before = await shown(api, tenant);
+      assert.ok(before.some((g) => g.label === 'EU Frankfurt'));
+      await sandbox.call('POST', '/_sandbox/refreshtokens/revoke', { body: {} });
+      // Several requests at once: the whole view, the tenant and a group.
+      await Promise.all([
+        vscode.commands.executeCommand('connectorGroups.refresh'),
+        vscode.commands.executeCommand('connectorGroups.refreshNode', tenant),
+        vscode.commands.executeCommand('connectorGroups.refreshNode', before.find((g) => g.label === 'EU Frankfurt')!.node),
+      ]);
+      const rows = await shown(api, tenant);
+      assert.deepEqual(rows.filter((r) => r.label === 'Sign in…').length, 1, rows.map((r) => r.label).join(', '));
+      assert.equal(rows[0].label, 'Sign in…', 'above the groups last read');
+      assert.equal(prompts.codes.length, 1, 'no code but the first sign-in\'s');
+      assert.deepEqual((await sandbox.call('GET', '/_sandbox/devicecodes')).body.value, [], 'no device-code flow started by itself');
+    } finally {
+      await sandbox.call('PATCH', '/_sandbox/options', { body: { identityAccessTokenLifetimeSeconds: 3600 } });
+    }
+  });
+
   it('says which tenant the sign-in service does not know, and where, and does not keep it', async () => {
     const authority = process.env.CONNECTOR_GROUPS_SANDBOX_AUTHORITY!;
     const api = await extensionApi();
