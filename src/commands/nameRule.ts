@@ -18,8 +18,12 @@ export async function checkName(services: Services, contents: TenantContents, na
   const others = all.filter((g) => g.id !== ownId);
   if (others.length === 0) return { use: true, sameName: all };
   const another = vscode.l10n.t('Choose Another Name');
+  // The names as they are on the service: Graph compares them without case, so they may differ from the typed one.
+  const existing = [...new Set(others.map((g) => g.name))];
   const choice = await services.prompts.choose(
-    vscode.l10n.t("A connector group named '{0}' already exists.", name),
+    existing.length === 1
+      ? vscode.l10n.t("A connector group named '{0}' already exists.", existing[0])
+      : vscode.l10n.t('Connector groups named {0} already exist.', existing.map((n) => `'${n}'`).join(', ')),
     vscode.l10n.t('Graph allows two groups with the same name, but admins and scripts easily confuse them.'),
     [another, anyway],
   );

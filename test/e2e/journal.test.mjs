@@ -35,7 +35,7 @@ describe('workbench: a run survives the extension host', function () {
 
     await page.reload();
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    const toast = page.locator('.notification-toast', { hasText: /Apply of Contoso \(sandbox\)\.connectorgroups\.json on 'Contoso \(sandbox\)' stopped at step [23] of 4 when the window closed\./ });
+    const toast = page.locator('.notification-toast', { hasText: /Apply of contoso-sandbox\.connectorgroups\.json on 'Contoso \(sandbox\)' stopped at step [23] of 4 when the window closed\./ });
     await toast.waitFor({ timeout: 60_000 }).catch(async (error) => { await wb.screenshot('journal-no-notice'); throw error; });
     await wb.screenshot('journal-restored');
 

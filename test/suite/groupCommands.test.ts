@@ -46,6 +46,14 @@ describe('commands: create, rename and delete groups', () => {
     assert.equal((await sandbox.state()).groups.filter((g) => g.name === 'EU Frankfurt').length, 2);
   });
 
+  it('quotes the existing name when the one typed differs only in case', async () => {
+    const prompts = await script('eu FRANKFURT', false);
+    await vscode.commands.executeCommand('connectorGroups.createGroup');
+    prompts.assertDone();
+    assert.equal(prompts.asked[1], "choose: A connector group named 'EU Frankfurt' already exists.");
+    assert.equal((await sandbox.state()).groups.filter((g) => g.name.toLowerCase() === 'eu frankfurt').length, 1);
+  });
+
   it('renames a group from the tree', async () => {
     const api = await extensionApi();
     const node = (await groupItem(api, 'Asia Singapore')).node;
