@@ -379,13 +379,7 @@ describe('tenants: added, signed in, kept, read-only', () => {
       ["AADSTS700016: Application with identifier '11111111-2222-3333-4444-555555555555' was not found in the directory.", /is not registered in this tenant's cloud/],
     ];
     for (const [refusal, words] of refusals) {
-      const fake = new FakeAuthentication(() => undefined);
-      const asking = fake.getSession.bind(fake);
-      fake.getSession = async (providerId, scopes, options) => {
-        if (options.createIfNone) throw new Error(refusal);
-        return asking(providerId, scopes, options);
-      };
-      api.setAuthentication(fake);
+      api.setAuthentication(refusingSignIn(refusal));
       const prompts = await script(pickLabel('Global'), 'contoso.onmicrosoft.com', pickLabel('Read and change'), pickLabel("VS Code's Microsoft sign-in"));
       await vscode.commands.executeCommand('connectorGroups.addTenant');
       prompts.assertDone();
@@ -411,13 +405,7 @@ describe('tenants: added, signed in, kept, read-only', () => {
         "'organizations' in Global was not added: The app registration is single-tenant, so it cannot sign in without a tenant: remove this tenant and add it again with its tenant ID or domain (or make the registration multi-tenant). (AADSTS50194)"],
     ];
     for (const [entered, refusal, words] of refusals) {
-      const fake = new FakeAuthentication(() => undefined);
-      const asking = fake.getSession.bind(fake);
-      fake.getSession = async (providerId, scopes, options) => {
-        if (options.createIfNone) throw new Error(refusal);
-        return asking(providerId, scopes, options);
-      };
-      api.setAuthentication(fake);
+      api.setAuthentication(refusingSignIn(refusal));
       const prompts = await script(pickLabel('Global'), entered, pickLabel('Read and change'), pickLabel("VS Code's Microsoft sign-in"));
       await vscode.commands.executeCommand('connectorGroups.addTenant');
       prompts.assertDone();
@@ -513,3 +501,14 @@ describe('tenants: added, signed in, kept, read-only', () => {
     assert.equal(api.services.savedTenants.list()[0].wayIn, 'deviceCode');
   });
 });
+
+/** VS Code's sign-in that answers an interactive request with this refusal, as its provider throws it. */
+function refusingSignIn(refusal: string): FakeAuthentication {
+  const fake = new FakeAuthentication(() => undefined);
+  const asking = fake.getSession.bind(fake);
+  fake.getSession = async (providerId, scopes, options) => {
+    if (options.createIfNone) throw new Error(refusal);
+    return asking(providerId, scopes, options);
+  };
+  return fake;
+}
