@@ -15,7 +15,7 @@ import { editRegion } from './commands/regionCommands';
 import type { Services } from './services';
 import { Cancelled } from './commands/targets';
 import { checkAccess } from './commands/accessCommands';
-import { addTenant, askReadWrite, grantAdminConsent, signInTenant, switchAccount } from './commands/signInCommands';
+import { addTenant, askReadWrite, copyCodeAndOpenPage, grantAdminConsent, signInTenant, switchAccount } from './commands/signInCommands';
 import { openSandboxTenant, refresh, refreshNode, removeTenant, showAllGroups, showLog, showProblemsOnly } from './commands/tenantCommands';
 
 // Handlers take the services and whatever VS Code passes (the node, the multi-selection): each
@@ -31,6 +31,7 @@ const COMMANDS: Record<string, Handler> = {
   signInTenant,
   switchAccount,
   askReadWrite,
+  copyCodeAndOpenPage,
   checkAccess,
   grantAdminConsent,
   removeTenant,

@@ -70,6 +70,11 @@ export class DeviceCodeSignIn implements TokenCredential {
     return pending.done;
   }
 
+  /** The code waiting to be entered, if a sign-in is under way and the service gave one. */
+  get code(): CodePrompt | undefined {
+    return this.pending?.prompt;
+  }
+
   /** Shows the code; closing it without going to the page stops the polling. */
   private show(prompt: CodePrompt): void {
     void Promise.resolve(this.onCode(prompt)).then((answer) => {

@@ -21,6 +21,8 @@ export function tenantFromSaved(services: Services, saved: SavedTenant): Tenant 
     showCode: (prompt) => {
       // The code may be logged (it is useless without the user's sign-in); a token never is.
       services.logger.info(`${saved.tenant}: ${prompt.message}`);
+      // The tenant's row shows the code too, for when the toast has gone.
+      services.tree.changed(services.tree.tenantNode(savedTenantKey(saved)));
       return services.prompts.showCode(prompt);
     },
   });
@@ -236,4 +238,13 @@ async function grantAdminConsentFor(services: Services, tenant: Tenant): Promise
   const url = adminConsentUrl(cloudOf(saved), tenant.tenantId || saved.tenant, clientId);
   await services.prompts.openExternal(vscode.Uri.parse(url));
   return url;
+}
+
+/** The waiting device code of a tenant, copied and its page opened: from the row that shows it. */
+export async function copyCodeAndOpenPage(services: Services, node?: TreeNode): Promise<void> {
+  const { tenant } = await pickTenant(services, node);
+  const code = tenant.signIn?.code?.();
+  if (!code) throw new Error(vscode.l10n.t("No device code is waiting for '{0}': Sign in to get one.", tenant.displayName));
+  await vscode.env.clipboard.writeText(code.userCode);
+  await services.prompts.openExternal(vscode.Uri.parse(code.verificationUri));
 }

@@ -2,6 +2,7 @@
 // file; Preview Plan shows the tenant beside the file and the numbered steps between them (the
 // tenant's plan session keeps them for Apply); Compare with Tenant says whether a layout still holds.
 import * as vscode from 'vscode';
+import { stepCount } from '../shared/counts';
 import { LAYOUT_SUFFIX } from '../layout/layoutFile';
 import type { PlanStep } from '../layout/planner';
 import { planText, refusalText } from '../layout/planText';
@@ -96,7 +97,7 @@ export async function compareWithTenant(services: Services, uri?: vscode.Uri): P
   }
   services.prompts.info(plan.steps.length === 0
     ? vscode.l10n.t("'{0}' matches {1}.", name, fileName(document.uri))
-    : vscode.l10n.t("'{0}' differs from {1}: {2} steps would make it match (Preview Plan lists them).", name, fileName(document.uri), plan.steps.length));
+    : vscode.l10n.t("'{0}' differs from {1}: {2} would make it match (Preview Plan lists them).", name, fileName(document.uri), stepCount(plan.steps.length)));
   return { differences: plan.steps.length };
 }
 

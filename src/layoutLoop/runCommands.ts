@@ -2,6 +2,7 @@
 // changed the file or the tenant since; Resume picks up a run that stopped; Undo takes back what
 // the tenant's runs did. Each asks first with what it will send, and holds the tenant's session.
 import * as vscode from 'vscode';
+import { stepCount } from '../shared/counts';
 import { applySteps, remainingSteps, type ApplyResult } from '../layout/applyPlan';
 import type { PlanStep } from '../layout/planner';
 import type { GroupsJson } from '../layout/planWork';
@@ -132,7 +133,7 @@ export async function undoApply(services: Services, planUri?: vscode.Uri): Promi
     const drift = changed.length > 0
       ? [vscode.l10n.t("'{0}' changed since the run ({1}): Undo takes back the run's changes, not these.", tenant.displayName, nameList(changed.map((n) => `'${n}'`)))]
       : [];
-    const question = vscode.l10n.t("Undo the changes made to '{0}'? {1} steps take them back.", tenant.displayName, steps.length);
+    const question = vscode.l10n.t("Undo the changes made to '{0}'? {1} take them back.", tenant.displayName, stepCount(steps.length));
     const notes = await services.layouts.worker.run({ kind: 'notes', groups: now, steps });
     const detail = [...drift, ...skipped, ...notes, stepList(steps)].join('\n\n');
     if (!(await services.prompts.confirm(question, detail, vscode.l10n.t('Undo')))) throw new Cancelled();
@@ -200,10 +201,10 @@ function tell(services: Services, session: PlanSession, preview: Preview, steps:
     services.logger.error(message);
     void services.prompts.error(message, ...(undoing ? [] : [resume]), ...canUndo, showReport).then(act);
   } else if (result.cancelled) {
-    void services.prompts.notify(vscode.l10n.t('Stopped after {0} of {1} steps, as asked; {2} not tried.', done, steps.length, notTried), ...(undoing ? [] : [resume]), ...canUndo, showReport).then(act);
+    void services.prompts.notify(vscode.l10n.t('Stopped after {0} of {1}, as asked; {2} not tried.', done, stepCount(steps.length), notTried), ...(undoing ? [] : [resume]), ...canUndo, showReport).then(act);
   } else if (undoing) {
-    services.prompts.info(vscode.l10n.t('Undone: {0} steps took back the changes of {1}.', done, fileName(preview.file)));
+    services.prompts.info(vscode.l10n.t('Undone: {0} took back the changes of {1}.', stepCount(done), fileName(preview.file)));
   } else {
-    void services.prompts.notify(vscode.l10n.t('Applied {0} steps: the tenant matches {1}.', done, fileName(preview.file)), ...canUndo, showReport).then(act);
+    void services.prompts.notify(vscode.l10n.t('Applied {0}: the tenant matches {1}.', stepCount(done), fileName(preview.file)), ...canUndo, showReport).then(act);
   }
 }

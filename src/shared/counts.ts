@@ -14,3 +14,7 @@ export function applicationCount(n: number): string {
 export function appCount(n: number): string {
   return n === 1 ? l10n.t('1 app') : l10n.t('{0} apps', n);
 }
+
+export function stepCount(n: number): string {
+  return n === 1 ? l10n.t('1 step') : l10n.t('{0} steps', n);
+}

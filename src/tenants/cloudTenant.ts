@@ -52,7 +52,7 @@ function wayIn(saved: SavedTenant, cloud: CloudEndpoints, deps: CloudTenantDeps,
       if (!clientId) throw new Error(vscode.l10n.t('Signing in with a device code needs your app registration: set connectorGroups.clientId first.'));
       return credential.signIn();
     };
-    return { credential: credential as TokenCredential, signIn, account: () => '' };
+    return { credential: credential as TokenCredential, signIn, account: () => '', code: () => credential.code };
   }
   if (saved.wayIn === 'azureCli') {
     const credential = new AzureCliSignIn(tenant, cloud.graphOrigin, cloud);
@@ -88,7 +88,7 @@ export function cloudTenant(saved: SavedTenant, deps: CloudTenantDeps): Tenant {
   };
   const way = wayIn(saved, cloud, deps, label, known);
   const { api, permissions } = connectGraph(cloud.graphOrigin, way.credential, graphScopes(cloud.graphOrigin, askedPermission(saved)), deps.logger, label);
-  const signIn: TenantSignIn = { saved, cloud, providerId: way.providerId, signIn: way.signIn };
+  const signIn: TenantSignIn = { saved, cloud, providerId: way.providerId, signIn: way.signIn, code: 'code' in way ? way.code : undefined };
   const tenant: Tenant = {
     key: savedTenantKey(saved),
     kind: 'cloud',

@@ -13,6 +13,8 @@ export interface TenantSignIn {
   signIn(newAccount?: boolean): Promise<boolean>;
   /** True while a sign-in the user started is under way (a device code waiting to be entered). */
   busy?: boolean;
+  /** The device code waiting to be entered, while one is out. */
+  code?(): { userCode: string; verificationUri: string } | undefined;
 }
 
 export interface Tenant {

@@ -73,7 +73,19 @@ export class SignInNode extends TreeNode {
   }
 
   treeItem(): vscode.TreeItem {
-    if ((this.parent as { tenant?: Tenant } | undefined)?.tenant?.signIn?.busy) {
+    const signIn = (this.parent as { tenant?: Tenant } | undefined)?.tenant?.signIn;
+    const code = signIn?.busy ? signIn.code?.() : undefined;
+    if (code) {
+      // The code stays here while the toast that showed it may have gone: one click copies it and opens the page.
+      const waiting = new vscode.TreeItem(visibleText(vscode.l10n.t('Enter the code {0}', code.userCode)));
+      waiting.id = this.id;
+      waiting.description = visibleText(vscode.l10n.t('at {0}: click to copy it and open the page', code.verificationUri));
+      waiting.iconPath = new vscode.ThemeIcon('key');
+      waiting.command = { command: 'connectorGroups.copyCodeAndOpenPage', title: vscode.l10n.t('Copy Code and Open Page'), arguments: [this.parent] };
+      waiting.contextValue = 'deviceCode';
+      return waiting;
+    }
+    if (signIn?.busy) {
       const waiting = new vscode.TreeItem(vscode.l10n.t('Waiting for the sign-in…'));
       waiting.id = this.id;
       waiting.iconPath = new vscode.ThemeIcon('loading~spin');

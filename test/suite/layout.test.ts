@@ -148,6 +148,13 @@ describe('layout as code: export, edit, preview, apply, resume, undo', () => {
     const compare = await script();
     assert.deepEqual(await vscode.commands.executeCommand('connectorGroups.compareWithTenant', uri), { differences: 0 });
     assert.match(compare.infos[0], /'Contoso \(sandbox\)' matches contoso\.connectorgroups\.json/);
+
+    // One difference is one step, said in the singular.
+    await sandbox.call('PATCH', `/beta/onPremisesPublishingProfiles/applicationProxy/connectorGroups/${(await sandbox.group('India Pune')).id}`, { body: { name: 'Pune' } });
+    await vscode.commands.executeCommand('connectorGroups.refresh');
+    const oneOff = await script();
+    assert.deepEqual(await vscode.commands.executeCommand('connectorGroups.compareWithTenant', uri), { differences: 1 });
+    assert.match(oneOff.infos[0], /differs from contoso\.connectorgroups\.json: 1 step would make it match/);
   });
 
   it('stops at a fault, says what was done, Resume ends in the file, and Undo restores the tenant', async () => {

@@ -493,6 +493,15 @@ describe('tenants: added, signed in, kept, read-only', () => {
     const [code] = prompts.codes;
     assert.ok(code, `a code was shown; errors: ${prompts.errors.join(' | ')}`);
     assert.match(code.message, new RegExp(`open the page ${authority}/devicelogin and enter the code ${code.userCode} `));
+    // The tenant's row keeps the code while it waits, and one click copies it and opens the page.
+    const [waiting] = await shown(api, api.services.tree.tenantNode(`custom:${graph}/contoso.onmicrosoft.com`));
+    assert.equal(waiting.label, `Enter the code ${code.userCode}`);
+    assert.equal(waiting.description, `at ${authority}/devicelogin: click to copy it and open the page`);
+    const click = waiting.node.treeItem().command;
+    await vscode.env.clipboard.writeText('');
+    await vscode.commands.executeCommand(click.command, ...click.arguments);
+    assert.equal(await vscode.env.clipboard.readText(), code.userCode);
+    assert.deepEqual(prompts.opened, [`${authority}/devicelogin`]);
     await sandbox.call('POST', '/_sandbox/devicecodes/approve', { body: { userCode: code.userCode } });
     const key = await added;
     prompts.assertDone();
