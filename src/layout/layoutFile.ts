@@ -46,6 +46,8 @@ export interface IdSpans {
   groups: Map<string, TextSpan>;
   connectors: Map<string, TextSpan[]>;
   applications: Map<string, TextSpan[]>;
+  /** Each group's region as written, with the group's id when it has one. */
+  regions: { groupId?: string; region: string; span: TextSpan }[];
 }
 
 export type ReadLayout =
@@ -66,7 +68,7 @@ function keysOf(node: Node): { key: string; node: Node }[] {
 
 class Reader {
   readonly problems: LayoutProblem[] = [];
-  readonly spans: IdSpans = { groups: new Map(), connectors: new Map(), applications: new Map() };
+  readonly spans: IdSpans = { groups: new Map(), connectors: new Map(), applications: new Map(), regions: [] };
 
   fail(node: Node, message: string): undefined {
     this.problems.push({ message, span: spanOf(node) });
@@ -137,13 +139,15 @@ class Reader {
       if (checked.ok) name = checked.value;
       else this.fail(nameNode!, checked.message);
     }
-    const region = this.string(property(node, 'region'), node, "'region'", false);
+    const regionNode = property(node, 'region');
+    const region = this.string(regionNode, node, "'region'", false);
     const defaultNode = property(node, 'isDefault');
     if (defaultNode && defaultNode.type !== 'boolean') this.fail(defaultNode, l10n.t("'isDefault' must be true or false."));
     const connectors = this.items(property(node, 'connectors'), 'connectors');
     const applications = this.items(property(node, 'applications'), 'applications');
     if (name === undefined) return undefined;
     if (id !== undefined) this.spans.groups.set(id, spanOf(idNode!));
+    if (region !== undefined) this.spans.regions.push({ ...(id !== undefined ? { groupId: id } : {}), region, span: spanOf(regionNode!) });
     const group: LayoutGroup = { name };
     if (id !== undefined) group.id = id;
     if (region !== undefined) group.region = region;

@@ -23,7 +23,7 @@ function isLayoutFile(document: vscode.TextDocument): boolean {
 
 function diagnostic(document: vscode.TextDocument, mark: LayoutMark): vscode.Diagnostic {
   const range = new vscode.Range(document.positionAt(mark.span.offset), document.positionAt(mark.span.offset + mark.span.length));
-  const item = new vscode.Diagnostic(range, mark.message, vscode.DiagnosticSeverity.Error);
+  const item = new vscode.Diagnostic(range, mark.message, mark.warning ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error);
   item.source = SOURCE;
   return item;
 }
@@ -36,6 +36,7 @@ function knownIds(services: Services): KnownIds[] {
     return {
       tenantId: n.tenant.tenantId, name: n.tenant.displayName, groups: ids(groups),
       connectors: ids(groups.flatMap((g) => g.members)), applications: ids(groups.flatMap((g) => g.applications)),
+      regions: groups.filter((g) => g.region).map((g) => `${g.id.toLowerCase()}\t${g.region}`).join('\n'),
     };
   });
 }

@@ -367,9 +367,13 @@ describe('layout as code: export, edit, preview, apply, resume, undo', () => {
     const { uri, layout } = await exported('marked.json');
     const next = structuredClone(layout);
     next.connectorGroups[0].connectors!.push({ id: '0badc0de-0000-4000-8000-000000000000', label: 'GHOST' });
+    next.connectorGroups.push({ name: 'Mars Base', region: 'mars' });
     await save(uri, next);
     const unknown = await waitFor(() => vscode.languages.getDiagnostics(uri).filter((d) => /No connector has this id in 'Contoso \(sandbox\)'/.test(d.message)));
     assert.equal(unknown.length, 1);
+    // A region Graph would not set is a warning; Tokyo's own 'japan', which the tenant has, is not marked.
+    const regions = vscode.languages.getDiagnostics(uri).filter((d) => /is not a region Graph lets a group be set to/.test(d.message));
+    assert.deepEqual(regions.map((d) => [d.message.split(' ')[0], d.severity]), [["'mars'", vscode.DiagnosticSeverity.Warning]]);
     const document = await vscode.workspace.openTextDocument(uri);
     const edit = new vscode.WorkspaceEdit();
     edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), document.getText().replace('"prune": false', '"prune": "no"'));
