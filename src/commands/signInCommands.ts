@@ -91,7 +91,8 @@ export async function addTenant(services: Services): Promise<string> {
     await signInTo(services, tenant);
   } catch (error) {
     // A tenant the cloud does not know (or that the app cannot reach without its name) is not kept.
-    if (again || !(error instanceof SignInRefused) || !WRONG_ENTRY.has(error.code ?? '')) throw error;
+    // Only this entry goes: not one another Add Tenant put under the key meanwhile.
+    if (again || !(error instanceof SignInRefused) || !WRONG_ENTRY.has(error.code ?? '') || services.registry.get(tenant.key) !== tenant) throw error;
     await services.savedTenants.remove(tenant.key);
     await services.registry.remove(tenant.key);
     throw new Error(vscode.l10n.t("'{0}' in {1} was not added: {2}", saved.tenant, cloudWords(tenant), error.message));

@@ -8,7 +8,7 @@ import { HTTPMessageHandler } from '@microsoft/microsoft-graph-client/lib/src/mi
 import { RetryHandler } from '@microsoft/microsoft-graph-client/lib/src/middleware/RetryHandler';
 import { RetryHandlerOptions } from '@microsoft/microsoft-graph-client/lib/src/middleware/options/RetryHandlerOptions';
 import { GraphCancelledError, GraphCredentialError, GraphInputError, GraphNetworkError, GraphRequestError, errorFromResponse, isChange, mayHaveTakenEffect, type AccessGrants, type RequestDescription } from './errors';
-import { AttemptMiddleware, earlierAttemptMayHaveLanded, mayHaveLanded } from './middleware/attemptMiddleware';
+import { AttemptMiddleware, anyAttemptMayHaveLanded, earlierAttemptMayHaveLanded, mayHaveLanded } from './middleware/attemptMiddleware';
 import { BearerTokenMiddleware } from './middleware/bearerTokenMiddleware';
 import { RoundTripMiddleware, type RoundTrip } from './middleware/roundTripMiddleware';
 import { ThrottleGate, ThrottleMiddleware, backOffSeconds, waitUntil } from './middleware/throttleMiddleware';
@@ -157,12 +157,14 @@ export class GraphHttp {
   async send(method: string, pathOrUrl: string, body?: unknown, sendOptions: SendOptions = {}): Promise<Sent> {
     // The action's Cancel reaches this request too, wherever it waits.
     const options = { ...sendOptions, signal: joinedSignal(sendOptions.signal) };
+    let running: Promise<Sent> | undefined;
     try {
-      return await this.limiter.run(() => this.sendNow(method, pathOrUrl, body, options), options.urgent, options.signal);
+      return await this.limiter.run(() => (running = this.sendNow(method, pathOrUrl, body, options)), options.urgent, options.signal);
     } catch (error) {
-      // Cancelled while still queued: it was never sent.
-      if (error instanceof WorkCancelled) throw new GraphCancelledError({ method, path: pathOrUrl.replace(this.serviceRoot, '') }, false);
-      throw error;
+      if (!(error instanceof WorkCancelled)) throw error;
+      // The queue lets go at once; a request already under way says itself how far it got (it may have landed).
+      if (running) return await running;
+      throw new GraphCancelledError({ method, path: pathOrUrl.replace(this.serviceRoot, '') }, false);
     }
   }
 
@@ -196,8 +198,9 @@ export class GraphHttp {
       } catch (error) {
         if (error instanceof GraphInputError) throw error;
         if (error instanceof GraphCredentialError) throw error.reason;
+        // Stopped by a cancel: an attempt that reached the wire may have landed; one stopped in a wait before it did not.
+        if (sendOptions.signal?.aborted) throw this.stopped(sendOptions.signal, description, changes && (landedBefore || anyAttemptMayHaveLanded(context)));
         landedBefore ||= earlierAttemptMayHaveLanded(context) || mayHaveLanded(undefined, error);
-        if (sendOptions.signal?.aborted) throw this.stopped(sendOptions.signal, description, changes && landedBefore);
         const reason = networkReason(error);
         if (attempt < NETWORK_ATTEMPTS && repeatable) {
           currentWork()?.onRetry?.({ attempt, of: NETWORK_ATTEMPTS - 1 });

@@ -1,5 +1,6 @@
 // After a write whose answer was lost, find out from the service whether it happened, allowing for
 // replicas that lag behind a write for a few seconds.
+import { withWork } from '../graph/workContext';
 
 export interface ReadBackTiming {
   /** Wait this long before the first look, so a lagging replica has caught up with the write. */
@@ -22,7 +23,8 @@ export async function readBack(shows: () => Promise<boolean>, timing: ReadBackTi
   let answered = false;
   for (;;) {
     try {
-      if (await shows()) return 'done';
+      // Outside the command's Cancel: a write cancelled on its way is still found out before anything is said.
+      if (await withWork({}, shows)) return 'done';
       answered = true;
     } catch {
       // A failed look proves nothing either way; look again.

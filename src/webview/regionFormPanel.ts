@@ -82,7 +82,8 @@ export class RegionFormPanel {
       defaultRegion: () => host.tenantNode(tenantKey)?.contents.defaultGroup()?.region,
       confirmName: (name, id) => host.confirmName(current(), name, id),
       update: (group, changes) => host.update(current(), group, changes),
-      post: (message) => void panel.webview.postMessage(message),
+      // A save can end after the form was closed (its tenant removed): nothing is posted to a disposed webview.
+      post: (message) => { if (RegionFormPanel.open.get(key) === this) void panel.webview.postMessage(message); },
       close: () => panel.dispose(),
       describe: describeError,
       log: (message) => host.warn(message),

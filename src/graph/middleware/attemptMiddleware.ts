@@ -28,6 +28,11 @@ export function earlierAttemptMayHaveLanded(context: Context): boolean {
   return attempts.get(context)?.landedBefore ?? false;
 }
 
+/** True when some attempt so far, the latest included, may have been carried out. */
+export function anyAttemptMayHaveLanded(context: Context): boolean {
+  return attempts.get(context)?.landed ?? false;
+}
+
 /** Connection failures that happen before a request is sent. */
 const NEVER_SENT = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT|ERR_TLS_CERT_ALTNAME_INVALID|CERT_\w+|UNABLE_TO_\w+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)$/;
 

@@ -33,6 +33,18 @@ describe('the action a request is sent for: its Cancel and its retries', () => {
     assert.ok(mayHaveTakenEffect(error), String(error));
   });
 
+  it('says a write cancelled on its way may have been made: it reached the service', async () => {
+    await fx.client.faults([{ method: 'POST', path: '*/connectorGroups', latencyMs: 1500, times: 1 }]);
+    const { api, trips } = gatewayFor(fx.client.url, fx.client.token);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new WorkCancelled()), 300);
+    const error = await withWork({ signal: controller.signal }, () => api.createGroup({ name: 'In Flight' })).then(() => undefined, (e) => e);
+    assert.ok(error instanceof GraphCancelledError, String(error));
+    assert.equal(mayHaveTakenEffect(error), true, 'sent, so it may have been made: the create must be read back, not sent again');
+    assert.match(error.message, /may or may not have been made/);
+    assert.equal(trips.filter((t) => t.method === 'POST').length, 1);
+  });
+
   it('never sends a request cancelled while it waits in the queue, and says it was not made', async () => {
     const { api, trips } = gatewayFor(fx.client.url, fx.client.token, { maxConcurrency: 1, startConcurrency: 1 });
     await fx.client.faults([{ method: 'GET', path: '*/connectorGroups', latencyMs: 500, times: 1 }]);
