@@ -36,10 +36,14 @@ export function describeStep(step: PlanStep): string {
   }
 }
 
-/** The requests a step sends; a group the plan creates is named, since its id is not known yet. */
-export function callsOf(step: PlanStep, nameOf: (key: GroupKey) => string): string {
-  const group = (key: GroupKey) => (isNewGroup(key) ? `{${l10n.t("id of '{0}'", nameOf(key))}}` : key);
+/**
+ * The requests a step sends. A group the plan creates is named until its id is known (`idOf`, once
+ * a run made it); a single application is called by its id.
+ */
+export function callsOf(step: PlanStep, nameOf: (key: GroupKey) => string, idOf: (key: GroupKey) => string | undefined = () => undefined): string {
+  const group = (key: GroupKey) => (isNewGroup(key) ? idOf(key) ?? `{${l10n.t("id of '{0}'", nameOf(key))}}` : key);
   const several = (count: number, call: string) => (count === 1 ? call : l10n.t('{0} × {1} in one $batch', call, count));
+  const application = (items: MovedItem[]) => (items.length === 1 ? items[0].id : '{id}');
   switch (step.kind) {
     case 'create':
       return `POST ${GROUPS}`;
@@ -49,9 +53,9 @@ export function callsOf(step: PlanStep, nameOf: (key: GroupKey) => string): stri
     case 'moveConnectors':
       return several(step.connectors.length, `POST ${GROUPS}/${group(step.to)}/members/$ref`);
     case 'assignApplications':
-      return several(step.applications.length, `PUT /applications/{id}/connectorGroup/$ref → ${group(step.to)}`);
+      return several(step.applications.length, `PUT /applications/${application(step.applications)}/connectorGroup/$ref → ${group(step.to)}`);
     case 'unassignApplications':
-      return several(step.applications.length, 'DELETE /applications/{id}/connectorGroup/$ref');
+      return several(step.applications.length, `DELETE /applications/${application(step.applications)}/connectorGroup/$ref`);
     case 'delete':
       return `DELETE ${GROUPS}/${group(step.group)}`;
   }
@@ -75,13 +79,17 @@ export function refusalText(heading: string, refusals: string[]): string {
 }
 
 /** Each step numbered, with its call underneath; `more` adds a prefix and lines of its own. */
-function stepLines(steps: PlanStep[], more: (index: number) => { prefix: string; after: string[] } = () => ({ prefix: '', after: [] })): string[] {
+function stepLines(
+  steps: PlanStep[],
+  more: (index: number) => { prefix: string; after: string[] } = () => ({ prefix: '', after: [] }),
+  idOf?: (key: GroupKey) => string | undefined,
+): string[] {
   const nameOf = createdNames(steps);
   const width = String(steps.length).length;
   const indent = ' '.repeat(width + 2);
   return steps.flatMap((step, i) => {
     const { prefix, after } = more(i);
-    return [`${String(i + 1).padStart(width)}. ${prefix}${describeStep(step)}`, `${indent}${callsOf(step, nameOf)}`, ...after.map((line) => `${indent}${line}`)];
+    return [`${String(i + 1).padStart(width)}. ${prefix}${describeStep(step)}`, `${indent}${callsOf(step, nameOf, idOf)}`, ...after.map((line) => `${indent}${line}`)];
   });
 }
 
@@ -105,5 +113,5 @@ export function reportText(steps: PlanStep[], result: ApplyResult, heading: stri
     const after = outcome.message ? [outcome.message] : [];
     if (outcome.requestId && !outcome.message?.includes(outcome.requestId)) after.push(l10n.t('request id {0}', outcome.requestId));
     return { prefix: `[${outcomeWord(outcome)}] `, after };
-  })]);
+  }, (key) => result.created.get(key))]);
 }
