@@ -3,6 +3,8 @@
 // revealed itself, not only its group.
 import * as vscode from 'vscode';
 import { regionLabel } from '../shared/regions';
+import { ApplicationNode } from '../tree/applicationNode';
+import { ConnectorNode } from '../tree/connectorNode';
 import { hasProblem } from '../tree/groupHealth';
 import type { GroupNode } from '../tree/groupNode';
 import { groupDescription } from '../tree/groupNode';
@@ -70,5 +72,6 @@ export async function findGroup(services: Services): Promise<TreeNode> {
 
 /** The row of a connector or an application under its group's folder. */
 function itemNode(group: GroupNode, kind: 'connectors' | 'applications', id: string): TreeNode | undefined {
-  return group.folder(kind).children().find((child) => child.id.endsWith(`/${kind === 'connectors' ? 'connector' : 'application'}:${id}`));
+  return group.folder(kind).children().find((child) =>
+    (child instanceof ConnectorNode && child.connector.id === id) || (child instanceof ApplicationNode && child.application.id === id));
 }

@@ -35,18 +35,15 @@ export async function moveConnectorsTo(services: Services, connectors: Connector
   assertCanWrite(target.tenantNode.tenant, vscode.l10n.t('Moving connectors'));
   const contents = target.tenantNode.contents;
   const defaultGroup = contents.defaultGroup();
-  const refusalOf = (c: Connector) => {
-    const source = contents.groupOfConnector(c.id);
-    return source ? connectorMoveRefusal(source, target.group, defaultGroup) : undefined;
-  };
-  const candidates = connectors.filter((c) => contents.groupOfConnector(c.id)?.id !== target.group.id);
   // The region rule keeps some out: the others still move, and the message names those that did not.
-  const refused = candidates.flatMap((c) => { const refusal = refusalOf(c); return refusal ? [{ connector: c, refusal }] : []; });
-  const moving = candidates.filter((c) => !refused.some((r) => r.connector === c));
+  const checked = connectors.filter((c) => contents.groupOfConnector(c.id)?.id !== target.group.id).map((connector) => {
+    const source = contents.groupOfConnector(connector.id);
+    return { connector, refusal: source && connectorMoveRefusal(source, target.group, defaultGroup) };
+  });
+  const refused = checked.flatMap(({ connector, refusal }) => (refusal ? [vscode.l10n.t('{0} cannot be moved: {1}', connector.machineName, refusal)] : []));
+  const moving = checked.filter((c) => !c.refusal).map((c) => c.connector);
   if (refused.length > 0 && moving.length === 0) {
-    throw new Error(refused.length === 1
-      ? vscode.l10n.t('{0} cannot be moved: {1}', refused[0].connector.machineName, refused[0].refusal)
-      : vscode.l10n.t('Nothing was moved: {0}', refused.map((r) => vscode.l10n.t('{0} cannot be moved: {1}', r.connector.machineName, r.refusal)).join(' ')));
+    throw new Error(refused.length === 1 ? refused[0] : vscode.l10n.t('Nothing was moved: {0}', refused.join(' ')));
   }
   const cutOff = applicationsCutOff(contents.groups, { connectors: { ids: moving.map((c) => c.id), to: target.group.id } });
   if (await confirmImpact(services, cutOff, vscode.l10n.t('Move Anyway'), target.group.id) === 'another') {
@@ -56,7 +53,7 @@ export async function moveConnectorsTo(services: Services, connectors: Connector
     return moveConnectorsTo(services, connectors, other);
   }
   return relocateShown(services, target, moving.map((c) => [c.id, c.machineName]), {
-    refused: refused.map((r) => vscode.l10n.t('{0} cannot be moved: {1}', r.connector.machineName, r.refusal)),
+    refused,
     title: vscode.l10n.t('Moving {0} to {1}…', connectorCount(moving.length), target.group.name),
     run: (ids) => moveConnectors(contents, ids, target.group.id),
     log: (n) => `Moved ${connectorCount(n)}`,
