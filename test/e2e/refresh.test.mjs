@@ -11,6 +11,9 @@ describe('workbench: refresh', function () {
     const { wb, sandbox } = fixture;
     const view = await openConnectorGroupsView(wb.page);
     await view.locator('.monaco-list-row', { hasText: 'EU Frankfurt' }).click();
+    // The group's hover, shown while the pointer rests on it, can cover the row below: move away first.
+    await wb.page.mouse.move(0, 0);
+    await wb.page.locator('.context-view .monaco-hover').waitFor({ state: 'hidden', timeout: 15_000 });
     await view.locator('.monaco-list-row', { hasText: /^Connectors/ }).first().click();
     const connector = view.locator('.monaco-list-row', { hasText: 'FRA-APPPROXY-02' });
     await connector.click();
