@@ -44,3 +44,28 @@ export function joinedSignal(own: AbortSignal | undefined): AbortSignal | undefi
   if (!action) return own;
   return own ? AbortSignal.any([own, action]) : action;
 }
+
+/**
+ * Starts work others share (a tenant's load, which the tree shows) apart from the current action's
+ * Cancel: the action's retries are still said, but its Cancel does not end the work for everyone.
+ */
+export function startShared<T>(start: () => Promise<T>): Promise<T> {
+  const onRetry = store.getStore()?.onRetry;
+  return store.run(onRetry ? { onRetry } : {}, start);
+}
+
+/** Waits for shared work under the current action's Cancel: a Cancel ends the wait, not the work. */
+export function waitShared<T>(shared: Promise<T>): Promise<T> {
+  const signal = store.getStore()?.signal;
+  if (!signal) return shared;
+  if (signal.aborted) return Promise.reject(cancelReason(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(cancelReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    shared.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function cancelReason(signal: AbortSignal): unknown {
+  return signal.reason instanceof Error ? signal.reason : new WorkCancelled();
+}

@@ -1,6 +1,7 @@
 // What the tree knows of one tenant: its groups with members and applications, loaded lazily and kept until refresh.
 import { isApplicationProxyGroup } from '../graph/connectorGroupsApi';
 import type { ConnectorGroup, ConnectorGroupWithContents } from '../graph/types';
+import { startShared, waitShared } from '../graph/workContext';
 import { withinDeadline } from './deadline';
 import type { Tenant } from './tenant';
 
@@ -44,24 +45,25 @@ export class TenantContents {
 
   /**
    * `deadlineMs` bounds each whole load or refresh (read when it starts, so a changed setting counts);
-   * `progressed` is told when the groups or some contents arrived during a first load.
+   * `progressed` is told when the groups or some contents arrived during a first load, and when a
+   * load or refresh ends (whoever waited for it may have stopped waiting: a command's Cancel).
    */
   constructor(readonly tenant: Tenant, private readonly deadlineMs: () => number = () => 60_000, private readonly progressed: () => void = () => undefined) {}
 
   /** Starts loading unless already loaded or loading; resolves when everything is in (or it failed). */
   load(): Promise<void> {
-    if (this.state.kind === 'loading') return this.state.done;
+    if (this.state.kind === 'loading') return waitShared(this.state.done);
     if (this.state.kind === 'loaded') return Promise.resolve();
     const loading: Extract<LoadState, { kind: 'loading' }> = { kind: 'loading', done: Promise.resolve() };
-    loading.done = withinDeadline((signal) => this.readProgressively(loading, signal), this.deadlineMs()).then(
+    loading.done = startShared(() => withinDeadline((signal) => this.readProgressively(loading, signal), this.deadlineMs()).then(
       (groups) => {
         this.state = { kind: 'loaded', groups };
         this.replayOwnWrites();
       },
       (error: unknown) => { this.state = { kind: 'failed', error }; },
-    );
+    ).finally(this.progressed));
     this.state = loading;
-    return loading.done;
+    return waitShared(loading.done);
   }
 
   /** The groups first (shown from their first page, one round trip), then their contents as they come. */
@@ -153,8 +155,8 @@ export class TenantContents {
       if (state.kind === 'failed') this.invalidate();
       return this.load();
     }
-    if (state.refreshing) return state.refreshing;
-    const refreshing = this.fetch().then(
+    if (state.refreshing) return waitShared(state.refreshing);
+    const refreshing = startShared(() => this.fetch()).then(
       (groups) => {
         this.state = { kind: 'loaded', groups };
         this.replayOwnWrites();
@@ -162,9 +164,9 @@ export class TenantContents {
       (error: unknown) => {
         if (this.state === state) this.state = { kind: 'loaded', groups: state.groups, staleError: error };
       },
-    );
+    ).finally(this.progressed);
     state.refreshing = refreshing;
-    return refreshing;
+    return waitShared(refreshing);
   }
 
   /** The groups known now: all of them once loaded, the first paint's while loading. */

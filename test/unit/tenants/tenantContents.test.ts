@@ -3,6 +3,7 @@ import type { ConnectorGroupWithContents } from '../../../src/graph/types';
 import { DeadlineError } from '../../../src/tenants/deadline';
 import type { Tenant } from '../../../src/tenants/tenant';
 import { TenantContents } from '../../../src/tenants/tenantContents';
+import { withWork, WorkCancelled } from '../../../src/graph/workContext';
 import { scaleTenant } from '../../../src/sandbox/seeds';
 import { GraphSandbox } from '../../../src/sandbox/server';
 import { gatewayFor, tenantAround } from '../../support/gateway';
@@ -135,5 +136,36 @@ describe("tenant contents: the extension's own writes, replayed over lagging rea
     contents.forget('made');
     await contents.refresh();
     assert.equal(contents.group('made'), undefined);
+  });
+});
+
+describe("tenant contents: a command's Cancel and the tree's shared load", function () {
+  this.timeout(30_000);
+  let sandbox: GraphSandbox;
+  before(async () => {
+    sandbox = await GraphSandbox.start({ tenant: scaleTenant({ groups: 30, connectors: 30, applications: 30 }) });
+  });
+  after(async () => sandbox.close());
+
+  it('stops the waiting command at once, while the load it started goes on for the tree', async () => {
+    const client = new SandboxClient(sandbox.url, sandbox.token);
+    await client.faults([{ path: '/$batch', latencyMs: 300 }]);
+    try {
+      const { api } = gatewayFor(sandbox.url, sandbox.token, { retryDelaySeconds: 0 });
+      const contents = new TenantContents(tenantAround(api), () => 20_000);
+      const cancel = new AbortController();
+      // A command that needs the tenant's groups starts its first load, then the person cancels.
+      const waited = withWork({ signal: cancel.signal }, () => contents.load());
+      setTimeout(() => cancel.abort(new WorkCancelled()), 100);
+      const started = Date.now();
+      await assert.rejects(waited, WorkCancelled);
+      assert.ok(Date.now() - started < 1000, 'the command stops waiting at once');
+      // The tree shares that load: it ends loaded, not failed with the command's Cancel.
+      await contents.load();
+      assert.equal(contents.state.kind, 'loaded', contents.state.kind === 'failed' ? String(contents.state.error) : contents.state.kind);
+      assert.equal(contents.groups.length, 30);
+    } finally {
+      await client.faults([]);
+    }
   });
 });
