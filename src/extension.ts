@@ -22,6 +22,8 @@ import { l10n } from './shared/l10n';
 import { TenantRegistry } from './tenants/tenantRegistry';
 import { ConnectorGroupTreeProvider } from './tree/connectorGroupTreeProvider';
 import { ConnectorGroupDragAndDrop } from './tree/dragAndDrop';
+import { ExpansionMemory } from './tree/expansionMemory';
+import { SANDBOX_KEY } from './tenants/sandboxTenant';
 import { showProblems } from './tree/problemBadge';
 import type { TreeNode } from './tree/treeNode';
 import { TREE_VIEW_ID } from './ui/progress';
@@ -44,8 +46,13 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
   // The shared rules' messages are translated like the rest of the extension's.
   l10n.use((template, ...args) => vscode.l10n.t(template, ...args));
   const logger = createLogger();
-  const registry = new TenantRegistry();
-  const tree = new ConnectorGroupTreeProvider(registry);
+  const savedTenants = new SavedTenantStore(context.globalState);
+  const registry = new TenantRegistry((key) => {
+    const saved = savedTenants.indexOf(key);
+    return key === SANDBOX_KEY ? -1 : saved < 0 ? Number.MAX_SAFE_INTEGER : saved;
+  });
+  const expansion = new ExpansionMemory(context.workspaceState);
+  const tree = new ConnectorGroupTreeProvider(registry, expansion);
   const exports = new ExportDocuments();
   const layoutDocuments = new LayoutDocuments();
   // The engine's sentences in the worker are translated like the extension's.
@@ -57,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
       history: new HistoryStore(path.join(context.globalStorageUri.fsPath, 'history'), (message) => logger.warn(message)),
       worker: planWorker,
     },
-    savedTenants: new SavedTenantStore(context.globalState), authentication: vscodeAuthentication,
+    savedTenants, authentication: vscodeAuthentication,
   } as Services & { treeView: vscode.TreeView<TreeNode> };
   const dragAndDrop = new ConnectorGroupDragAndDrop({
     moveConnectors: (connectors, target) => runReported(services, 'drop', () => moveConnectorsTo(services, connectors, target)),
@@ -70,6 +77,8 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
     showCollapseAll: true,
   });
   context.subscriptions.push(
+    services.treeView.onDidExpandElement(({ element }) => expansion.set(element.id, true)),
+    services.treeView.onDidCollapseElement(({ element }) => expansion.set(element.id, false)),
     logger, registry, tree, services.treeView, showProblems(tree, services.treeView), ...registerCommands(services),
     vscode.workspace.registerTextDocumentContentProvider(EXPORT_SCHEME, exports),
     layoutDocuments,

@@ -46,7 +46,7 @@ export async function addTenant(services: Services): Promise<string> {
   if (cloud.cloud === 'custom') {
     graphOrigin = await askOrigin(services, vscode.l10n.t('Add Tenant: Graph endpoint'),
       vscode.l10n.t('The origin that answers /beta, e.g. https://graph.example.com or http://127.0.0.1:8940 for a sandbox'),
-      isGraphOrigin, vscode.l10n.t('Enter an https:// origin, or http:// on this machine (127.0.0.1, localhost).'));
+      isGraphOrigin, vscode.l10n.t('Enter an https:// origin, or http:// on this machine (127.0.0.1, localhost).'), sandboxOrigins().graph);
   }
   const entered = await services.prompts.input({
     title: vscode.l10n.t('Add Tenant: tenant'),
@@ -72,7 +72,7 @@ export async function addTenant(services: Services): Promise<string> {
   if (cloud.cloud === 'custom' && way.wayIn === 'deviceCode') {
     authority = await askOrigin(services, vscode.l10n.t('Add Tenant: sign-in authority'),
       vscode.l10n.t('The https origin of the identity platform for this endpoint, e.g. https://login.example.com'),
-      isAuthority, vscode.l10n.t('Enter an https:// origin.'));
+      isAuthority, vscode.l10n.t('Enter an https:// origin.'), graphOrigin === sandboxOrigins().graph ? sandboxOrigins().authority : undefined);
   }
   const saved: SavedTenant = {
     tenant: entered.trim().toLowerCase() || 'organizations',
@@ -111,10 +111,25 @@ export async function addTenant(services: Services): Promise<string> {
 }
 
 /** An origin typed by the admin, checked as they type; cancelling cancels the command. */
-async function askOrigin(services: Services, title: string, prompt: string, valid: (value: string) => boolean, invalid: string): Promise<string> {
-  const entered = await services.prompts.input({ title, prompt, validateInput: (value) => (valid(value.trim()) ? undefined : invalid) });
+async function askOrigin(services: Services, title: string, prompt: string, valid: (value: string) => boolean, invalid: string, value?: string): Promise<string> {
+  const entered = await services.prompts.input({ title, prompt, value, validateInput: (text) => (valid(text.trim()) ? undefined : invalid) });
   if (entered === undefined) throw new Cancelled();
   return new URL(entered.trim()).origin;
+}
+
+/**
+ * The built-in sandbox's Graph endpoint and sign-in authority when it runs beside this window
+ * (`npm start`): Add Tenant offers them, so trying a real sign-in against it takes no copying.
+ */
+function sandboxOrigins(): { graph?: string; authority?: string } {
+  const origin = (value: string | undefined) => {
+    try {
+      return value ? new URL(value).origin : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return { graph: origin(process.env.CONNECTOR_GROUPS_SANDBOX_URL), authority: origin(process.env.CONNECTOR_GROUPS_SANDBOX_AUTHORITY) };
 }
 
 /** Interactive sign-in for a tenant; its groups are read again afterwards. */

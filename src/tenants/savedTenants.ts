@@ -117,10 +117,17 @@ export class SavedTenantStore {
     return entries.filter((t) => !seen.has(savedTenantKey(t)) && seen.add(savedTenantKey(t)));
   }
 
-  /** Adds the tenant, or replaces the one with the same key. */
+  /** Adds the tenant at the end, or replaces the one with the same key in its place. */
   async save(tenant: SavedTenant): Promise<void> {
     const key = savedTenantKey(tenant);
-    await this.change((all) => [...all.filter((t) => savedTenantKey(t) !== key), tenant]);
+    await this.change((all) => (all.some((t) => savedTenantKey(t) === key)
+      ? all.map((t) => (savedTenantKey(t) === key ? tenant : t))
+      : [...all, tenant]));
+  }
+
+  /** Where the tenant stands among those added (-1: not kept). */
+  indexOf(key: string): number {
+    return this.list().findIndex((t) => savedTenantKey(t) === key);
   }
 
   /**

@@ -8,8 +8,14 @@ export class TenantRegistry implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
+  /**
+   * `rank` orders the tenants (the sandbox first, then as the admin added them), whatever order
+   * they open in: after a reload they keep their places although each signs in at its own pace.
+   */
+  constructor(private readonly rank: (key: string) => number = () => 0) {}
+
   list(): Tenant[] {
-    return [...this.tenants.values()];
+    return [...this.tenants.values()].sort((a, b) => this.rank(a.key) - this.rank(b.key));
   }
 
   get(key: string): Tenant | undefined {

@@ -4,6 +4,7 @@ import { settings } from '../settings';
 import { TenantContents } from '../tenants/tenantContents';
 import type { TenantRegistry } from '../tenants/tenantRegistry';
 import { GroupNode } from './groupNode';
+import type { ExpansionMemory } from './expansionMemory';
 import { hasProblem } from './groupHealth';
 import { LoadingNode, OpeningNode } from './stateNodes';
 import type { TreeContext } from './treeContext';
@@ -21,7 +22,7 @@ export class ConnectorGroupTreeProvider implements vscode.TreeDataProvider<TreeN
   private readonly context: TreeContext;
   private onlyProblems = false;
 
-  constructor(private readonly registry: TenantRegistry) {
+  constructor(private readonly registry: TenantRegistry, private readonly expansion?: ExpansionMemory) {
     this.context = {
       contents: (key) => this.contents(key),
       changed: (node) => this.changedEmitter.fire(node),
@@ -65,7 +66,9 @@ export class ConnectorGroupTreeProvider implements vscode.TreeDataProvider<TreeN
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return spoken(node.treeItem());
+    const item = node.treeItem();
+    if (this.expansion && item.id && item.collapsibleState) item.collapsibleState = this.expansion.state(item.id, item.collapsibleState);
+    return spoken(item);
   }
 
   getChildren(node?: TreeNode): TreeNode[] {

@@ -30,3 +30,25 @@ describe('workbench: refresh', function () {
     await wb.screenshot('tree-after-refresh');
   });
 });
+
+describe('workbench: a reload', function () {
+  this.timeout(240_000);
+  const fixture = useWorkbench();
+
+  it('opens the tree as it was left: the groups and folders expanded stay expanded', async () => {
+    const { wb } = fixture;
+    let view = await openConnectorGroupsView(wb.page);
+    await view.locator('.monaco-list-row', { hasText: 'EU Frankfurt' }).click();
+    await wb.page.mouse.move(0, 0);
+    await wb.page.locator('.context-view .monaco-hover').waitFor({ state: 'hidden', timeout: 15_000 });
+    await view.locator('.monaco-list-row', { hasText: /^Connectors/ }).first().click();
+    await view.locator('.monaco-list-row', { hasText: 'FRA-APPPROXY-02' }).waitFor({ timeout: 15_000 });
+    await wb.page.reload();
+    await wb.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    view = await openConnectorGroupsView(wb.page);
+    await view.locator('.monaco-list-row', { hasText: 'India Pune' }).waitFor({ timeout: 60_000 });
+    await view.locator('.monaco-list-row', { hasText: 'FRA-APPPROXY-02' }).waitFor({ timeout: 30_000 });
+    assert.equal(await view.locator('.monaco-list-row', { hasText: 'EU Frankfurt' }).getAttribute('aria-expanded'), 'true');
+    await wb.screenshot('tree-after-reload');
+  });
+});

@@ -20,6 +20,9 @@ export function sandboxClient(): SandboxClient {
   return new SandboxClient(url, token);
 }
 
+/** Answers an input box with the value it offers (what a person does who presses Enter). */
+export const OFFERED = '\u0000offered';
+
 type Answer = string | undefined | boolean | ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | vscode.QuickPickItem[] | undefined);
 
 /**
@@ -43,8 +46,9 @@ export class ScriptedPrompts implements Prompts {
   }
 
   async input(options: vscode.InputBoxOptions): Promise<string | undefined> {
-    const answer = this.next('input', options.title);
-    if (typeof answer !== 'string') return undefined;
+    const scripted = this.next('input', options.title);
+    if (typeof scripted !== 'string') return undefined;
+    const answer = scripted === OFFERED ? options.value ?? '' : scripted;
     const message = await options.validateInput?.(answer);
     if (message) {
       this.validationMessages.push(typeof message === 'string' ? message : message.message);

@@ -5,7 +5,7 @@ import { scaleTenant } from '../../src/sandbox/seeds';
 import { SANDBOX_CLIENT_ID } from '../../src/sandbox/identityPlatform';
 import { GraphSandbox } from '../../src/sandbox/server';
 import { savedTenantKey } from '../../src/tenants/savedTenants';
-import { EXTENSION_ID, extensionApi, freshStart, pickLabel, sandboxClient, script, shown } from './harness';
+import { EXTENSION_ID, extensionApi, freshStart, OFFERED, pickLabel, sandboxClient, script, shown } from './harness';
 
 interface AskedSession {
   providerId: string;
@@ -138,6 +138,18 @@ describe('tenants: added, signed in, kept, read-only', () => {
     assert.ok(node, 'the saved tenant is back');
     assert.ok((await shown(api, node)).some((g) => g.label === 'Group 0001'));
     assert.ok(fake.asked.every((a) => a.options.silent), 'no sign-in prompt on the way back');
+  });
+
+  it('keeps the tenants in their order after a reload, whichever opens first', async () => {
+    const { api, key } = await addSecond('Read and change');
+    const order = () => api.services.tree.roots().map((node) => node.tenant.key);
+    assert.deepEqual(order(), ['sandbox', key]);
+    // A reload in which the saved tenant signs in before the sandbox has started.
+    await api.services.registry.remove('sandbox');
+    await api.services.registry.remove(key);
+    await api.restoreTenants();
+    await vscode.commands.executeCommand('connectorGroups.openSandboxTenant');
+    assert.deepEqual(order(), ['sandbox', key]);
   });
 
   it('keeps each tenant on its own account: signing in to a second tenant as someone else leaves the first signed in', async () => {
@@ -464,6 +476,18 @@ describe('tenants: added, signed in, kept, read-only', () => {
     } finally {
       await sandbox.call('PATCH', '/_sandbox/options', { body: { identityAccessTokenLifetimeSeconds: 3600 } });
     }
+  });
+
+  it("offers the sandbox's Graph endpoint and, for it, its sign-in authority", async () => {
+    const api = await extensionApi();
+    await vscode.workspace.getConfiguration('connectorGroups').update('clientId', SANDBOX_CLIENT_ID, vscode.ConfigurationTarget.Global);
+    // Enter on both offered values; a tenant the sign-in service does not know ends it before any code.
+    const prompts = await script(pickLabel('Custom Graph endpoint…'), OFFERED, 'nosuch.onmicrosoft.com', pickLabel('Read and change'), pickLabel('Device code'), OFFERED);
+    await vscode.commands.executeCommand('connectorGroups.addTenant');
+    prompts.assertDone();
+    const authority = new URL(process.env.CONNECTOR_GROUPS_SANDBOX_AUTHORITY!);
+    assert.equal(prompts.errors[0], `'nosuch.onmicrosoft.com' in ${authority.host} was not added: The sign-in service does not know this tenant in this cloud. Check the tenant ID or domain, and the cloud. (AADSTS90002)`);
+    assert.ok(!api.services.savedTenants.list().some((s) => s.tenant === 'nosuch.onmicrosoft.com'));
   });
 
   it('says which tenant the sign-in service does not know, and where, and does not keep it', async () => {

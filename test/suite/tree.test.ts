@@ -7,6 +7,15 @@ describe('tree: tenant → connector groups → connectors / applications', () =
 
   beforeEach(async () => freshStart(await extensionApi(), sandbox));
 
+  it('remembers a group a person expands, for the next time the window opens', async () => {
+    const api = await extensionApi();
+    const frankfurt = await groupItem(api, 'EU Frankfurt');
+    assert.equal(api.services.tree.getTreeItem(frankfurt.node).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    await api.services.treeView.reveal(frankfurt.node, { expand: true, select: false, focus: false });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(api.services.tree.getTreeItem(frankfurt.node).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+  });
+
   it('shows the tenant by its name with the account', async () => {
     const api = await extensionApi();
     const [tenant] = await shown(api);
