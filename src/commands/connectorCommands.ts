@@ -4,7 +4,8 @@ import { connectorsChoice } from './groupChoice';
 import type { Services } from '../services';
 import { Cancelled, connectorTargets, groupTarget, pickGroup } from './targets';
 import { moveConnectorsTo } from './moveOperations';
-import { connectorMoveRefusal } from '../tenants/moveRules';
+import { connectorMoveRefusal, regionRuleInBrief } from '../tenants/moveRules';
+import { regionLabel } from '../shared/regions';
 
 export async function moveConnector(services: Services, node?: unknown, selection?: unknown): Promise<number> {
   const connectors = await connectorTargets(services, node, selection);
@@ -34,14 +35,16 @@ export async function moveConnectorsHere(services: Services, node?: unknown): Pr
       description: `${c.status} · ${g.name}`,
       connector: c,
       refusal: connectorMoveRefusal(g, target.group, defaultGroup),
+      region: g.region,
     })))
     .sort((a, b) => a.label.localeCompare(b.label));
   if (candidates.length === 0) throw new Error(vscode.l10n.t("Every connector is already in '{0}'.", target.group.name));
   const allowed = candidates.filter((c) => !c.refusal);
-  const refused = candidates.filter((c) => c.refusal).map((c) => ({ ...c, detail: c.refusal, iconPath: new vscode.ThemeIcon('circle-slash') }));
+  const refused = candidates.filter((c) => c.refusal)
+    .map((c) => ({ ...c, detail: vscode.l10n.t('from {0}, not the default region', regionLabel(c.region)), iconPath: new vscode.ThemeIcon('circle-slash') }));
   const picked = await services.prompts.pickMany([
     ...allowed,
-    ...(refused.length ? [{ label: vscode.l10n.t('Cannot move here'), kind: vscode.QuickPickItemKind.Separator } as const, ...refused] : []),
+    ...(refused.length ? [{ label: vscode.l10n.t('Cannot move here: {0}', regionRuleInBrief(defaultGroup)), kind: vscode.QuickPickItemKind.Separator } as const, ...refused] : []),
   ], {
     title: vscode.l10n.t('Move connectors to {0}', target.group.name),
     placeHolder: vscode.l10n.t('Connectors in other groups'),

@@ -2,7 +2,9 @@
 // the likely ones first and the refused ones apart, with the reason, so nothing refused is sent.
 import type { ConnectorGroupWithContents } from '../graph/types';
 import type { TenantContents } from '../tenants/tenantContents';
-import { connectorMoveRefusal } from '../tenants/moveRules';
+import { connectorMoveRefusal, regionRuleInBrief } from '../tenants/moveRules';
+import { l10n } from '../shared/l10n';
+import { regionLabel } from '../shared/regions';
 import { activeConnectors, groupHealth } from '../tree/groupHealth';
 
 export interface GroupChoice {
@@ -10,6 +12,9 @@ export interface GroupChoice {
   exclude?(group: ConnectorGroupWithContents): boolean;
   /** Why this group cannot take the items, in one sentence; undefined when it can. */
   refusal?(group: ConnectorGroupWithContents): string | undefined;
+  /** The reason the refused groups share, said once above them; each row then says only `refusedDetail`. */
+  refusedHeading?: string;
+  refusedDetail?(group: ConnectorGroupWithContents): string;
   /** Lower first; equal ranks keep the tree's order. */
   rank?(group: ConnectorGroupWithContents): number;
 }
@@ -20,6 +25,8 @@ export function connectorsChoice(contents: TenantContents, sources: ConnectorGro
   return {
     exclude: (g) => sources.length === 1 && sources[0].id === g.id,
     refusal: (g) => sources.map((source) => connectorMoveRefusal(source, g, defaultGroup)).find(Boolean),
+    refusedHeading: regionRuleInBrief(defaultGroup),
+    refusedDetail: (g) => l10n.t('region-optimised: {0}', regionLabel(g.region)),
     rank: (g) => ({ down: 0, noRedundancy: 1, ok: 2, idle: 3 })[groupHealth(g)],
   };
 }
@@ -37,7 +44,7 @@ export function destinationChoice(contents: TenantContents, group: ConnectorGrou
   const forConnectors = connectorsChoice(contents, [group]);
   return {
     exclude: (g) => g.id === group.id,
-    refusal: group.members.length > 0 ? forConnectors.refusal : undefined,
+    ...(group.members.length > 0 ? { refusal: forConnectors.refusal, refusedHeading: forConnectors.refusedHeading, refusedDetail: forConnectors.refusedDetail } : {}),
     rank: group.applications.length > 0 ? applicationsChoice().rank : forConnectors.rank,
   };
 }

@@ -58,7 +58,7 @@ export async function pickGroup(services: Services, tenant: TenantNode, title: s
     return {
       label: node.group.name,
       description: groupDescription(node.group),
-      detail: refusal,
+      detail: refusal && (choice.refusedDetail?.(node.group) ?? refusal),
       iconPath: refusal ? new vscode.ThemeIcon('circle-slash') : groupIcon(node.group, health),
       node,
       refusal,
@@ -70,12 +70,17 @@ export async function pickGroup(services: Services, tenant: TenantNode, title: s
   const refused = withRefusals.filter((c) => c.refusal);
   const items: GroupPickItem[] = allowed.map((node) => item(node));
   if (refused.length > 0) {
-    items.push({ label: vscode.l10n.t('Cannot take them'), kind: vscode.QuickPickItemKind.Separator });
+    const heading = choice.refusedHeading;
+    items.push({ label: heading ? vscode.l10n.t('Cannot take them: {0}', heading) : vscode.l10n.t('Cannot take them'), kind: vscode.QuickPickItemKind.Separator });
     items.push(...refused.map((c) => item(c.node, c.refusal)));
   }
   const picked = await services.prompts.pick(items, { title, matchOnDescription: true });
   if (!picked?.node) throw new Cancelled();
-  if (picked.refusal) throw new Error(picked.refusal);
+  // The picker does not let a refused row be taken; should one come back, nothing was sent: say why.
+  if (picked.refusal) {
+    services.prompts.info(picked.refusal);
+    throw new Cancelled();
+  }
   return picked.node;
 }
 

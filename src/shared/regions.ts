@@ -24,7 +24,15 @@ export function regionLabel(region: string | null | undefined): string {
   return isRegion(region) ? regionName(region) : region;
 }
 
-/** A region with its code, as the details of a group show it: `Europe (eur)`. */
+/**
+ * A region with its code, as the details of a group show it: `Europe (eur)`; a value outside Graph's
+ * list (the service can report one) says that it cannot be chosen again.
+ */
 export function regionFact(region: string | null | undefined): string {
-  return region ? `${regionLabel(region)} (${region})` : l10n.t('none');
+  if (!region) return l10n.t('none');
+  return isRegion(region) ? `${regionName(region)} (${region})` : undocumentedRegion(region);
+}
+
+export function undocumentedRegion(region: string): string {
+  return l10n.t('{0} (not a documented region; cannot be set)', region);
 }

@@ -14,3 +14,8 @@ export function connectorMoveRefusal(source: ConnectorGroup, target: ConnectorGr
   return l10n.t("A connector can join '{0}' ({1}) only from a group in the default region ({2}), and '{3}' is in {4}.",
     target.name, regionLabel(target.region), regionLabel(defaultRegion), source.name, regionLabel(source.region));
 }
+
+/** The region rule in a few words, said once above the rows it keeps out. */
+export function regionRuleInBrief(defaultGroup: ConnectorGroup | undefined): string {
+  return l10n.t('a region-optimised group takes connectors only from the default region ({0})', regionLabel(defaultGroup?.region));
+}

@@ -1,6 +1,7 @@
 // Every question and message a command puts to the user goes through here, so tests can answer them,
 // and every text shown passes one filter: what came from Graph or a user stays plain text.
 import * as vscode from 'vscode';
+import { showPicker } from './picker';
 import { notificationText, pickerText } from '../shared/plainText';
 
 export interface Prompts {
@@ -32,20 +33,10 @@ export interface Prompts {
 
 const text = (value: string | undefined) => (value === undefined ? undefined : pickerText(value));
 
-/** Items as shown: labels, descriptions and details that cannot turn into icons. */
-function shownItems<T extends vscode.QuickPickItem>(items: T[]): (T & { original: T })[] {
-  return items.map((item) => ({ ...item, label: pickerText(item.label), description: text(item.description), detail: text(item.detail), original: item }));
-}
-
-function pickerOptions(options: vscode.QuickPickOptions): vscode.QuickPickOptions {
-  return { ignoreFocusOut: true, ...options, title: text(options.title), placeHolder: text(options.placeHolder) };
-}
-
 export const windowPrompts: Prompts = {
   input: async (options) => vscode.window.showInputBox({ ignoreFocusOut: true, ...options, title: text(options.title), prompt: text(options.prompt) }),
-  pick: async (items, options) => (await vscode.window.showQuickPick(shownItems(items), { ...pickerOptions(options), canPickMany: false }))?.original,
-  pickMany: async (items, options) =>
-    (await vscode.window.showQuickPick(shownItems(items), { ...pickerOptions(options), canPickMany: true }))?.map((item) => item.original),
+  pick: async (items, options) => (await showPicker(items, { ...options, canPickMany: false }))?.[0],
+  pickMany: async (items, options) => showPicker(items, { ...options, canPickMany: true }),
   confirm: async (message, detail, action) =>
     (await vscode.window.showWarningMessage(notificationText(message), { modal: true, detail: notificationText(detail) }, action)) === action,
   choose: async (message, detail, actions) =>

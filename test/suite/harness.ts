@@ -57,16 +57,28 @@ export class ScriptedPrompts implements Prompts {
     return answer;
   }
 
+  /** The rows taken that the picker refused (it said why and stayed open for the next answer). */
+  readonly refusedPicks: string[] = [];
+
   async pick<T extends vscode.QuickPickItem>(items: T[], options: vscode.QuickPickOptions): Promise<T | undefined> {
     const answer = this.next('pick', options.title);
-    if (typeof answer === 'function') return answer(items) as T | undefined;
-    return items.find((i) => i.label === answer);
+    const picked = typeof answer === 'function' ? answer(items) as T | undefined : items.find((i) => i.label === answer);
+    return picked && this.refused([picked]) ? this.pick(items, options) : picked;
   }
 
   async pickMany<T extends vscode.QuickPickItem>(items: T[], options: vscode.QuickPickOptions): Promise<T[] | undefined> {
     const answer = this.next('pickMany', options.title);
-    if (typeof answer === 'function') return answer(items) as T[] | undefined;
-    return undefined;
+    const picked = typeof answer === 'function' ? answer(items) as T[] | undefined : undefined;
+    return picked && this.refused(picked) ? this.pickMany(items, options) : picked;
+  }
+
+  /** As the window's picker: a row with a `refusal` cannot be taken; its reason is said, the picker stays. */
+  private refused(rows: vscode.QuickPickItem[]): boolean {
+    const refused = rows.filter((row) => typeof (row as { refusal?: unknown }).refusal === 'string');
+    if (refused.length === 0) return false;
+    this.refusedPicks.push(...refused.map((row) => row.label));
+    this.info(refused.length === 1 ? (refused[0] as unknown as { refusal: string }).refusal : `${refused.length} of the rows chosen cannot be taken`);
+    return true;
   }
 
   /** The detail text of each confirmation asked. */

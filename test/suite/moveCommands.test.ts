@@ -45,12 +45,16 @@ describe('commands: move connectors, assign and unassign applications', () => {
     assert.equal((await sandbox.group('Asia Singapore')).members.length, 0);
   });
 
-  it('explains the region rule and makes no call when it forbids the move', async () => {
+  it('explains the region rule as information, keeps the picker open, and makes no call when it forbids the move', async () => {
     const [connector] = await connectorNodes('EU Frankfurt');
-    const prompts = await script(pickLabel('Asia Singapore'));
+    // Enter on the refused row, then Escape.
+    const prompts = await script(pickLabel('Asia Singapore'), undefined);
     await sandbox.call('DELETE', '/_sandbox/requests');
     await vscode.commands.executeCommand('connectorGroups.moveConnector', connector.node);
-    assert.match(prompts.errors[0], /only from a group in the default region \(North America\), and 'EU Frankfurt' is in Europe\./);
+    prompts.assertDone();
+    assert.deepEqual(prompts.refusedPicks, ['Asia Singapore']);
+    assert.match(prompts.infos[0], /only from a group in the default region \(North America\), and 'EU Frankfurt' is in Europe\./);
+    assert.deepEqual(prompts.errors, [], 'nothing was sent: no error, no Show Log');
     assert.deepEqual((await sandbox.settledRequests()).filter((e) => e.method !== 'GET'), []);
   });
 
@@ -79,25 +83,40 @@ describe('commands: move connectors, assign and unassign applications', () => {
     assert.match((await groupItem(api, 'India Pune')).description, /1 connector ·/);
   });
 
-  it('marks the connectors the region rule keeps out of Move Connectors Here…, and moves the others of a mixed choice, naming the one that stayed', async () => {
+  it('marks the connectors the region rule keeps out of Move Connectors Here…: the reason once above them, a short line each, and a refused one cannot be taken', async () => {
     const api = await extensionApi();
     const [connectorsFolder] = await shown(api, (await groupItem(api, 'India Pune')).node);
     let offered: vscode.QuickPickItem[] = [];
     const prompts = await script((items) => {
       offered = [...items];
       return items.filter((i) => i.label === 'NYC-APPPROXY-02.contoso.com' || i.label === 'FRA-APPPROXY-01.contoso.com');
-    });
+    }, pickLabels('NYC-APPPROXY-02.contoso.com'));
     await vscode.commands.executeCommand('connectorGroups.moveConnectorsHere', connectorsFolder.node);
     prompts.assertDone();
     const separator = offered.findIndex((i) => i.kind === vscode.QuickPickItemKind.Separator);
-    assert.equal(offered[separator]?.label, 'Cannot move here');
+    assert.equal(offered[separator]?.label, 'Cannot move here: a region-optimised group takes connectors only from the default region (North America)');
     assert.deepEqual(offered.slice(0, separator).map((i) => i.label), ['NYC-APPPROXY-01.contoso.com', 'NYC-APPPROXY-02.contoso.com', 'SEA-APPPROXY-01.contoso.com']);
     const fra = offered.find((i) => i.label === 'FRA-APPPROXY-01.contoso.com')!;
     assert.ok(offered.indexOf(fra) > separator);
-    assert.match(fra.detail ?? '', /only from a group in the default region \(North America\), and 'EU Frankfurt' is in Europe\.$/);
+    assert.equal(fra.detail, 'from Europe, not the default region');
+    assert.deepEqual(prompts.refusedPicks, ['FRA-APPPROXY-01.contoso.com']);
+    assert.match(prompts.infos[0], /only from a group in the default region \(North America\), and 'EU Frankfurt' is in Europe\.$/);
     const pune = await sandbox.group('India Pune');
     const nyc2 = (await sandbox.state()).connectors.find((c) => c.machineName === 'NYC-APPPROXY-02.contoso.com')!;
-    assert.deepEqual(pune.members, [nyc2.id], 'the eligible connector moved, the refused one did not');
+    assert.deepEqual(pune.members, [nyc2.id]);
+    assert.equal((await sandbox.group('EU Frankfurt')).members.length, 3);
+  });
+
+  it('moves the others of a mixed drop, naming the connector the region rule kept where it was', async () => {
+    const api = await extensionApi();
+    const nyc2 = (await connectorNodes('Default')).find((c) => c.label === 'NYC-APPPROXY-02.contoso.com')!;
+    const fra = (await connectorNodes('EU Frankfurt')).find((c) => c.label === 'FRA-APPPROXY-01.contoso.com')!;
+    const prompts = await script();
+    const transfer = new vscode.DataTransfer();
+    const token = new vscode.CancellationTokenSource().token;
+    await api.dragAndDrop.handleDrag!([nyc2.node, fra.node], transfer, token);
+    await api.dragAndDrop.handleDrop!((await groupItem(api, 'India Pune')).node, transfer, token);
+    assert.deepEqual((await sandbox.group('India Pune')).members, [nyc2.node.connector.id], 'the eligible connector moved, the refused one did not');
     assert.equal((await sandbox.group('EU Frankfurt')).members.length, 3);
     assert.equal(prompts.errors.length, 1);
     assert.match(prompts.errors[0], /^Moved to India Pune: NYC-APPPROXY-02\.contoso\.com\. FRA-APPPROXY-01\.contoso\.com cannot be moved: /);

@@ -13,7 +13,7 @@ import {
 import { applicationCount, connectorCount } from '../../shared/counts';
 import { l10n } from '../../shared/l10n';
 import { MAX_GROUP_NAME_LENGTH } from '../../shared/validation';
-import { regionFact } from '../../shared/regions';
+import { regionFact, undocumentedRegion } from '../../shared/regions';
 import { visibleText } from '../../shared/plainText';
 
 interface VsCodeApi {
@@ -62,7 +62,7 @@ function render(): void {
   const current = group.region ?? '';
   const options = [...regions];
   if (!options.some((o) => o.value === current)) {
-    options.unshift({ value: current, label: current ? l10n.t('{0} (as reported by Graph)', current) : l10n.t('(no region)') });
+    options.unshift({ value: current, label: current ? undocumentedRegion(current) : l10n.t('(no region)') });
   }
   const lock = regionLockReason(group);
   const select = el('vscode-single-select', { id: 'region', 'aria-describedby': 'region-help', ...(lock ? { disabled: '' } : {}) },

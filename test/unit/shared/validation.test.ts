@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { regionLabel } from '../../../src/shared/regions';
+import { regionFact, regionLabel } from '../../../src/shared/regions';
 import { isGuid, validateGroupName, validateRegion } from '../../../src/shared/validation';
 import { connectorMoveRefusal } from '../../../src/tenants/moveRules';
 import { regionLockReason } from '../../../src/shared/regionFormMessages';
@@ -21,6 +21,12 @@ describe('shared rules', () => {
     assert.equal(regionLabel('eur'), 'Europe');
     assert.equal(regionLabel('japan'), 'japan');
     assert.equal(regionLabel(null), 'no region');
+  });
+
+  it('says in the details that a region outside the list cannot be set, not its code twice', () => {
+    assert.equal(regionFact('eur'), 'Europe (eur)');
+    assert.equal(regionFact('japan'), 'japan (not a documented region; cannot be set)');
+    assert.equal(regionFact(undefined), 'none');
   });
 
   it('checks GUIDs and escapes OData literals', () => {
