@@ -68,6 +68,30 @@ describe('workbench: the region form', function () {
     assert.equal((await fixture.sandbox.group('EU Frankfurt')).name, 'EU Frankfurt');
   });
 
+  it("after Choose Another Name, says 'Not saved' once, under the name, with the focus there and the text selected", async () => {
+    const { frame } = await openForm(fixture.wb, 'Tokyo (legacy)');
+    const name = frame.locator('#name');
+    await name.click();
+    await fixture.wb.page.keyboard.press('Control+A');
+    await fixture.wb.page.keyboard.type('Asia Singapore');
+    await frame.locator('#name-help', { hasText: 'Required' }).waitFor({ timeout: 10_000 });
+    assert.equal(await name.evaluate((field) => field.value), 'Asia Singapore');
+    await frame.locator('#save').click();
+    const another = fixture.wb.page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Choose Another Name' });
+    await another.waitFor({ timeout: 15_000 });
+    await another.click();
+    await frame.locator('#name-help', { hasText: "Not saved: another connector group is named 'Asia Singapore'." }).waitFor({ timeout: 15_000 });
+    await frame.locator('#name:focus').waitFor({ timeout: 10_000 });
+    const selection = await name.evaluate((field) => {
+      const input = field.wrappedElement;
+      return { start: input.selectionStart, end: input.selectionEnd, length: input.value.length };
+    });
+    assert.deepEqual(selection, { start: 0, end: 'Asia Singapore'.length, length: 'Asia Singapore'.length });
+    assert.equal(await frame.locator('#status').innerText(), '', 'not said a second time in the status');
+    await fixture.wb.screenshot('region-form-choose-another-name');
+    assert.equal((await fixture.sandbox.group('Tokyo (legacy)')).name, 'Tokyo (legacy)');
+  });
+
   it('ran every form under its CSP without a violation', () => {
     const violations = fixture.wb.consoleMessages.filter((m) => /Content Security Policy|Refused to (load|apply|execute)/i.test(m));
     assert.deepEqual(violations, []);
@@ -94,8 +118,12 @@ describe('workbench: the region form by keyboard, in high contrast', function ()
     await keyboard.press('Enter');
     await keyboard.press('Tab');
     await frame.locator('#save:focus').waitFor({ timeout: 10_000 });
+    // The live region must be the same node before and after: a new one with its text is not announced.
+    await frame.locator('#status').evaluate((node) => { node.dataset.mark = 'before save'; });
     await keyboard.press('Enter');
     await frame.locator('#status', { hasText: 'Saved.' }).waitFor({ timeout: 15_000 });
+    assert.equal(await frame.locator('#status').getAttribute('data-mark'), 'before save', '"Saved." is said in the live region that was there');
+    await frame.locator('#save:focus').waitFor({ timeout: 10_000 });
     assert.equal((await fixture.sandbox.group('India Pune')).region, 'aus');
     await view.locator('.monaco-list-row', { hasText: 'India Pune' }).filter({ hasText: 'Australia ·' }).waitFor({ timeout: 15_000 });
   });

@@ -92,8 +92,9 @@ function render(): void {
         el('vscode-button', { id: 'save', type: 'submit' }, l10n.t('Save')),
         el('vscode-button', { id: 'cancel', secondary: '' }, l10n.t('Cancel')),
       ),
-      el('div', { id: 'status', role: 'status', 'aria-live': 'polite' }),
     ),
+    // The same live region across renders: one made anew with its text is not announced.
+    statusRegion(),
   );
   entered = { name: draft?.name ?? group.name, region: draft?.region ?? current };
   // validate() below writes the helper texts under both fields.
@@ -131,16 +132,27 @@ function onEdit(change: Partial<typeof entered>): void {
   validate();
 }
 
+let statusNode: HTMLElement | undefined;
+
+function statusRegion(): HTMLElement {
+  statusNode ??= el('div', { id: 'status', role: 'status', 'aria-live': 'polite' });
+  return statusNode;
+}
+
 function status(text: string, kind: 'info' | 'error' | 'success' = 'info'): void {
-  const node = byId('status');
+  const node = statusRegion();
   node.textContent = text;
   node.className = kind;
   node.setAttribute('role', kind === 'error' ? 'alert' : 'status');
 }
 
 /** The elements render their inner input asynchronously; focus delegates to it only once it is there. */
-function focusWhenRendered(element: HTMLElement): void {
-  void (element as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete?.then(() => element.focus());
+function focusWhenRendered(element: HTMLElement, selectText = false): void {
+  const field = element as HTMLElement & { updateComplete?: Promise<unknown>; wrappedElement?: HTMLInputElement };
+  void field.updateComplete?.then(() => {
+    element.focus();
+    if (selectText) field.wrappedElement?.select?.();
+  });
 }
 
 function busy(on: boolean): void {
@@ -154,8 +166,11 @@ function save(): void {
     status(l10n.t('Fix the highlighted field first.'), 'error');
     return;
   }
+  focusedAtSave = document.activeElement?.id || undefined;
   vscode.postMessage({ type: 'save', groupId: group.id, ...entered });
 }
+
+let focusedAtSave: string | undefined;
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
@@ -171,23 +186,34 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       busy(true);
       status(l10n.t('Saving…'));
       break;
-    case 'saved':
+    case 'saved': {
+      // The form is drawn again with the saved values; the focus goes back to the control that had
+      // it when the person saved (Save is disabled meanwhile, which takes the focus away).
+      const focused = focusedAtSave;
       group = message.group;
       draft = undefined;
       remember();
       render();
+      if (focused) focusWhenRendered(byId(focused));
       status(l10n.t('Saved.'), 'success');
       break;
+    }
     case 'unchanged':
       status(l10n.t('Nothing to save: the name and region are as they were.'));
       break;
     case 'failed':
       busy(false);
-      status(message.message, 'error');
       if (message.field) {
-        byId<Field>(message.field).invalid = true;
+        // Said once, under the field, which gets the focus (with its text selected, to type anew):
+        // the reader speaks the field's description as it lands there.
+        status('');
+        const field = byId<Field>(message.field);
+        field.invalid = true;
         byId(`${message.field}-help`).textContent = message.message;
         byId(`${message.field}-help`).classList.add('error');
+        focusWhenRendered(field, true);
+      } else {
+        status(message.message, 'error');
       }
       break;
   }
