@@ -22,7 +22,8 @@ export class ConnectorNode extends GroupItemNode {
     item.description = [connector.status, connector.externalIp, connector.version].filter(Boolean).join(' · ');
     item.iconPath = this.active
       ? new vscode.ThemeIcon('vm-active', new vscode.ThemeColor('testing.iconPassed'))
-      : new vscode.ThemeIcon('vm-outline', new vscode.ThemeColor('list.warningForeground'));
+      // Another shape, not only another colour: in light themes the two colours are close.
+      : new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('list.warningForeground'));
     item.tooltip = tooltip(connector.machineName, [
       [vscode.l10n.t('Status'), connector.status],
       [vscode.l10n.t('External IP'), connector.externalIp],

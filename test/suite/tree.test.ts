@@ -103,6 +103,9 @@ describe('tree: tenant → connector groups → connectors / applications', () =
     assert.ok(apps.every((a) => a.description.endsWith('msappproxy.net')));
     const sydney = await shown(api, (await shown(api, (await groupItem(api, 'Australia Sydney')).node))[0].node);
     assert.ok(sydney.every((c) => c.contextValue === 'connector;inactive'));
+    // Told apart by shape, not only by a tint a light theme makes faint: a machine that runs, a plug pulled.
+    assert.equal(connectors[0].icon, 'vm-active');
+    assert.ok(sydney.every((c) => c.icon === 'debug-disconnect'), sydney.map((c) => c.icon).join(', '));
   });
 
   it('shows an empty state instead of an empty folder', async () => {
