@@ -23,6 +23,7 @@ import { TenantRegistry } from './tenants/tenantRegistry';
 import { ConnectorGroupTreeProvider } from './tree/connectorGroupTreeProvider';
 import { ConnectorGroupDragAndDrop } from './tree/dragAndDrop';
 import { ExpansionMemory } from './tree/expansionMemory';
+import { HEALTH_VIEW_ID, HealthTreeProvider } from './health/healthView';
 import { SANDBOX_KEY } from './tenants/sandboxTenant';
 import { showProblems } from './tree/problemBadge';
 import type { TreeNode } from './tree/treeNode';
@@ -43,6 +44,7 @@ export interface ConnectorGroupsExtensionApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ConnectorGroupsExtensionApi {
+  const activationStarted = performance.now();
   // The shared rules' messages are translated like the rest of the extension's.
   l10n.use((template, ...args) => vscode.l10n.t(template, ...args));
   const logger = createLogger();
@@ -52,13 +54,14 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
     return key === SANDBOX_KEY ? -1 : saved < 0 ? Number.MAX_SAFE_INTEGER : saved;
   });
   const expansion = new ExpansionMemory(context.workspaceState);
-  const tree = new ConnectorGroupTreeProvider(registry, expansion);
+  const tree = new ConnectorGroupTreeProvider(registry, expansion, (line) => logger.info(line));
+  const health = new HealthTreeProvider(registry, tree);
   const exports = new ExportDocuments();
   const layoutDocuments = new LayoutDocuments();
   // The engine's sentences in the worker are translated like the extension's.
   const planWorker = new PlanWorker(path.join(__dirname, 'planWorker.js'), vscode.l10n.bundle);
   const services = {
-    registry, tree, logger, exports, prompts: windowPrompts, extensionUri: context.extensionUri, layouts: {
+    registry, tree, health, logger, exports, prompts: windowPrompts, extensionUri: context.extensionUri, layouts: {
       documents: layoutDocuments, sessions: new PlanSessions(),
       journals: new JournalStore(path.join(context.globalStorageUri.fsPath, 'journals'), (message) => logger.warn(message)),
       history: new HistoryStore(path.join(context.globalStorageUri.fsPath, 'history'), (message) => logger.warn(message)),
@@ -79,7 +82,8 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
   context.subscriptions.push(
     services.treeView.onDidExpandElement(({ element }) => expansion.set(element.id, true)),
     services.treeView.onDidCollapseElement(({ element }) => expansion.set(element.id, false)),
-    logger, registry, tree, services.treeView, showProblems(tree, services.treeView), ...registerCommands(services),
+    logger, registry, tree, services.treeView, health,
+    vscode.window.createTreeView(HEALTH_VIEW_ID, { treeDataProvider: health, showCollapseAll: true }), showProblems(tree, services.treeView), ...registerCommands(services),
     vscode.workspace.registerTextDocumentContentProvider(EXPORT_SCHEME, exports),
     layoutDocuments,
     planWorker,
@@ -95,6 +99,8 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
   context.subscriptions.push(watchSessions(services), watchJournals(services));
   // Started at once (not through the command queue), so the view says "Opening…" from its first paint.
   if (process.env.CONNECTOR_GROUPS_SANDBOX_URL) void runReported(services, 'openSandboxTenant', () => openSandboxTenant(services));
+  // Activation registers and returns; tenants sign in and load after it, each at its own pace.
+  logger.info(`Activated in ${Math.round(performance.now() - activationStarted)} ms; the tenants open after.`);
   return {
     services,
     dragAndDrop,

@@ -15,6 +15,7 @@ import { editRegion } from './commands/regionCommands';
 import type { Services } from './services';
 import { Cancelled } from './commands/targets';
 import { checkAccess } from './commands/accessCommands';
+import { exportHealth, showFindingGroup, sortFindings } from './health/healthCommands';
 import { addTenant, askReadWrite, copyCodeAndOpenPage, grantAdminConsent, signInTenant, switchAccount } from './commands/signInCommands';
 import { openSandboxTenant, refresh, refreshNode, removeTenant, showAllGroups, showLog, showProblemsOnly } from './commands/tenantCommands';
 
@@ -61,6 +62,9 @@ const COMMANDS: Record<string, Handler> = {
   showProblemsOnly,
   showAllGroups,
   showLog,
+  sortFindings,
+  exportHealth,
+  showFindingGroup,
 };
 
 export function registerCommands(services: Services): vscode.Disposable[] {

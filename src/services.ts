@@ -13,10 +13,13 @@ import type { PlanWorker } from './layout/planClient';
 import type { HistoryStore } from './layoutLoop/historyStore';
 import type { JournalStore } from './layoutLoop/journalStore';
 import type { PlanSessions } from './layoutLoop/planSessions';
+import type { HealthTreeProvider } from './health/healthView';
 
 export interface Services {
   readonly registry: TenantRegistry;
   readonly tree: ConnectorGroupTreeProvider;
+  /** The Health view: each tenant's findings, from what the tree has read. */
+  readonly health: HealthTreeProvider;
   readonly treeView: vscode.TreeView<TreeNode>;
   readonly logger: Logger;
   readonly extensionUri: vscode.Uri;

@@ -12,13 +12,20 @@ export type LoadState =
    * empty contents for the ids in `pending` (each with its place in `partial`), which fill in as
    * their `$batch` answers arrive.
    */
-  | { kind: 'loading'; done: Promise<void>; partial?: ConnectorGroupWithContents[]; pending?: Map<string, number> }
+  | { kind: 'loading'; done: Promise<void>; partial?: ConnectorGroupWithContents[]; pending?: Map<string, number>; firstPageAt?: number }
   /**
    * `refreshing` while a reload runs and `staleError` when the last one failed: the groups shown
    * stay the last good ones, so a slow or broken Graph never empties the tree.
    */
   | { kind: 'loaded'; groups: ConnectorGroupWithContents[]; refreshing?: Promise<void>; staleError?: unknown }
   | { kind: 'failed'; error: unknown };
+
+/** A tenant's first load: how many groups, how long until the first page was shown and until all was in. */
+export interface FirstLoad {
+  groups: number;
+  ms: number;
+  firstPageMs: number;
+}
 
 /** The two lists a group holds. */
 type ContentsList = 'members' | 'applications';
@@ -39,6 +46,7 @@ interface OwnWrite {
 export class TenantContents {
   state: LoadState = { kind: 'idle' };
   private journal: OwnWrite[] = [];
+  private loadedOnce = false;
 
   /** The contents fetched ahead of the background load, by group id, so a second expand waits for the first. */
   private readonly ensuring = new Map<string, Promise<void>>();
@@ -48,17 +56,29 @@ export class TenantContents {
    * `progressed` is told when the groups or some contents arrived during a first load, and when a
    * load or refresh ends (whoever waited for it may have stopped waiting: a command's Cancel).
    */
-  constructor(readonly tenant: Tenant, private readonly deadlineMs: () => number = () => 60_000, private readonly progressed: () => void = () => undefined) {}
+  constructor(
+    readonly tenant: Tenant,
+    private readonly deadlineMs: () => number = () => 60_000,
+    private readonly progressed: () => void = () => undefined,
+    /** Told how long the first load took, once it is in: the figures of a cold start. */
+    private readonly firstLoad: (timing: FirstLoad) => void = () => undefined,
+  ) {}
 
   /** Starts loading unless already loaded or loading; resolves when everything is in (or it failed). */
   load(): Promise<void> {
     if (this.state.kind === 'loading') return waitShared(this.state.done);
     if (this.state.kind === 'loaded') return Promise.resolve();
     const loading: Extract<LoadState, { kind: 'loading' }> = { kind: 'loading', done: Promise.resolve() };
+    const started = performance.now();
+    const first = this.state.kind === 'idle' && !this.loadedOnce;
     loading.done = startShared(() => withinDeadline((signal) => this.readProgressively(loading, signal), this.deadlineMs()).then(
       (groups) => {
         this.state = { kind: 'loaded', groups };
         this.replayOwnWrites();
+        if (first) {
+          this.loadedOnce = true;
+          this.firstLoad({ groups: groups.length, ms: performance.now() - started, firstPageMs: (loading.firstPageAt ?? performance.now()) - started });
+        }
       },
       (error: unknown) => { this.state = { kind: 'failed', error }; },
     ).finally(this.progressed));
@@ -71,6 +91,7 @@ export class TenantContents {
     loading.partial = [];
     loading.pending = new Map();
     const groups = await this.listGroups(signal, (page) => {
+      loading.firstPageAt ??= performance.now();
       for (const g of page) {
         loading.pending!.set(g.id, loading.partial!.length);
         loading.partial!.push({ ...g, members: [], applications: [] });

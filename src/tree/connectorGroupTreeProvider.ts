@@ -22,7 +22,12 @@ export class ConnectorGroupTreeProvider implements vscode.TreeDataProvider<TreeN
   private readonly context: TreeContext;
   private onlyProblems = false;
 
-  constructor(private readonly registry: TenantRegistry, private readonly expansion?: ExpansionMemory) {
+  constructor(
+    private readonly registry: TenantRegistry,
+    private readonly expansion?: ExpansionMemory,
+    /** Told each tenant's first load, as a line for the log. */
+    private readonly told: (line: string) => void = () => undefined,
+  ) {
     this.context = {
       contents: (key) => this.contents(key),
       changed: (node) => this.changedEmitter.fire(node),
@@ -42,7 +47,8 @@ export class ConnectorGroupTreeProvider implements vscode.TreeDataProvider<TreeN
     const tenant = this.registry.get(tenantKey);
     if (!contents || contents.tenant !== tenant) {
       if (!tenant) throw new Error(`No tenant '${tenantKey}' is open.`);
-      contents = new TenantContents(tenant, settings.requestTimeoutMs, this.progressTicker(tenantKey));
+      contents = new TenantContents(tenant, settings.requestTimeoutMs, this.progressTicker(tenantKey), ({ groups, ms, firstPageMs }) =>
+        this.told(`[${tenant.displayName}] First load: ${groups} groups in ${Math.round(ms)} ms, the first page shown after ${Math.round(firstPageMs)} ms.`));
       this.contentsByTenant.set(tenantKey, contents);
     }
     return contents;

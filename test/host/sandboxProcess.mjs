@@ -7,8 +7,8 @@ import { readKeys, spawnGroup, stopGroup } from './processes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export async function startSandbox({ port = 0, quiet = true, certFile, env = {} } = {}) {
-  const args = [path.join(root, 'dist/sandbox.js'), '--port', String(port), ...(quiet ? ['--quiet'] : []), ...(certFile ? ['--cert-out', certFile] : [])];
+export async function startSandbox({ port = 0, quiet = true, certFile, env = {}, extraArgs = [] } = {}) {
+  const args = [path.join(root, 'dist/sandbox.js'), '--port', String(port), ...(quiet ? ['--quiet'] : []), ...(certFile ? ['--cert-out', certFile] : []), ...extraArgs];
   const child = spawnGroup(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   const values = await readKeys(child, ['GRAPH_SANDBOX_URL', 'GRAPH_SANDBOX_TOKEN', ...(certFile ? ['GRAPH_SANDBOX_AUTHORITY', 'GRAPH_SANDBOX_CLIENT_ID'] : [])]);
   return {

@@ -13,7 +13,7 @@ const searchLog = path.join(root, 'test-results', 'secret-search.log');
  * sandboxes handed out (throwing when one is found or the search could not be trusted), and removes
  * the throwaway folders.
  */
-export async function openWorkbench({ viewport = { width: 1400, height: 900 }, colorTheme, settings = {} } = {}) {
+export async function openWorkbench({ viewport = { width: 1400, height: 900 }, colorTheme, settings = {}, sandboxArgs = [] } = {}) {
   const scratch = makeScratch();
   const ledger = secretLedgerEnv(path.join(scratch.dir, 'secrets.txt'));
   const consoleMessages = [];
@@ -40,7 +40,7 @@ export async function openWorkbench({ viewport = { width: 1400, height: 900 }, c
     }
   };
   try {
-    sandbox = await startSandbox({ certFile: path.join(scratch.dir, 'sandbox-ca.pem'), env: ledger });
+    sandbox = await startSandbox({ certFile: path.join(scratch.dir, 'sandbox-ca.pem'), env: ledger, extraArgs: sandboxArgs });
     installExtension(scratch);
     server = await startCodeServer({
       scratch,
@@ -62,6 +62,8 @@ export async function openWorkbench({ viewport = { width: 1400, height: 900 }, c
       killExtensionHost: () => server.killExtensionHost(),
       /** The folder open in the workbench. */
       workspace: scratch.workspace,
+      /** Where the workbench writes its logs (the extension's among them). */
+      logsDir: path.join(scratch.userData, 'logs'),
       /** Runs a command from the command palette by its title, as a person would. */
       runCommand: async (title) => {
         await page.keyboard.press('F1');

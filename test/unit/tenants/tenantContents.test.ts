@@ -169,3 +169,22 @@ describe("tenant contents: a command's Cancel and the tree's shared load", funct
     }
   });
 });
+
+describe('tenant contents: the figures of a first load', () => {
+  it('tells the first load once, with its groups and times, and not a refresh', async () => {
+    const group = (id: string): ConnectorGroupWithContents => ({ id, name: id, connectorGroupType: 'applicationProxy', isDefault: id === 'home', region: 'nam', members: [], applications: [] });
+    const read = async (page?: (groups: ConnectorGroupWithContents[]) => void) => {
+      const groups = [group('home'), group('a'), group('b')];
+      page?.(groups);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return groups;
+    };
+    const told: { groups: number; ms: number; firstPageMs: number }[] = [];
+    const contents = new TenantContents(tenantAnswering(read, { loadContents: async (groups: ConnectorGroupWithContents[]) => groups }), () => 10_000, () => undefined, (timing) => told.push(timing));
+    await contents.load();
+    await contents.refresh();
+    assert.equal(told.length, 1);
+    assert.equal(told[0].groups, 3);
+    assert.ok(told[0].ms >= 25 && told[0].firstPageMs <= told[0].ms, JSON.stringify(told[0]));
+  });
+});
