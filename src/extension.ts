@@ -23,7 +23,10 @@ import { TenantRegistry } from './tenants/tenantRegistry';
 import { ConnectorGroupTreeProvider } from './tree/connectorGroupTreeProvider';
 import { ConnectorGroupDragAndDrop } from './tree/dragAndDrop';
 import { ExpansionMemory } from './tree/expansionMemory';
+import { jsonFileStore } from './shared/jsonFileStore';
 import { HEALTH_VIEW_ID, HealthTreeProvider } from './health/healthView';
+import { DrainRecords } from './runbooks/drainRecords';
+import { RUNBOOK_SCHEME } from './runbooks/runbookCommands';
 import { SANDBOX_KEY } from './tenants/sandboxTenant';
 import { showProblems } from './tree/problemBadge';
 import type { TreeNode } from './tree/treeNode';
@@ -53,7 +56,8 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
     const saved = savedTenants.indexOf(key);
     return key === SANDBOX_KEY ? -1 : saved < 0 ? Number.MAX_SAFE_INTEGER : saved;
   });
-  const expansion = new ExpansionMemory(context.workspaceState);
+  // Per workspace (or for the window without one), in a file of its own: see jsonFileStore.
+  const expansion = new ExpansionMemory(jsonFileStore(path.join((context.storageUri ?? context.globalStorageUri).fsPath, 'expansion.json'), (message) => logger.warn(message)));
   const tree = new ConnectorGroupTreeProvider(registry, expansion, (line) => logger.info(line));
   const health = new HealthTreeProvider(registry, tree);
   const exports = new ExportDocuments();
@@ -67,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
       history: new HistoryStore(path.join(context.globalStorageUri.fsPath, 'history'), (message) => logger.warn(message)),
       worker: planWorker,
     },
-    savedTenants, authentication: vscodeAuthentication,
+    savedTenants, drained: new DrainRecords(context.globalState), authentication: vscodeAuthentication,
   } as Services & { treeView: vscode.TreeView<TreeNode> };
   const dragAndDrop = new ConnectorGroupDragAndDrop({
     moveConnectors: (connectors, target) => runReported(services, 'drop', () => moveConnectorsTo(services, connectors, target)),
@@ -89,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
     planWorker,
     vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, layoutDocuments),
     vscode.workspace.registerTextDocumentContentProvider(TENANT_LAYOUT_SCHEME, layoutDocuments),
+    vscode.workspace.registerTextDocumentContentProvider(RUNBOOK_SCHEME, layoutDocuments),
     watchLayoutFiles(services),
     vscode.window.registerWebviewPanelSerializer(REGION_FORM_VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state) => RegionFormPanel.restore(regionFormHost(services), context.extensionUri, panel, state),

@@ -16,6 +16,7 @@ import type { Services } from './services';
 import { Cancelled } from './commands/targets';
 import { checkAccess } from './commands/accessCommands';
 import { exportHealth, showFindingGroup, sortFindings } from './health/healthCommands';
+import { drainConnectors, evacuateGroup, fixFinding, restoreDrained } from './runbooks/runbookCommands';
 import { addTenant, askReadWrite, copyCodeAndOpenPage, grantAdminConsent, signInTenant, switchAccount } from './commands/signInCommands';
 import { openSandboxTenant, refresh, refreshNode, removeTenant, showAllGroups, showLog, showProblemsOnly } from './commands/tenantCommands';
 
@@ -65,6 +66,10 @@ const COMMANDS: Record<string, Handler> = {
   sortFindings,
   exportHealth,
   showFindingGroup,
+  fixFinding,
+  evacuateGroup,
+  drainConnectors,
+  restoreDrained,
 };
 
 export function registerCommands(services: Services): vscode.Disposable[] {

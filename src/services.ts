@@ -14,6 +14,7 @@ import type { HistoryStore } from './layoutLoop/historyStore';
 import type { JournalStore } from './layoutLoop/journalStore';
 import type { PlanSessions } from './layoutLoop/planSessions';
 import type { HealthTreeProvider } from './health/healthView';
+import type { DrainRecords } from './runbooks/drainRecords';
 
 export interface Services {
   readonly registry: TenantRegistry;
@@ -25,6 +26,8 @@ export interface Services {
   readonly extensionUri: vscode.Uri;
   /** The texts behind the read-only export tabs. */
   readonly exports: ExportDocuments;
+  /** Where drained connectors came from, for Restore Drained Connectors. */
+  readonly drained: DrainRecords;
   /** The tenants added, kept across reloads. */
   readonly savedTenants: SavedTenantStore;
   /** VS Code's sign-in (a stand-in in the extension-host tests). */

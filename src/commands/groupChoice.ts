@@ -15,6 +15,8 @@ export interface GroupChoice {
   /** The reason the refused groups share, said once above them; each row then says only `refusedDetail`. */
   refusedHeading?: string;
   refusedDetail?(group: ConnectorGroupWithContents): string;
+  /** A weakness of a group that can take the items, said on its row. */
+  note?(group: ConnectorGroupWithContents): string | undefined;
   /** Lower first; equal ranks keep the tree's order. */
   rank?(group: ConnectorGroupWithContents): number;
 }

@@ -58,7 +58,7 @@ export async function pickGroup(services: Services, tenant: TenantNode, title: s
     return {
       label: node.group.name,
       description: groupDescription(node.group),
-      detail: refusal && (choice.refusedDetail?.(node.group) ?? refusal),
+      detail: refusal ? choice.refusedDetail?.(node.group) ?? refusal : choice.note?.(node.group),
       iconPath: refusal ? new vscode.ThemeIcon('circle-slash') : groupIcon(node.group, health),
       node,
       refusal,

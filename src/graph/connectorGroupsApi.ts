@@ -6,7 +6,7 @@ import { GraphInputError, GraphRequestError } from './errors';
 import { MAX_BATCH_SIZE, type BatchOutcome, type BatchStep, type GraphHttp, type ReadOptions } from './graphHttp';
 import { odataString, query, requireId } from './odata';
 import type {
-  Application, Connector, ConnectorGroup, ConnectorGroupWithContents, GroupChanges, Organization,
+  Application, ApplicationSegment, Connector, ConnectorGroup, ConnectorGroupWithContents, GroupChanges, Organization,
 } from './types';
 
 const PROFILE = '/onPremisesPublishingProfiles/applicationProxy';
@@ -143,6 +143,11 @@ export class ConnectorGroupsApi {
   /** Every application; `isPublished` tells those that Application Proxy serves. */
   async listApplications(): Promise<Application[]> {
     return this.http.getAll<Application>(`/applications${query({ $select: APPLICATION_FIELDS })}`);
+  }
+
+  /** What a Private Access or Quick Access application reaches (contract 16c); read-only here. */
+  async listApplicationSegments(id: string): Promise<ApplicationSegment[]> {
+    return this.http.getAll<ApplicationSegment>(`${applicationPath(id)}/onPremisesPublishing/segmentsConfiguration/microsoft.graph.ipSegmentConfiguration/applicationSegments`);
   }
 
   async getApplication(id: string): Promise<Application> {

@@ -33,6 +33,15 @@ export interface Application {
   onPremisesPublishing?: OnPremisesPublishing | null;
 }
 
+/** A destination a Private Access application reaches: host (IP, range, CIDR, FQDN, suffix), ports, protocol. */
+export interface ApplicationSegment {
+  id: string;
+  destinationHost: string;
+  destinationType: string;
+  ports?: string[] | null;
+  protocol: string;
+}
+
 export interface Organization {
   id: string;
   displayName: string;

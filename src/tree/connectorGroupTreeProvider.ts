@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { settings } from '../settings';
 import { TenantContents } from '../tenants/tenantContents';
 import type { TenantRegistry } from '../tenants/tenantRegistry';
+import { ApplicationNode } from './applicationNode';
 import { GroupNode } from './groupNode';
 import type { ExpansionMemory } from './expansionMemory';
 import { hasProblem } from './groupHealth';
@@ -96,6 +97,11 @@ export class ConnectorGroupTreeProvider implements vscode.TreeDataProvider<TreeN
       const children = this.getChildren(node);
       const loading = children.find((c) => c instanceof LoadingNode);
       if (!loading) return children;
+      // An application's segments are its own read; anything else waits for the tenant's load.
+      if (loading.parent instanceof ApplicationNode) {
+        await loading.parent.settled();
+        continue;
+      }
       const tenant = tenantOf(loading);
       if (tenant) await tenant.contents.load();
     }
@@ -120,6 +126,11 @@ export class ConnectorGroupTreeProvider implements vscode.TreeDataProvider<TreeN
       this.changedEmitter.fire(undefined);
       await Promise.all(all);
       this.changedEmitter.fire(undefined);
+      return;
+    }
+    if (node instanceof ApplicationNode) {
+      node.forgetSegments();
+      this.changedEmitter.fire(node);
       return;
     }
     const group = node instanceof GroupNode ? node : undefined;

@@ -1,4 +1,4 @@
-// Which rows a person opened or closed, kept in the workspace's state: after a reload the tenants,
+// Which rows a person opened or closed, kept per workspace: after a reload the tenants,
 // groups and folders come back as they were left, even when they arrive seconds after the view.
 import type * as vscode from 'vscode';
 import type { KeyValueStore } from '../tenants/savedTenants';

@@ -1,5 +1,7 @@
 // End-to-end: Refresh shows what changed behind the tree's back, and keeps what a person opened and selected.
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { openConnectorGroupsView } from '../host/workbench.mjs';
 import { useWorkbench } from './workbenchFixture.mjs';
 
@@ -43,6 +45,8 @@ describe('workbench: a reload', function () {
     await wb.page.locator('.context-view .monaco-hover').waitFor({ state: 'hidden', timeout: 15_000 });
     await view.locator('.monaco-list-row', { hasText: /^Connectors/ }).first().click();
     await view.locator('.monaco-list-row', { hasText: 'FRA-APPPROXY-02' }).waitFor({ timeout: 15_000 });
+    // VS Code tells the extension of an expansion a moment after it draws it: reload once it knows.
+    await expansionKnown(wb, /\/connectors$/);
     await wb.page.reload();
     await wb.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     view = await openConnectorGroupsView(wb.page);
@@ -52,3 +56,19 @@ describe('workbench: a reload', function () {
     await wb.screenshot('tree-after-reload');
   });
 });
+
+/** Waits until the extension has written down an expanded row whose id matches `pattern`. */
+async function expansionKnown(wb, pattern) {
+  const below = (dir) => readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    return statSync(file).isDirectory() ? below(file) : [file];
+  });
+  const storage = path.join(path.dirname(wb.logsDir), 'User', 'workspaceStorage');
+  for (let i = 0; i < 100; i++) {
+    const files = existsSync(storage) ? below(storage).filter((f) => f.endsWith('expansion.json')) : [];
+    const rows = files.flatMap((f) => JSON.parse(readFileSync(f, 'utf8'))['connectorGroups.expansion'] ?? []);
+    if (rows.some(([id, expanded]) => expanded && pattern.test(id))) return;
+    await wb.page.waitForTimeout(100);
+  }
+  throw new Error(`no expanded row matching ${pattern} was written down`);
+}

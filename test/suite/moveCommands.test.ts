@@ -162,10 +162,10 @@ describe('commands: move connectors, assign and unassign applications', () => {
 
   it('unassigns an application: it returns to the default group', async () => {
     const [app] = await applicationNodes('EU Frankfurt');
-    assert.equal(app.contextValue, 'application');
+    assert.equal(app.contextValue, 'application;appProxy');
     assert.equal(await vscode.commands.executeCommand('connectorGroups.unassignApplication', app.node), true);
     assert.ok((await sandbox.group('Default')).applications.includes(app.node.application.id));
-    assert.ok((await applicationNodes('Default')).some((a) => a.label === app.label && a.contextValue === 'application;inDefault'));
+    assert.ok((await applicationNodes('Default')).some((a) => a.label === app.label && a.contextValue === 'application;appProxy;inDefault'));
   });
 
   it('reports a failed Graph call and leaves the tree as it was', async () => {

@@ -108,6 +108,40 @@ describe('tree: tenant → connector groups → connectors / applications', () =
     assert.ok(sydney.every((c) => c.icon === 'debug-disconnect'), sydney.map((c) => c.icon).join(', '));
   });
 
+  it('shows each application\'s kind, and the segments a Private Access application reaches, read when it is expanded', async () => {
+    const api = await extensionApi();
+    const [, appsFolder] = await shown(api, (await groupItem(api, 'Default')).node);
+    const apps = await shown(api, appsFolder.node);
+    const byName = (name: string) => apps.find((a) => a.label === name)!;
+    assert.equal(byName('File Shares (Private Access)').icon, 'lock');
+    assert.match(byName('File Shares (Private Access)').description, /^Private Access/);
+    assert.equal(byName('Quick Access').icon, 'zap');
+    assert.equal(byName('Intranet').icon, 'globe');
+    assert.equal(byName('Intranet').node.treeItem().collapsibleState, vscode.TreeItemCollapsibleState.None);
+    const segments = await shown(api, byName('File Shares (Private Access)').node);
+    assert.deepEqual(segments.map((s) => `${s.label} · ${s.description}`), [
+      '10.1.20.15 · TCP 445', '10.1.20.0/24 · TCP 445, 139', '10.1.30.10-10.1.30.20 · TCP 3389',
+      'files.corp.contoso.com · TCP 445', '*.shares.corp.contoso.com · TCP 445', '10.1.40.5 · UDP 8080-8090',
+    ]);
+    // An unknown application type is a web application, shown as it is.
+    const [, tokyoApps] = await shown(api, (await groupItem(api, 'Tokyo (legacy)')).node);
+    const [crm] = await shown(api, tokyoApps.node);
+    assert.equal(crm.icon, 'globe');
+  });
+
+  it('says when the segments cannot be read, and reads them again on Retry', async () => {
+    const api = await extensionApi();
+    const [, appsFolder] = await shown(api, (await groupItem(api, 'Default')).node);
+    const quick = (await shown(api, appsFolder.node)).find((a) => a.label === 'Quick Access')!;
+    await sandbox.faults([{ path: '/applicationSegments', status: 500 }]);
+    const [error] = await shown(api, quick.node);
+    assert.equal(error.contextValue, 'error');
+    await sandbox.faults([]);
+    await vscode.commands.executeCommand('connectorGroups.refreshNode', quick.node);
+    const rows = await shown(api, quick.node);
+    assert.equal(rows.length, 3, rows.map((r) => r.label).join(', '));
+  });
+
   it('shows an empty state instead of an empty folder', async () => {
     const api = await extensionApi();
     const pune = await groupItem(api, 'India Pune');

@@ -11,7 +11,7 @@ function memory(initial?: unknown): KeyValueStore & { value: unknown } {
 }
 
 describe('saved tenants', () => {
-  it('round-trips tenants through the store, one entry a key', async () => {
+  it('round-trips tenants through the store, one entry a key, a tenant added again keeping its place', async () => {
     const backing = memory();
     const store = new SavedTenantStore(backing);
     await store.save({ tenant: 'contoso.onmicrosoft.com', cloud: 'global', wayIn: 'vscode' });
@@ -19,9 +19,11 @@ describe('saved tenants', () => {
     await store.save({ tenant: 'contoso.onmicrosoft.com', cloud: 'global', wayIn: 'vscode', displayName: 'Contoso', tenantId: '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0' });
     const again = new SavedTenantStore(memory(backing.value));
     assert.deepEqual(again.list(), [
-      { tenant: 'organizations', cloud: 'custom', graphOrigin: 'http://127.0.0.1:8940', wayIn: 'vscode', readOnly: true },
       { tenant: 'contoso.onmicrosoft.com', cloud: 'global', wayIn: 'vscode', displayName: 'Contoso', tenantId: '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0' },
+      { tenant: 'organizations', cloud: 'custom', graphOrigin: 'http://127.0.0.1:8940', wayIn: 'vscode', readOnly: true },
     ]);
+    assert.equal(again.indexOf('custom:http://127.0.0.1:8940/organizations'), 1);
+    assert.equal(again.indexOf('global/nowhere.example'), -1);
     assert.equal(await again.remove('global/contoso.onmicrosoft.com'), true);
     assert.equal(await again.remove('global/contoso.onmicrosoft.com'), false);
     assert.equal(again.list().length, 1);

@@ -1,4 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { jsonFileStore } from '../../../src/shared/jsonFileStore';
 import { ExpansionMemory } from '../../../src/tree/expansionMemory';
 
 /** globalState / workspaceState as a Map, written as VS Code writes it (a copy, not the live object). */
@@ -46,5 +50,21 @@ describe('expansion memory', () => {
       assert.equal(memory.state('ok', EXPANDED), EXPANDED);
     }
     assert.equal(new ExpansionMemory(memento([['tenant:a', false]])).state('tenant:a', EXPANDED), COLLAPSED);
+  });
+});
+
+describe('expansion memory in its file', () => {
+  it('is on disk as soon as a row changes, and a file that is not JSON starts it empty', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'expansion-'));
+    try {
+      const file = path.join(dir, 'nested', 'expansion.json');
+      new ExpansionMemory(jsonFileStore(file, () => undefined)).set('tenant:a', false);
+      // A new window: nothing is shared but the file.
+      assert.equal(new ExpansionMemory(jsonFileStore(file, () => undefined)).state('tenant:a', EXPANDED), COLLAPSED);
+      writeFileSync(file, '{ not json');
+      assert.equal(new ExpansionMemory(jsonFileStore(file, () => undefined)).state('tenant:a', EXPANDED), EXPANDED);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
