@@ -16,7 +16,7 @@ import type { TenantNode } from '../tree/tenantNode';
 import type { TreeNode } from '../tree/treeNode';
 import type { RefusableItem } from '../ui/picker';
 import { evacuationRefusal, evacuationRisk } from './preflight';
-import { withItemsMoved, withItemsReturned, withoutGroup } from './targetLayouts';
+import { withItemsMoved, withItemsPlaced, withoutGroup } from './targetLayouts';
 
 export const RUNBOOK_SCHEME = 'connector-groups-runbook';
 
@@ -129,5 +129,5 @@ export async function restoreDrained(services: Services, node?: unknown): Promis
     throw new Cancelled();
   }
   return previewLayout(services, vscode.l10n.t('Restore drained connectors'),
-    withItemsReturned(contents.groups, tenantOf(tenantNode), 'connectors', new Map(waiting.map((d) => [d.connectorId, d.homeId]))));
+    withItemsPlaced(contents.groups, tenantOf(tenantNode), 'connectors', new Map(waiting.map((d) => [d.connectorId, d.homeId]))));
 }

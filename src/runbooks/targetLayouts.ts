@@ -16,26 +16,18 @@ function groupIn(layout: Layout, id: string): LayoutGroup {
 
 /** The tenant as it is, with these items listed under `targetId` instead of where they are. */
 export function withItemsMoved(groups: ConnectorGroupWithContents[], tenant: Tenant, kind: ItemKind, ids: string[], targetId: string): Layout {
-  const layout = tenantLayout(groups, tenant);
-  const moving = new Set(ids.map((id) => id.toLowerCase()));
-  const target = groupIn(layout, targetId);
-  const moved = layout.connectorGroups.flatMap((g) => (g[kind] ?? []).filter((item) => moving.has(item.id.toLowerCase())));
-  for (const group of layout.connectorGroups) group[kind] = (group[kind] ?? []).filter((item) => !moving.has(item.id.toLowerCase()));
-  target[kind] = [...(target[kind] ?? []), ...moved];
-  return layout;
+  return withItemsPlaced(groups, tenant, kind, new Map(ids.map((id) => [id, targetId])));
 }
 
-/** Items moved back to the groups they came from: each connector id → its group id. */
-export function withItemsReturned(groups: ConnectorGroupWithContents[], tenant: Tenant, kind: ItemKind, homes: Map<string, string>): Layout {
+/** The tenant as it is, with each of these items listed under its own group: item id → group id. */
+export function withItemsPlaced(groups: ConnectorGroupWithContents[], tenant: Tenant, kind: ItemKind, places: Map<string, string>): Layout {
   const layout = tenantLayout(groups, tenant);
-  const byHome = new Map<string, string[]>();
-  for (const [id, home] of homes) byHome.set(home, [...(byHome.get(home) ?? []), id.toLowerCase()]);
-  const all = new Set([...homes.keys()].map((id) => id.toLowerCase()));
-  const items = layout.connectorGroups.flatMap((g) => (g[kind] ?? []).filter((item) => all.has(item.id.toLowerCase())));
-  for (const group of layout.connectorGroups) group[kind] = (group[kind] ?? []).filter((item) => !all.has(item.id.toLowerCase()));
-  for (const [home, ids] of byHome) {
-    const target = groupIn(layout, home);
-    target[kind] = [...(target[kind] ?? []), ...items.filter((item) => ids.includes(item.id.toLowerCase()))];
+  const placeOf = new Map([...places].map(([id, groupId]) => [id.toLowerCase(), groupId]));
+  const moving = layout.connectorGroups.flatMap((g) => (g[kind] ?? []).filter((item) => placeOf.has(item.id.toLowerCase())));
+  for (const group of layout.connectorGroups) group[kind] = (group[kind] ?? []).filter((item) => !placeOf.has(item.id.toLowerCase()));
+  for (const item of moving) {
+    const target = groupIn(layout, placeOf.get(item.id.toLowerCase())!);
+    target[kind] = [...(target[kind] ?? []), item];
   }
   return layout;
 }

@@ -79,6 +79,13 @@ export class ConnectorGroupTreeProvider implements vscode.TreeDataProvider<TreeN
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
+    // VS Code asks for the rows under a node only once it is expanded, and may drop the expand
+    // event of a row redrawn in that moment (a tenant filling in): the ask is remembered too.
+    if (node) this.expansion?.set(node.id, true);
+    return this.childrenOf(node);
+  }
+
+  private childrenOf(node?: TreeNode): TreeNode[] {
     if (node) return node.children();
     const roots = this.roots();
     return roots.length === 0 && this.registry.opening ? [new OpeningNode()] : roots;
@@ -94,7 +101,7 @@ export class ConnectorGroupTreeProvider implements vscode.TreeDataProvider<TreeN
       // Groups shown while their contents still arrive are not settled yet.
       const within = tenantOf(node);
       if (within && within.contents.state.kind === 'loading') await within.contents.load();
-      const children = this.getChildren(node);
+      const children = this.childrenOf(node);
       const loading = children.find((c) => c instanceof LoadingNode);
       if (!loading) return children;
       // An application's segments are its own read; anything else waits for the tenant's load.

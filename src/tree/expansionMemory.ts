@@ -25,6 +25,8 @@ export class ExpansionMemory {
   }
 
   set(id: string, expanded: boolean): void {
+    // Told again and again as the tree redraws: only a change is written.
+    if (this.rows.get(id) === expanded) return;
     this.rows.delete(id);
     this.rows.set(id, expanded);
     while (this.rows.size > MAX_REMEMBERED) this.rows.delete(this.rows.keys().next().value!);

@@ -40,6 +40,8 @@ describe('workbench: a reload', function () {
   it('opens the tree as it was left: the groups and folders expanded stay expanded', async () => {
     const { wb } = fixture;
     let view = await openConnectorGroupsView(wb.page);
+    // Once the tenant is read (its groups' counts are in), so the rows clicked are not being redrawn.
+    await view.locator('.monaco-list-row', { hasText: 'EU Frankfurt' }).filter({ hasText: '3 connectors' }).waitFor({ timeout: 30_000 });
     await view.locator('.monaco-list-row', { hasText: 'EU Frankfurt' }).click();
     await wb.page.mouse.move(0, 0);
     await wb.page.locator('.context-view .monaco-hover').waitFor({ state: 'hidden', timeout: 15_000 });

@@ -84,7 +84,10 @@ export async function openWorkbench({ viewport = { width: 1400, height: 900 }, c
   }
 }
 
-/** Opens our view from the activity bar (a click on the active one would hide it again); returns the side bar. */
+/**
+ * Opens our view from the activity bar (a click on the active one would hide it again); returns the
+ * Connector Groups pane (the first of the container; the Health pane below it names groups too).
+ */
 export async function openConnectorGroupsView(page) {
   const sidebar = page.locator('.part.sidebar');
   const title = sidebar.locator('.composite.title', { hasText: /Connector Groups/i });
@@ -94,7 +97,7 @@ export async function openConnectorGroupsView(page) {
     await icon.click();
   }
   await title.waitFor({ timeout: 30_000 });
-  return sidebar;
+  return sidebar.locator('.pane').first();
 }
 
 /**

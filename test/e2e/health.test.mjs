@@ -1,0 +1,33 @@
+// End-to-end: the Health view as an admin uses it — a finding, its fix as a plan, Apply, and the
+// finding gone.
+import assert from 'node:assert/strict';
+import { openConnectorGroupsView, runContextMenu } from '../host/workbench.mjs';
+import { useWorkbench } from './workbenchFixture.mjs';
+
+describe('workbench: health', function () {
+  this.timeout(240_000);
+  const fixture = useWorkbench({ viewport: { width: 1600, height: 900 } });
+
+  it('shows the findings, applies the fix of one as a plan, and the finding goes away', async () => {
+    const { wb, sandbox } = fixture;
+    await openConnectorGroupsView(wb.page);
+    const health = wb.page.locator('.part.sidebar .pane').filter({ has: wb.page.locator('.pane-header', { hasText: 'Health' }) });
+    const unused = health.locator('.monaco-list-row', { hasText: "'India Pune' has no connectors and no applications." });
+    await unused.waitFor({ timeout: 60_000 });
+    await health.locator('.monaco-list-row', { hasText: "'Australia Sydney' has no active connector" }).waitFor({ timeout: 15_000 });
+    await wb.screenshot('health-view');
+    await runContextMenu(wb.page, unused, 'Fix…');
+    const { page } = wb;
+    await page.locator('.tab', { hasText: 'Fix – delete India Pune' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.editor-group-container', { hasText: '1 step.' }).first().waitFor({ timeout: 15_000 });
+    await wb.screenshot('health-fix-plan');
+    await page.locator('.editor-actions .action-label[aria-label="Apply Plan…"]').first().click();
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 15_000 });
+    assert.match(await dialog.innerText(), /Apply 1 step to 'Contoso \(sandbox\)'\?/);
+    await dialog.locator('.monaco-button', { hasText: /^Apply$/ }).click();
+    await unused.waitFor({ state: 'detached', timeout: 30_000 });
+    assert.ok(!(await sandbox.state()).groups.some((g) => g.name === 'India Pune'), 'the group is gone from the tenant');
+    await wb.screenshot('health-after-fix');
+  });
+});
