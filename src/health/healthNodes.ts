@@ -48,6 +48,7 @@ export class HealthTenantNode extends TreeNode {
 
   override children(): TreeNode[] {
     if (this.state.kind === 'failed') return [new HealthTextNode(this, 'failed', vscode.l10n.t('The tenant could not be read: see the Connector Groups view.'), 'error')];
+    if (this.state.kind === 'notRead') return [new HealthTextNode(this, 'notRead', vscode.l10n.t('Not read yet: open the tenant in the Connector Groups view.'), 'info')];
     if (this.findings === undefined) return [new HealthTextNode(this, 'loading', vscode.l10n.t('Loading…'), 'loading~spin')];
     if (this.findings.length === 0) return [new HealthTextNode(this, 'none', vscode.l10n.t('No finding: every rule holds.'), 'pass')];
     return this.findings.map((finding) => new FindingNode(this, finding));

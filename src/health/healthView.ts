@@ -13,7 +13,7 @@ export const HEALTH_VIEW_ID = 'connectorGroups.health';
 export type FindingOrder = 'severity' | 'atRisk' | 'group';
 
 /** A tenant's findings, or why there are none to show yet (the tree shows a failed read with Retry). */
-export type TenantFindings = { kind: 'read'; findings: Finding[] } | { kind: 'loading' } | { kind: 'failed' };
+export type TenantFindings = { kind: 'read'; findings: Finding[] } | { kind: 'loading' } | { kind: 'notRead' } | { kind: 'failed' };
 
 /** The findings in the order asked: by severity (the rules' order), by applications at risk, or by group. */
 export function ordered(findings: Finding[], order: FindingOrder): Finding[] {
@@ -37,13 +37,16 @@ export class HealthTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     this.subscriptions = [tree.onDidChangeTreeData(follow), registry.onDidChange(follow)];
   }
 
-  /** The tenant's findings once it is read (a first read is started if none was), in the chosen order. */
+  /**
+   * The tenant's findings once the tree has read it, in the chosen order. The view starts no read of
+   * its own: a tenant waiting for its sign-in is read when the person signs in there.
+   */
   findings(tenant: Tenant): TenantFindings {
     const contents = this.tree.contents(tenant.key);
     switch (contents.state.kind) {
       case 'loaded': return { kind: 'read', findings: ordered(tenantFindings(contents.groups), this.order) };
       case 'failed': return { kind: 'failed' };
-      case 'idle': void contents.load(); return { kind: 'loading' };
+      case 'idle': return { kind: 'notRead' };
       case 'loading': return { kind: 'loading' };
     }
   }

@@ -11,6 +11,7 @@ import * as readline from 'node:readline';
 import { readLayout, writeLayout } from '../../src/layout/layoutFile';
 import { planNotes } from '../../src/layout/planImpact';
 import { hostBlocking } from './hostBlocking';
+import { tenantFindings } from '../../src/health/rules';
 import { planLayout } from '../../src/layout/planner';
 import { planText } from '../../src/layout/planText';
 import { tenantLayout } from '../../src/layout/tenantLayout';
@@ -139,6 +140,10 @@ async function scenario(label: string, scale: { groups: number; connectors: numb
     tenantLayout(exported, read.layout.tenant, read.layout);
     const planMs = performance.now() - planStarted;
     const blocking = await hostBlocking(exported);
+    // The Health view's findings come from the groups the tree holds: no request of their own.
+    const healthStarted = performance.now();
+    const findings = tenantFindings(exported);
+    const healthMs = performance.now() - healthStarted;
     // The loop an admin scripts: per group its members, then its applications, one after another.
     const { api } = tenantOn(sandbox);
     const groups = await api.listGroups();
@@ -161,6 +166,7 @@ async function scenario(label: string, scale: { groups: number; connectors: numb
     // The first run is the cold one (code not yet optimised), as in a freshly started editor.
     line(`${label} longest synchronous step`, [['ms', Math.max(...longestSteps)], ['first run ms', longestSteps[0]], ['median ms', median(longestSteps)], ['note', 'load and export']]);
     line(`${label} heap`, [['MB', heapMb]]);
+    line(`${label} health report`, [['ms', healthMs], ['findings', findings.length], ['round trips', 0]]);
     line(`${label} layout plan`, [['ms', planMs], ['steps', plan.steps.length], ['round trips', 0], ['note', 'every group renamed, every connector moved; write, read, plan, warnings, text, diff side']]);
     line(`${label} preview plan on the host thread`, [['longest block ms', blocking.previewLongestMs], ['engine on the thread ms', blocking.inThreadLongestMs],
       ['preview ms', blocking.previewMs], ['note', 'an unchanged layout; the engine in the plan worker, the tenant to it in slices']]);

@@ -142,6 +142,27 @@ describe('tree: tenant → connector groups → connectors / applications', () =
     assert.equal(rows.length, 3, rows.map((r) => r.label).join(', '));
   });
 
+  it('takes the "Could not refresh" row away once a later read of the tenant works, whichever way it is asked', async () => {
+    const api = await extensionApi();
+    const tenant = await sandboxTenantNode(api);
+    const rowsNow = async () => (await shown(api, tenant)).map((r) => r.contextValue);
+    await sandbox.faults([{ path: 'connectorGroups', status: 503, retryAfterSeconds: 0 }]);
+    await vscode.commands.executeCommand('connectorGroups.refresh');
+    assert.equal((await rowsNow())[0], 'stale', 'the failed refresh is said above the last groups read');
+    await sandbox.faults([]);
+    // The row's own Retry (a refresh of the tenant), then the view's Refresh: each leaves no stale row.
+    const [stale] = await shown(api, tenant);
+    const retry = stale.node.treeItem().command!;
+    await vscode.commands.executeCommand(retry.command, ...(retry.arguments ?? []));
+    assert.ok(!(await rowsNow()).includes('stale'), (await rowsNow()).join(', '));
+    await sandbox.faults([{ path: 'connectorGroups', status: 503, retryAfterSeconds: 0 }]);
+    await vscode.commands.executeCommand('connectorGroups.refreshNode', tenant);
+    assert.equal((await rowsNow())[0], 'stale');
+    await sandbox.faults([]);
+    await vscode.commands.executeCommand('connectorGroups.refresh');
+    assert.ok(!(await rowsNow()).includes('stale'));
+  });
+
   it('shows an empty state instead of an empty folder', async () => {
     const api = await extensionApi();
     const pune = await groupItem(api, 'India Pune');
