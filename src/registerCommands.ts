@@ -15,8 +15,8 @@ import { editRegion } from './commands/regionCommands';
 import type { Services } from './services';
 import { Cancelled } from './commands/targets';
 import { checkAccess } from './commands/accessCommands';
-import { exportHealth, showFindingGroup, sortFindings } from './health/healthCommands';
-import { drainConnectors, evacuateGroup, fixFinding, restoreDrained } from './runbooks/runbookCommands';
+import { exportHealth, showFindingGroup, sortFindings } from './commands/healthCommands';
+import { drainConnectors, evacuateGroup, fixFinding, restoreDrained } from './layoutLoop/runbookCommands';
 import { addTenant, askReadWrite, copyCodeAndOpenPage, grantAdminConsent, signInTenant, switchAccount } from './commands/signInCommands';
 import { openSandboxTenant, refresh, refreshNode, removeTenant, showAllGroups, showLog, showProblemsOnly } from './commands/tenantCommands';
 

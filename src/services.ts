@@ -13,7 +13,7 @@ import type { PlanWorker } from './layout/planClient';
 import type { HistoryStore } from './layoutLoop/historyStore';
 import type { JournalStore } from './layoutLoop/journalStore';
 import type { PlanSessions } from './layoutLoop/planSessions';
-import type { HealthTreeProvider } from './health/healthView';
+import type { HealthTreeProvider } from './tree/healthView';
 import type { DrainRecords } from './runbooks/drainRecords';
 
 export interface Services {

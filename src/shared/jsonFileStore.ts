@@ -3,9 +3,13 @@
 // written here is on disk before the next event.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { KeyValueStore } from '../tenants/savedTenants';
+/** The part of a Memento it stands in for. */
+export interface FileStore {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): Promise<void>;
+}
 
-export function jsonFileStore(file: string, warn: (message: string) => void): KeyValueStore {
+export function jsonFileStore(file: string, warn: (message: string) => void): FileStore {
   let values: Record<string, unknown> = {};
   try {
     const read: unknown = JSON.parse(readFileSync(file, 'utf8'));

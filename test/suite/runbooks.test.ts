@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { FindingNode, HealthTenantNode } from '../../src/health/healthNodes';
+import type { FindingNode, HealthTenantNode } from '../../src/tree/healthNodes';
 import { extensionApi, freshStart, groupItem, pickLabel, sandboxClient, sandboxTenantNode, script, shown } from './harness';
 
 const P = '/beta/onPremisesPublishingProfiles/applicationProxy';

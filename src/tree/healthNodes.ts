@@ -5,10 +5,10 @@ import type { Application, Connector } from '../graph/types';
 import { appCount } from '../shared/counts';
 import { visibleText } from '../shared/plainText';
 import type { Tenant } from '../tenants/tenant';
-import { tooltip } from '../tree/tooltip';
-import { TreeNode } from '../tree/treeNode';
-import { applicationKind, kindWords } from './applicationKind';
-import type { Finding, Severity } from './rules';
+import { tooltip } from './tooltip';
+import { TreeNode } from './treeNode';
+import { applicationKind, kindWords } from '../health/applicationKind';
+import type { Finding, Severity } from '../health/rules';
 import type { TenantFindings } from './healthView';
 
 const SEVERITY_ICONS: Record<Severity, vscode.ThemeIcon> = {

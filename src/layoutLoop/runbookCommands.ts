@@ -2,21 +2,21 @@
 // it is reviewed in a diff, confirmed, journaled, resumable and undoable like a layout file.
 import * as vscode from 'vscode';
 import { LAYOUT_SUFFIX, writeLayout, type Layout } from '../layout/layoutFile';
-import { previewPlan } from '../layoutLoop/layoutCommands';
+import { previewPlan } from './layoutCommands';
 import type { PlanStep } from '../layout/planner';
 import type { ConnectorGroupWithContents } from '../graph/types';
 import { fileNamePart } from '../commands/exportDocuments';
 import { Cancelled, connectorTargets, groupTarget, loadedContents, pickGroup, pickTenant } from '../commands/targets';
 import { assertCanWrite } from '../commands/writeAccess';
 import { connectorMoveRefusal } from '../tenants/moveRules';
-import { FindingNode } from '../health/healthNodes';
-import { healthTenant } from '../health/healthCommands';
+import { FindingNode } from '../tree/healthNodes';
+import { healthTenant } from '../commands/healthCommands';
 import type { Services } from '../services';
 import type { TenantNode } from '../tree/tenantNode';
 import type { TreeNode } from '../tree/treeNode';
 import type { RefusableItem } from '../ui/picker';
-import { evacuationRefusal, evacuationRisk } from './preflight';
-import { withItemsMoved, withItemsPlaced, withoutGroup } from './targetLayouts';
+import { evacuationRefusal, evacuationRisk } from '../runbooks/preflight';
+import { withItemsMoved, withItemsPlaced, withoutGroup } from '../runbooks/targetLayouts';
 
 export const RUNBOOK_SCHEME = 'connector-groups-runbook';
 

@@ -3,10 +3,10 @@
 import * as vscode from 'vscode';
 import type { TenantRegistry } from '../tenants/tenantRegistry';
 import type { Tenant } from '../tenants/tenant';
-import type { ConnectorGroupTreeProvider } from '../tree/connectorGroupTreeProvider';
-import type { TreeNode } from '../tree/treeNode';
+import type { ConnectorGroupTreeProvider } from './connectorGroupTreeProvider';
+import type { TreeNode } from './treeNode';
 import { HealthTenantNode } from './healthNodes';
-import { SEVERITY_ORDER, tenantFindings, type Finding } from './rules';
+import { SEVERITY_ORDER, tenantFindings, type Finding } from '../health/rules';
 
 export const HEALTH_VIEW_ID = 'connectorGroups.health';
 

@@ -1,11 +1,11 @@
 // The Health view's commands: sort the findings, export a tenant's report, show a finding's group.
 import * as vscode from 'vscode';
-import { applicationKind } from './applicationKind';
-import { FindingNode, HealthTenantNode } from './healthNodes';
-import { ordered, type FindingOrder } from './healthView';
-import { tenantFindings } from './rules';
+import { applicationKind } from '../health/applicationKind';
+import { FindingNode, HealthTenantNode } from '../tree/healthNodes';
+import { ordered, type FindingOrder } from '../tree/healthView';
+import { tenantFindings } from '../health/rules';
 import type { Services } from '../services';
-import { Cancelled, loadedContents, pickTenant } from '../commands/targets';
+import { Cancelled, loadedContents, pickTenant } from './targets';
 import type { TenantNode } from '../tree/tenantNode';
 
 /** The tenant row of the main tree that a Health row (or the palette's choice) is about. */
