@@ -46,11 +46,15 @@ function withoutContents<T extends { members?: unknown; applications?: unknown }
 export async function exportJson(services: Services, node?: TreeNode): Promise<string> {
   const target = selectionOr(services, node);
   const json = JSON.stringify(await asGraphJson(target), null, 2);
-  const uri = services.exports.add(nameParts(target), json);
-  const document = await vscode.workspace.openTextDocument(uri);
+  await showExport(services, nameParts(target), json);
+  return json;
+}
+
+/** A JSON export in a read-only tab named after `parts` and the day. */
+export async function showExport(services: Services, parts: string[], json: string): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(services.exports.add(parts, json));
   await vscode.languages.setTextDocumentLanguage(document, 'json');
   await vscode.window.showTextDocument(document, { preview: false });
-  return json;
 }
 
 /** Tenant, then the item: what the export's tab is called. */

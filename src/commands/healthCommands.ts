@@ -6,6 +6,7 @@ import { ordered, type FindingOrder } from '../tree/healthView';
 import { tenantFindings } from '../health/rules';
 import type { Services } from '../services';
 import { Cancelled, loadedContents, pickTenant } from './targets';
+import { showExport } from './exportCommands';
 import type { TenantNode } from '../tree/tenantNode';
 
 /** The tenant row of the main tree that a Health row (or the palette's choice) is about. */
@@ -48,10 +49,7 @@ export async function exportHealth(services: Services, node?: unknown): Promise<
     })),
   };
   const json = JSON.stringify(report, null, 2);
-  const uri = services.exports.add([tenant.displayName, vscode.l10n.t('Health')], json);
-  const document = await vscode.workspace.openTextDocument(uri);
-  await vscode.languages.setTextDocumentLanguage(document, 'json');
-  await vscode.window.showTextDocument(document, { preview: false });
+  await showExport(services, [tenant.displayName, vscode.l10n.t('Health')], json);
   return json;
 }
 

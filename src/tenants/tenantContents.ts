@@ -70,12 +70,11 @@ export class TenantContents {
     if (this.state.kind === 'loaded') return Promise.resolve();
     const loading: Extract<LoadState, { kind: 'loading' }> = { kind: 'loading', done: Promise.resolve() };
     const started = performance.now();
-    const first = this.state.kind === 'idle' && !this.loadedOnce;
     loading.done = startShared(() => withinDeadline((signal) => this.readProgressively(loading, signal), this.deadlineMs()).then(
       (groups) => {
         this.state = { kind: 'loaded', groups };
         this.replayOwnWrites();
-        if (first) {
+        if (!this.loadedOnce) {
           this.loadedOnce = true;
           this.firstLoad({ groups: groups.length, ms: performance.now() - started, firstPageMs: (loading.firstPageAt ?? performance.now()) - started });
         }

@@ -15,7 +15,8 @@ export class TenantRegistry implements vscode.Disposable {
   constructor(private readonly rank: (key: string) => number = () => 0) {}
 
   list(): Tenant[] {
-    return [...this.tenants.values()].sort((a, b) => this.rank(a.key) - this.rank(b.key));
+    const ranked = [...this.tenants.values()].map((tenant) => ({ tenant, rank: this.rank(tenant.key) }));
+    return ranked.sort((a, b) => a.rank - b.rank).map(({ tenant }) => tenant);
   }
 
   get(key: string): Tenant | undefined {

@@ -12,6 +12,10 @@ import { readOnlyFacet, TreeNode } from './treeNode';
 
 const KIND_ICONS: Record<ApplicationKind, string> = { appProxy: 'globe', privateAccess: 'lock', quickAccess: 'zap' };
 
+export function applicationIcon(application: Application): vscode.ThemeIcon {
+  return new vscode.ThemeIcon(KIND_ICONS[applicationKind(application)]);
+}
+
 type Segments = { kind: 'idle' } | { kind: 'loading'; done: Promise<void> } | { kind: 'loaded'; segments: ApplicationSegment[] } | { kind: 'failed'; error: unknown };
 
 export class ApplicationNode extends GroupItemNode {
@@ -33,7 +37,7 @@ export class ApplicationNode extends GroupItemNode {
     item.id = this.id;
     const host = publishing?.externalUrl ? hostOf(publishing.externalUrl) : undefined;
     item.description = kind === 'appProxy' ? host : [kindWords(kind), host].filter(Boolean).join(' · ');
-    item.iconPath = new vscode.ThemeIcon(KIND_ICONS[kind]);
+    item.iconPath = applicationIcon(application);
     item.tooltip = tooltip(application.displayName, [
       [vscode.l10n.t('Kind'), kindWords(kind)],
       [vscode.l10n.t('External URL'), publishing?.externalUrl],

@@ -6,6 +6,13 @@ import { GroupItemNode } from './groupItemNode';
 import { tooltip } from './tooltip';
 import { readOnlyFacet, type TreeNode } from './treeNode';
 
+/** Active or not by shape, not only by colour: in light themes the two colours are close. */
+export function connectorIcon(connector: Connector): vscode.ThemeIcon {
+  return connector.status === 'active'
+    ? new vscode.ThemeIcon('vm-active', new vscode.ThemeColor('testing.iconPassed'))
+    : new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('list.warningForeground'));
+}
+
 export class ConnectorNode extends GroupItemNode {
   constructor(parent: TreeNode, groupId: string, public connector: Connector) {
     super(`${parent.id}/connector:${connector.id}`, parent, groupId);
@@ -20,10 +27,7 @@ export class ConnectorNode extends GroupItemNode {
     const item = new vscode.TreeItem(visibleText(connector.machineName || connector.id));
     item.id = this.id;
     item.description = [connector.status, connector.externalIp, connector.version].filter(Boolean).join(' · ');
-    item.iconPath = this.active
-      ? new vscode.ThemeIcon('vm-active', new vscode.ThemeColor('testing.iconPassed'))
-      // Another shape, not only another colour: in light themes the two colours are close.
-      : new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('list.warningForeground'));
+    item.iconPath = connectorIcon(connector);
     item.tooltip = tooltip(connector.machineName, [
       [vscode.l10n.t('Status'), connector.status],
       [vscode.l10n.t('External IP'), connector.externalIp],

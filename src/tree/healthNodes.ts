@@ -7,6 +7,8 @@ import { visibleText } from '../shared/plainText';
 import type { Tenant } from '../tenants/tenant';
 import { tooltip } from './tooltip';
 import { TreeNode } from './treeNode';
+import { applicationIcon } from './applicationNode';
+import { connectorIcon } from './connectorNode';
 import { applicationKind, kindWords } from '../health/applicationKind';
 import type { Finding, Severity } from '../health/rules';
 import type { TenantFindings } from './healthView';
@@ -105,7 +107,7 @@ class AtRiskApplicationNode extends TreeNode {
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(visibleText(this.application.displayName || this.application.id));
     item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon('globe');
+    item.iconPath = applicationIcon(this.application);
     item.description = vscode.l10n.t('{0} · at risk', kindWords(applicationKind(this.application)));
     item.contextValue = 'findingApplication';
     return item;
@@ -121,7 +123,7 @@ class ConcernedConnectorNode extends TreeNode {
     const { connector } = this;
     const item = new vscode.TreeItem(visibleText(connector.machineName || connector.id));
     item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon(connector.status === 'active' ? 'vm-active' : 'debug-disconnect');
+    item.iconPath = connectorIcon(connector);
     item.description = [connector.status, connector.version].filter(Boolean).join(' · ');
     item.contextValue = 'findingConnector';
     return item;
