@@ -25,7 +25,7 @@ import { ConnectorGroupDragAndDrop } from './tree/dragAndDrop';
 import { ExpansionMemory } from './tree/expansionMemory';
 import { jsonFileStore } from './shared/jsonFileStore';
 import { HEALTH_VIEW_ID, HealthTreeProvider } from './tree/healthView';
-import { DrainRecords } from './runbooks/drainRecords';
+import { DRAINED_CONNECTORS, FAILED_OVER_APPLICATIONS, MovedItems } from './runbooks/movedItems';
 import { RUNBOOK_SCHEME } from './layoutLoop/runbookCommands';
 import { SANDBOX_KEY } from './tenants/sandboxTenant';
 import { showProblems } from './tree/problemBadge';
@@ -71,7 +71,8 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
       history: new HistoryStore(path.join(context.globalStorageUri.fsPath, 'history'), (message) => logger.warn(message)),
       worker: planWorker,
     },
-    savedTenants, drained: new DrainRecords(context.globalState), authentication: vscodeAuthentication,
+    savedTenants, drained: new MovedItems(context.globalState, DRAINED_CONNECTORS),
+    failedOver: new MovedItems(context.globalState, FAILED_OVER_APPLICATIONS), authentication: vscodeAuthentication,
   } as Services & { treeView: vscode.TreeView<TreeNode> };
   const dragAndDrop = new ConnectorGroupDragAndDrop({
     moveConnectors: (connectors, target) => runReported(services, 'drop', () => moveConnectorsTo(services, connectors, target)),

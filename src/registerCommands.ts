@@ -16,7 +16,7 @@ import type { Services } from './services';
 import { Cancelled } from './commands/targets';
 import { checkAccess } from './commands/accessCommands';
 import { exportHealth, showFindingGroup, sortFindings } from './commands/healthCommands';
-import { drainConnectors, evacuateGroup, fixFinding, restoreDrained } from './layoutLoop/runbookCommands';
+import { drainConnectors, evacuateGroup, failBack, failOver, fixFinding, restoreDrained } from './layoutLoop/runbookCommands';
 import { addTenant, askReadWrite, copyCodeAndOpenPage, grantAdminConsent, signInTenant, switchAccount } from './commands/signInCommands';
 import { openSandboxTenant, refresh, refreshNode, removeTenant, showAllGroups, showLog, showProblemsOnly } from './commands/tenantCommands';
 
@@ -70,6 +70,8 @@ const COMMANDS: Record<string, Handler> = {
   evacuateGroup,
   drainConnectors,
   restoreDrained,
+  failOver,
+  failBack,
 };
 
 export function registerCommands(services: Services): vscode.Disposable[] {

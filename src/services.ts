@@ -14,7 +14,7 @@ import type { HistoryStore } from './layoutLoop/historyStore';
 import type { JournalStore } from './layoutLoop/journalStore';
 import type { PlanSessions } from './layoutLoop/planSessions';
 import type { HealthTreeProvider } from './tree/healthView';
-import type { DrainRecords } from './runbooks/drainRecords';
+import type { MovedItems } from './runbooks/movedItems';
 
 export interface Services {
   readonly registry: TenantRegistry;
@@ -27,7 +27,9 @@ export interface Services {
   /** The texts behind the read-only export tabs. */
   readonly exports: ExportDocuments;
   /** Where drained connectors came from, for Restore Drained Connectors. */
-  readonly drained: DrainRecords;
+  readonly drained: MovedItems;
+  /** Where failed-over applications came from, for Fail Back. */
+  readonly failedOver: MovedItems;
   /** The tenants added, kept across reloads. */
   readonly savedTenants: SavedTenantStore;
   /** VS Code's sign-in (a stand-in in the extension-host tests). */

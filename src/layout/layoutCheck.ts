@@ -54,6 +54,9 @@ export function checkLayout(text: string, tenants: KnownIds[]): LayoutMark[] {
     (label, elsewhere) => l10n.t('{0} is listed more than once, also in {1}: a connector belongs to exactly one group.', label, elsewhere));
   items('applications', applicationIds, l10n.t("No application published through Application Proxy has this id in '{0}'.", known.name),
     (label, elsewhere) => l10n.t('{0} is listed more than once, also in {1}: an application has one connector group.', label, elsewhere));
+  for (const { to, span } of read.spans.failovers) {
+    if (!groupIds.has(to)) found.push({ span, message: l10n.t("No Application Proxy connector group has this id in '{0}': a group fails over to one that exists.", known.name) });
+  }
   // A region outside Graph's list can only stay where the tenant has it already: it cannot be set.
   const regionNow = new Map((known.regions ?? '').split('\n').filter(Boolean).map((line) => line.split('\t') as [string, string]));
   for (const { groupId, region, span } of read.spans.regions) {

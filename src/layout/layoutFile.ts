@@ -21,6 +21,8 @@ export interface LayoutGroup {
   /** Absent: the file says nothing about this group's connectors. */
   connectors?: LayoutItem[];
   applications?: LayoutItem[];
+  /** The group its applications go to on an outage (Fail Over…); a declaration, never a step of a plan. */
+  failover?: { to: string };
 }
 
 export interface Layout {
@@ -48,6 +50,8 @@ export interface IdSpans {
   applications: Map<string, TextSpan[]>;
   /** Each group's region as written, with the group's id when it has one. */
   regions: { groupId?: string; region: string; span: TextSpan }[];
+  /** Each fail-over group as written. */
+  failovers: { to: string; span: TextSpan }[];
 }
 
 export type ReadLayout =
@@ -68,7 +72,7 @@ function keysOf(node: Node): { key: string; node: Node }[] {
 
 class Reader {
   readonly problems: LayoutProblem[] = [];
-  readonly spans: IdSpans = { groups: new Map(), connectors: new Map(), applications: new Map(), regions: [] };
+  readonly spans: IdSpans = { groups: new Map(), connectors: new Map(), applications: new Map(), regions: [], failovers: [] };
 
   fail(node: Node, message: string): undefined {
     this.problems.push({ message, span: spanOf(node) });
@@ -128,7 +132,7 @@ class Reader {
 
   group(node: Node): LayoutGroup | undefined {
     if (node.type !== 'object') return this.fail(node, l10n.t('A connector group is written as {"name": "…", …}.'));
-    this.known(node, ['id', 'name', 'region', 'isDefault', 'connectors', 'applications'], l10n.t('a connector group'));
+    this.known(node, ['id', 'name', 'region', 'isDefault', 'connectors', 'applications', 'failover'], l10n.t('a connector group'));
     const idNode = property(node, 'id');
     const id = this.id(idNode, node, l10n.t("A group's id"), false);
     const nameNode = property(node, 'name');
@@ -145,6 +149,7 @@ class Reader {
     if (defaultNode && defaultNode.type !== 'boolean') this.fail(defaultNode, l10n.t("'isDefault' must be true or false."));
     const connectors = this.items(property(node, 'connectors'), 'connectors');
     const applications = this.items(property(node, 'applications'), 'applications');
+    const failover = this.failover(property(node, 'failover'), id);
     if (name === undefined) return undefined;
     if (id !== undefined) this.spans.groups.set(id, spanOf(idNode!));
     if (region !== undefined) this.spans.regions.push({ ...(id !== undefined ? { groupId: id } : {}), region, span: spanOf(regionNode!) });
@@ -154,7 +159,20 @@ class Reader {
     if (defaultNode?.type === 'boolean') group.isDefault = defaultNode.value as boolean;
     if (connectors) group.connectors = connectors;
     if (applications) group.applications = applications;
+    if (failover) group.failover = failover;
     return group;
+  }
+
+  failover(node: Node | undefined, groupId: string | undefined): { to: string } | undefined {
+    if (node === undefined) return undefined;
+    if (node.type !== 'object') return this.fail(node, l10n.t("'failover' is written as {\"to\": \"<id of the group to fail over to>\"}."));
+    this.known(node, ['to'], "'failover'");
+    const toNode = property(node, 'to');
+    const to = this.id(toNode, node, l10n.t('The fail-over group'), true);
+    if (to === undefined) return undefined;
+    if (to === groupId) return this.fail(toNode!, l10n.t('A group cannot fail over to itself: name its disaster-recovery group.'));
+    this.spans.failovers.push({ to, span: spanOf(toNode!) });
+    return { to };
   }
 }
 
@@ -256,6 +274,7 @@ export function writeLayout(layout: Layout): string {
     ...(g.isDefault ? { isDefault: true } : {}),
     ...(g.connectors ? { connectors: g.connectors.map((c) => ({ id: c.id, ...(c.label !== undefined ? { machineName: c.label } : {}) })) } : {}),
     ...(g.applications ? { applications: g.applications.map((a) => ({ id: a.id, ...(a.label !== undefined ? { displayName: a.label } : {}) })) } : {}),
+    ...(g.failover ? { failover: { to: g.failover.to } } : {}),
   }));
   return `${JSON.stringify({ tenant: layout.tenant, prune: layout.prune, connectorGroups: groups }, null, 2)}\n`;
 }

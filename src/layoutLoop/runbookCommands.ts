@@ -16,6 +16,8 @@ import type { TenantNode } from '../tree/tenantNode';
 import type { TreeNode } from '../tree/treeNode';
 import type { RefusableItem } from '../ui/picker';
 import { evacuationRefusal, evacuationRisk } from '../runbooks/preflight';
+import { failBackItems } from '../runbooks/failover';
+import { declaredFailovers } from './failoverDeclarations';
 import { withItemsMoved, withItemsPlaced, withoutGroup } from '../runbooks/targetLayouts';
 
 export const RUNBOOK_SCHEME = 'connector-groups-runbook';
@@ -109,7 +111,7 @@ export async function drainConnectors(services: Services, node?: unknown, select
     rank: (g) => (g.isDefault ? 0 : 1),
   });
   const moving = connectors.filter((c) => homes.get(c.connector.id) !== target.group.id);
-  await services.drained.add(tenantNode.tenant.key, moving.map((c) => ({ connectorId: c.connector.id, homeId: homes.get(c.connector.id)!, drainedTo: target.group.id })));
+  await services.drained.add(tenantNode.tenant.key, moving.map((c) => ({ itemId: c.connector.id, homeId: homes.get(c.connector.id)!, movedTo: target.group.id })));
   return previewLayout(services, vscode.l10n.t('Drain to {0}', target.group.name),
     withItemsMoved(contents.groups, tenantOf(tenantNode), 'connectors', moving.map((c) => c.connector.id), target.group.id));
 }
@@ -121,7 +123,7 @@ export async function restoreDrained(services: Services, node?: unknown): Promis
   const contents = await loadedContents(tenantNode);
   const key = tenantNode.tenant.key;
   // A connector already home (restored, or moved back by hand) or gone needs nothing more.
-  const records = services.drained.of(key).filter((d) => contents.groupOfConnector(d.connectorId) && contents.groupOfConnector(d.connectorId)?.id !== d.homeId);
+  const records = services.drained.of(key).filter((d) => contents.groupOfConnector(d.itemId) && contents.groupOfConnector(d.itemId)?.id !== d.homeId);
   await services.drained.set(key, records);
   const waiting = records.filter((d) => contents.group(d.homeId));
   if (waiting.length === 0) {
@@ -129,5 +131,62 @@ export async function restoreDrained(services: Services, node?: unknown): Promis
     throw new Cancelled();
   }
   return previewLayout(services, vscode.l10n.t('Restore drained connectors'),
-    withItemsPlaced(contents.groups, tenantOf(tenantNode), 'connectors', new Map(waiting.map((d) => [d.connectorId, d.homeId]))));
+    withItemsPlaced(contents.groups, tenantOf(tenantNode), 'connectors', new Map(waiting.map((d) => [d.itemId, d.homeId]))));
+}
+
+/** Every application of a group to the group a layout file declares for it ("failover": { "to": … }). */
+export async function failOver(services: Services, node?: unknown): Promise<{ steps: PlanStep[] }> {
+  const picked = await groupTarget(services, node, vscode.l10n.t('Fail over which group?'));
+  const tenantNode = picked.tenantNode;
+  assertCanWrite(tenantNode.tenant, vscode.l10n.t('Failing over'));
+  const contents = await loadedContents(tenantNode);
+  const source = contents.group(picked.group.id) ?? picked.group;
+  const pairs = (await declaredFailovers(tenantNode.tenant.tenantId, contents.groups)).filter((p) => p.sourceId === source.id);
+  if (pairs.length === 0) {
+    throw new Error(vscode.l10n.t("No layout file declares where '{0}' fails over to. Add \"failover\": {\"to\": \"<id of its disaster-recovery group>\"} to the group in a layout file of this tenant, then run Fail Over again.", source.name));
+  }
+  const targets = new Set(pairs.map((p) => p.targetId));
+  const declared = contents.groups.filter((g) => targets.has(g.id.toLowerCase()));
+  if (declared.length === 0) {
+    throw new Error(vscode.l10n.t("The group '{0}' fails over to ({1}, in {2}) is not in the tenant.", source.name, [...targets].join(', '), pairs[0].file));
+  }
+  if (source.applications.length === 0) throw new Error(vscode.l10n.t("'{0}' has no applications to fail over.", source.name));
+  const target = declared.length === 1
+    ? declared[0]
+    : (await pickGroup(services, tenantNode, vscode.l10n.t('{0} fails over to…', source.name), {
+      exclude: (g) => !targets.has(g.id.toLowerCase()),
+      refusal: (g) => evacuationRefusal(g, source.applications),
+      note: (g) => evacuationRisk(g, source.applications),
+    })).group;
+  const refusal = evacuationRefusal(target, source.applications);
+  if (refusal) throw new Error(vscode.l10n.t('Not failed over: {0}', refusal));
+  const risk = evacuationRisk(target, source.applications);
+  if (risk) services.prompts.info(vscode.l10n.t("Fail-over group '{0}': {1}.", target.name, risk));
+  await services.failedOver.add(tenantNode.tenant.key, source.applications.map((a) => ({ itemId: a.id, homeId: source.id, movedTo: target.id })));
+  return previewLayout(services, vscode.l10n.t('Fail over {0} to {1}', source.name, target.name),
+    withItemsMoved(contents.groups, tenantOf(tenantNode), 'applications', source.applications.map((a) => a.id), target.id));
+}
+
+/** The applications failed over from a group (recorded, or listed under it in a declaring file) back to it. */
+export async function failBack(services: Services, node?: unknown): Promise<{ steps: PlanStep[] }> {
+  const picked = await groupTarget(services, node, vscode.l10n.t('Fail back which group?'));
+  const tenantNode = picked.tenantNode;
+  assertCanWrite(tenantNode.tenant, vscode.l10n.t('Failing back'));
+  const contents = await loadedContents(tenantNode);
+  const home = contents.group(picked.group.id) ?? picked.group;
+  const key = tenantNode.tenant.key;
+  const pairs = await declaredFailovers(tenantNode.tenant.tenantId, contents.groups);
+  const ids = failBackItems(home, contents.groups, services.failedOver.of(key), pairs);
+  // Records of applications home again (failed back, or moved by hand) or gone are dropped.
+  const recorded = services.failedOver.of(key);
+  await services.failedOver.set(key, recorded.filter((r) => r.homeId !== home.id || ids.includes(r.itemId.toLowerCase())));
+  if (ids.length === 0) {
+    services.prompts.info(vscode.l10n.t("No application of '{0}' is waiting to come back.", home.name));
+    throw new Cancelled();
+  }
+  const applications = contents.groups.flatMap((g) => g.applications).filter((a) => ids.includes(a.id.toLowerCase()));
+  const refusal = evacuationRefusal(home, applications);
+  if (refusal) throw new Error(vscode.l10n.t('Not failed back: {0}', refusal));
+  return previewLayout(services, vscode.l10n.t('Fail back {0}', home.name),
+    withItemsMoved(contents.groups, tenantOf(tenantNode), 'applications', ids, home.id));
 }

@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { PlanStep } from '../../src/layout/planner';
 import type { FindingNode, HealthTenantNode } from '../../src/tree/healthNodes';
 import { extensionApi, freshStart, groupItem, pickLabel, sandboxClient, sandboxTenantNode, script, shown } from './harness';
 
@@ -81,24 +85,106 @@ describe('runbooks and fixes: planned, applied, resumed and undone like layouts'
     }
   });
 
-  it('drains a connector to the default group and restores it to its group', async () => {
+  it('drains a connector whose answer is lost, and restores it after a stop and Resume', async () => {
     const api = await extensionApi();
     const [connectorsFolder] = await shown(api, (await groupItem(api, 'EU Frankfurt')).node);
     const fra2 = (await shown(api, connectorsFolder.node)).find((c) => c.label === 'FRA-APPPROXY-02.contoso.com')!;
     await script(pickLabel('Default'));
     const drain = await vscode.commands.executeCommand<{ steps: unknown[] }>('connectorGroups.drainConnectors', fra2.node);
     assert.equal(drain?.steps.length, 1);
+    // The move is made, but its answer never arrives: the run reads the connector back before saying anything.
+    await sandbox.faults([{ method: 'POST', path: 'members/\\$ref$', drop: true, after: true, times: 1 }]);
+    await sandbox.call('DELETE', '/_sandbox/requests');
     await script(true);
-    await vscode.commands.executeCommand('connectorGroups.applyPlan');
+    const drained = await vscode.commands.executeCommand<{ outcomes: { state: string }[] }>('connectorGroups.applyPlan');
+    assert.deepEqual(drained?.outcomes.map((o) => o.state), ['done']);
+    // The fault hit the move (no answer); a move may be sent again, and the connector is where it was sent.
+    const moves = (await sandbox.settledRequests()).filter((e) => e.method === 'POST' && e.url.endsWith('/members/$ref'));
+    assert.equal(moves[0]?.status, 0, JSON.stringify(moves));
     assert.equal(await groupOf('connectors', 'FRA-APPPROXY-02'), 'Default');
-    // After a reload the record is still there: it is kept with the tenants.
+    // The record is kept with the tenants: a tenant shown again (as after a reload) still has it.
+    await api.restoreTenants();
     const restore = await vscode.commands.executeCommand<{ steps: unknown[] }>('connectorGroups.restoreDrained', await sandboxTenantNode(api));
     assert.equal(restore?.steps.length, 1);
+    await sandbox.faults([{ method: 'POST', path: 'members/\\$ref$', status: 500, times: 10 }]);
     await script(true);
-    await vscode.commands.executeCommand('connectorGroups.applyPlan');
+    const stopped = await vscode.commands.executeCommand<{ outcomes: { state: string }[] }>('connectorGroups.applyPlan');
+    assert.deepEqual(stopped?.outcomes.map((o) => o.state), ['failed']);
+    assert.equal(await groupOf('connectors', 'FRA-APPPROXY-02'), 'Default');
+    await sandbox.faults([]);
+    await script(true);
+    const resumed = await vscode.commands.executeCommand<{ outcomes: { state: string }[] }>('connectorGroups.resumeApply');
+    assert.deepEqual(resumed?.outcomes.map((o) => o.state), ['done']);
     assert.equal(await groupOf('connectors', 'FRA-APPPROXY-02'), 'EU Frankfurt');
     const nothing = await script();
     assert.equal(await vscode.commands.executeCommand('connectorGroups.restoreDrained', await sandboxTenantNode(api)), undefined);
     assert.match(nothing.infos[0] ?? '', /No drained connector of 'Contoso \(sandbox\)' is waiting to go back/);
+  });
+
+  describe('fail over and fail back, for the pair a layout file declares', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'failover-'));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    const FRANKFURT_APPS = ['SAP Fiori', 'Payroll EU', 'Wiki'];
+    type Outcomes = { outcomes: { state: string }[] } | undefined;
+    const assigned = (step: PlanStep) => (step.kind === 'assignApplications' ? `${step.toName} ← ${step.applications.map((a) => a.label).sort().join(', ')}` : step.kind);
+
+    /** A disaster-recovery group (in the default region, which takes connectors from any group) with two of Frankfurt's connectors, declared in an open layout file. */
+    async function declarePair(file: string, connectors = ['FRA-APPPROXY-02', 'FRA-APPPROXY-03']): Promise<void> {
+      const api = await extensionApi();
+      const dr = (await sandbox.call('POST', `${P}/connectorGroups`, { body: { name: 'US East (DR)', region: 'nam' } })).body;
+      for (const name of connectors) {
+        const connector = (await sandbox.state()).connectors.find((c) => c.machineName.startsWith(name))!;
+        const moved = await sandbox.call('POST', `${P}/connectorGroups/${dr.id}/members/$ref`, { body: { '@odata.id': `${sandbox.url}${P}/connectors/${connector.id}` } });
+        assert.equal(moved.status, 204, JSON.stringify(moved.body));
+      }
+      const frankfurt = (await sandbox.state()).groups.find((g) => g.name === 'EU Frankfurt')!;
+      const tenantId = (await sandboxTenantNode(api)).tenant.tenantId;
+      writeFileSync(path.join(dir, file), JSON.stringify({ tenant: { id: tenantId }, connectorGroups: [{ id: frankfurt.id, name: 'EU Frankfurt', failover: { to: dr.id } }] }, null, 2));
+      await vscode.workspace.openTextDocument(path.join(dir, file));
+      await vscode.commands.executeCommand('connectorGroups.refresh');
+      await api.services.tree.settledChildren(await sandboxTenantNode(api));
+    }
+
+    it('moves every application to the declared group, resumes after a fault, and brings them back', async () => {
+      await declarePair('pair.connectorgroups.json');
+      const api = await extensionApi();
+      await script();
+      const over = await vscode.commands.executeCommand<{ steps: PlanStep[] }>('connectorGroups.failOver', (await groupItem(api, 'EU Frankfurt')).node);
+      assert.deepEqual(over?.steps.map(assigned), [`US East (DR) ← ${[...FRANKFURT_APPS].sort().join(', ')}`]);
+      await sandbox.faults([{ method: 'PUT', path: '/connectorGroup/$ref', status: 500, skip: 1, times: 5 }]);
+      await script(true);
+      const stopped = await vscode.commands.executeCommand<Outcomes>('connectorGroups.applyPlan');
+      assert.ok(stopped?.outcomes.some((o) => o.state === 'failed'), JSON.stringify(stopped?.outcomes));
+      await sandbox.faults([]);
+      await script(true);
+      const resumed = await vscode.commands.executeCommand<Outcomes>('connectorGroups.resumeApply');
+      assert.ok(resumed?.outcomes.every((o) => o.state === 'done'), JSON.stringify(resumed?.outcomes));
+      for (const app of FRANKFURT_APPS) assert.equal(await groupOf('applications', app), 'US East (DR)', app);
+      // The file lists no application: what comes back is what Fail Over recorded.
+      await vscode.commands.executeCommand('connectorGroups.refresh');
+      await api.services.tree.settledChildren(await sandboxTenantNode(api));
+      const back = await vscode.commands.executeCommand<{ steps: PlanStep[] }>('connectorGroups.failBack', (await groupItem(api, 'EU Frankfurt')).node);
+      assert.deepEqual(back?.steps.map(assigned), [`EU Frankfurt ← ${[...FRANKFURT_APPS].sort().join(', ')}`]);
+      await script(true);
+      const home = await vscode.commands.executeCommand<Outcomes>('connectorGroups.applyPlan');
+      assert.deepEqual(home?.outcomes.map((o) => o.state), ['done']);
+      for (const app of FRANKFURT_APPS) assert.equal(await groupOf('applications', app), 'EU Frankfurt', app);
+      const nothing = await script();
+      assert.equal(await vscode.commands.executeCommand('connectorGroups.failBack', (await groupItem(api, 'EU Frankfurt')).node), undefined);
+      assert.match(nothing.infos[0] ?? '', /No application of 'EU Frankfurt' is waiting to come back/);
+    });
+
+    it('refuses a group with no declared pair, and a fail-over group with no active connector, before anything is sent', async () => {
+      const api = await extensionApi();
+      let prompts = await script();
+      await vscode.commands.executeCommand('connectorGroups.failOver', (await groupItem(api, 'Asia Singapore')).node);
+      assert.match(prompts.errors[0] ?? '', /No layout file declares where 'Asia Singapore' fails over to\. Add "failover"/);
+      await declarePair('empty-dr.connectorgroups.json', []);
+      await sandbox.call('DELETE', '/_sandbox/requests');
+      prompts = await script();
+      await vscode.commands.executeCommand('connectorGroups.failOver', (await groupItem(api, 'EU Frankfurt')).node);
+      assert.match(prompts.errors[0] ?? '', /Not failed over: 'US East \(DR\)' has no active connector: the applications would be unreachable/);
+      assert.deepEqual((await sandbox.settledRequests()).filter((e) => e.method !== 'GET'), []);
+    });
   });
 });

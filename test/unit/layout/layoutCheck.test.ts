@@ -30,6 +30,16 @@ describe('layout check: what the editor marks once the tenant is known', () => {
     ]);
   });
 
+  it('marks a fail-over group the tenant does not have', () => {
+    const gone = guid('gone');
+    assert.deepEqual(marks([
+      { id: eu, name: 'EU', failover: { to: tokyo } },
+      { id: tokyo, name: 'Tokyo', failover: { to: gone } },
+    ]), [
+      `"${gone}" :: error :: No Application Proxy connector group has this id in 'Contoso': a group fails over to one that exists.`,
+    ]);
+  });
+
   it('warns of a region outside the documented list unless the group has it already', () => {
     assert.deepEqual(marks([
       { id: eu, name: 'EU', region: 'japan' },

@@ -58,10 +58,38 @@ describe('layout file: read by hand, every problem pointed at', () => {
       /^" {2}" :: A connector group needs a name/,
       /^"x+" :: The name is 257 characters long; at most 256/,
       /^3 :: 'region' must be text/,
-      /^"conectors" :: 'conectors' is not a property of a connector group \(expected one of id, name, region, isDefault, connectors, applications\)/,
+      /^"conectors" :: 'conectors' is not a property of a connector group \(expected one of id, name, region, isDefault, connectors, applications, failover\)/,
       /^4 :: 'machineName' must be text/,
       /^"C2" :: A connector is written as \{"id": "…"\}/,
       /^\{\} :: 'applications' must be a list/,
+    ];
+    for (const pattern of expect) assert.ok(found.some((f) => pattern.test(f)), `${pattern}\nin\n${found.join('\n')}`);
+    assert.equal(found.length, expect.length, found.join('\n'));
+  });
+
+  it('reads a fail-over declaration, writes it back, and refuses a wrong one where it is written', () => {
+    const layout = tenantLayout(standardTenant(), { id: guid('tenant') });
+    layout.connectorGroups.find((g) => g.id === guid('EU'))!.failover = { to: guid('ASIA') };
+    const text = writeLayout(layout);
+    const read = readLayout(text);
+    assert.ok(read.ok);
+    assert.deepEqual(read.layout.connectorGroups.find((g) => g.id === guid('EU'))?.failover, { to: guid('ASIA') });
+    assert.equal(writeLayout(read.layout), text);
+    const [{ span }] = read.spans.failovers;
+    assert.equal(text.slice(span.offset, span.offset + span.length), `"${guid('ASIA')}"`);
+    const wrong = JSON.stringify({ tenant: { id: guid('t') }, connectorGroups: [
+      { id: guid('g'), name: 'Self', failover: { to: guid('g').toUpperCase() } },
+      { name: 'Text', failover: 'DR' },
+      { name: 'Typo', failover: { too: guid('g') } },
+      { name: 'Not an id', failover: { to: 'DR group' } },
+    ] });
+    const found = problems(wrong);
+    const expect = [
+      new RegExp(`^"${guid('g').toUpperCase()}" :: A group cannot fail over to itself`),
+      /^"DR" :: 'failover' is written as \{"to": "<id of the group to fail over to>"\}/,
+      /^"too" :: 'too' is not a property of 'failover' \(expected one of to\)/,
+      /^\{"too".*:: The fail-over group is missing/,
+      /^"DR group" :: The fail-over group must be a GUID/,
     ];
     for (const pattern of expect) assert.ok(found.some((f) => pattern.test(f)), `${pattern}\nin\n${found.join('\n')}`);
     assert.equal(found.length, expect.length, found.join('\n'));
@@ -125,14 +153,15 @@ describe('layout file: the schema the editor uses and the reader agree', () => {
     const group = schema.definitions.group;
     assert.deepEqual(keys(schema), ['$schema', 'connectorGroups', 'prune', 'tenant']);
     assert.deepEqual(keys(schema.properties.tenant), ['displayName', 'id']);
-    assert.deepEqual(keys(group), ['applications', 'connectors', 'id', 'isDefault', 'name', 'region']);
+    assert.deepEqual(keys(group), ['applications', 'connectors', 'failover', 'id', 'isDefault', 'name', 'region']);
+    assert.deepEqual(keys(group.properties.failover), ['to']);
     assert.deepEqual(keys(group.properties.connectors.items), ['id', 'machineName']);
     assert.deepEqual(keys(group.properties.applications.items), ['displayName', 'id']);
-    for (const node of [schema, schema.properties.tenant, group, group.properties.connectors.items, group.properties.applications.items]) {
+    for (const node of [schema, schema.properties.tenant, group, group.properties.connectors.items, group.properties.applications.items, group.properties.failover]) {
       assert.equal(node.additionalProperties, false);
     }
     // Each key the schema allows is read without a problem, and one it does not is refused.
-    const text = JSON.stringify({ $schema: 'x', tenant: { id: guid('t'), displayName: 'T' }, prune: true, connectorGroups: [{ id: guid('g'), name: 'G', region: 'eur', isDefault: false, connectors: [{ id: guid('c'), machineName: 'C' }], applications: [{ id: guid('a'), displayName: 'A' }] }] });
+    const text = JSON.stringify({ $schema: 'x', tenant: { id: guid('t'), displayName: 'T' }, prune: true, connectorGroups: [{ id: guid('g'), name: 'G', region: 'eur', isDefault: false, connectors: [{ id: guid('c'), machineName: 'C' }], applications: [{ id: guid('a'), displayName: 'A' }], failover: { to: guid('dr') } }] });
     assert.ok(readLayout(text).ok);
     assert.equal(readLayout(text.replace('"isDefault"', '"default"')).ok, false);
   });
