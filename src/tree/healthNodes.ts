@@ -29,6 +29,17 @@ export function severityWord(severity: Severity): string {
   }
 }
 
+/** "1 error", "3 errors": whole sentences for the translators, as VS Code's own counts are. */
+function severityCount(severity: Severity, n: number): string {
+  const one = n === 1;
+  switch (severity) {
+    case 'error': return one ? vscode.l10n.t('1 error') : vscode.l10n.t('{0} errors', n);
+    case 'warning': return one ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', n);
+    case 'information': return one ? vscode.l10n.t('1 information') : vscode.l10n.t('{0} information', n);
+    case 'hint': return one ? vscode.l10n.t('1 hint') : vscode.l10n.t('{0} hints', n);
+  }
+}
+
 export class HealthTenantNode extends TreeNode {
   constructor(readonly tenant: Tenant, readonly state: TenantFindings) {
     super(`health:${tenant.key}`, undefined);
@@ -60,7 +71,7 @@ export class HealthTenantNode extends TreeNode {
 function countsText(findings: Finding[]): string {
   const severities: Severity[] = ['error', 'warning', 'information', 'hint'];
   const parts = severities.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
-  return parts.length === 0 ? vscode.l10n.t('healthy') : parts.map(([s, n]) => `${n} ${severityWord(s)}`).join(' · ');
+  return parts.length === 0 ? vscode.l10n.t('healthy') : parts.map(([s, n]) => severityCount(s, n)).join(' · ');
 }
 
 export class FindingNode extends TreeNode {

@@ -1,7 +1,7 @@
 // End-to-end: the Health view as an admin uses it — a finding, its fix as a plan, Apply, and the
 // finding gone.
 import assert from 'node:assert/strict';
-import { openConnectorGroupsView, runContextMenu } from '../host/workbench.mjs';
+import { openConnectorGroupsView, runContextMenu, widenSidebar } from '../host/workbench.mjs';
 import { useWorkbench } from './workbenchFixture.mjs';
 
 describe('workbench: health', function () {
@@ -14,7 +14,12 @@ describe('workbench: health', function () {
     const health = wb.page.locator('.part.sidebar .pane').filter({ has: wb.page.locator('.pane-header', { hasText: 'Health' }) });
     const unused = health.locator('.monaco-list-row', { hasText: "'India Pune' has no connectors and no applications." });
     await unused.waitFor({ timeout: 60_000 });
-    await health.locator('.monaco-list-row', { hasText: "'Australia Sydney' has no active connector" }).waitFor({ timeout: 15_000 });
+    const down = health.locator('.monaco-list-row', { hasText: "'Australia Sydney' has no active connector" });
+    await down.waitFor({ timeout: 15_000 });
+    // Wide enough to read each finding, with one open on its applications at risk and its connectors.
+    await widenSidebar(wb.page, 420);
+    await down.click();
+    await health.locator('.monaco-list-row', { hasText: 'Field Service' }).filter({ hasText: 'at risk' }).waitFor({ timeout: 15_000 });
     await wb.screenshot('health-view');
     await runContextMenu(wb.page, unused, 'Fix…');
     const { page } = wb;

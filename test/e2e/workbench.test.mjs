@@ -1,6 +1,6 @@
 // End-to-end: the real workbench in Chromium, clicked through as a person would.
 import assert from 'node:assert/strict';
-import { openConnectorGroupsView } from '../host/workbench.mjs';
+import { openConnectorGroupsView, widenSidebar } from '../host/workbench.mjs';
 import { useWorkbench } from './workbenchFixture.mjs';
 
 describe('workbench: the Connector Groups view', function () {
@@ -26,13 +26,7 @@ describe('workbench: the Connector Groups view', function () {
     await view.locator('.monaco-list-row', { hasText: 'FRA-APPPROXY-01' }).waitFor({ timeout: 15_000 });
     await fixture.wb.screenshot('tree-expanded');
     // Wide enough for every description, as the README shows it.
-    const { mouse } = fixture.wb.page;
-    const side = await view.boundingBox();
-    const edge = { x: side.x + side.width + 1, y: side.y + side.height / 2 };
-    await mouse.move(edge.x, edge.y);
-    await mouse.down();
-    await mouse.move(edge.x + 330, edge.y, { steps: 10 });
-    await mouse.up();
+    await widenSidebar(fixture.wb.page, 330);
     const rows = await view.locator('.monaco-list-row').allInnerTexts();
     assert.ok(rows.some((r) => r.includes('no active connector · Australia · 2 connectors · 1 app')), rows.join(' | '));
     await fixture.wb.screenshot('tree-wide');

@@ -100,6 +100,16 @@ export async function openConnectorGroupsView(page) {
   return sidebar.locator('.pane').first();
 }
 
+/** Drags the side bar's edge `by` pixels to the right, as a person widens it. */
+export async function widenSidebar(page, by) {
+  const side = await page.locator('.part.sidebar').boundingBox();
+  const edge = { x: side.x + side.width + 1, y: side.y + side.height / 2 };
+  await page.mouse.move(edge.x, edge.y);
+  await page.mouse.down();
+  await page.mouse.move(edge.x + by, edge.y, { steps: 10 });
+  await page.mouse.up();
+}
+
 /**
  * Runs an entry of a tree row's context menu, as a person would: a menu that closed before its entry
  * showed (the row was redrawn as its group's contents arrived) is opened again.

@@ -38,7 +38,7 @@ describe('health: the findings of each tenant', () => {
   it("lists the demo tenant's findings, most severe first, each with its applications at risk", async () => {
     const node = await sandboxHealth();
     assert.deepEqual(rows(node), DEMO_FINDINGS);
-    assert.equal((node.treeItem() as vscode.TreeItem).description, '3 error · 5 warning · 1 information · 1 hint');
+    assert.equal((node.treeItem() as vscode.TreeItem).description, '3 errors · 5 warnings · 1 information · 1 hint');
     const privateAccess = (node.children() as FindingNode[]).find((f) => f.finding.rule === 'belowPrivateAccessVersion')!;
     const item = privateAccess.treeItem();
     assert.equal(item.label, "NYC-APPPROXY-02.contoso.com and SEA-APPPROXY-01.contoso.com in 'Default' run a version below 1.5.3417.0, which Private Access needs, and the group serves File Shares (Private Access) and Quick Access.");
