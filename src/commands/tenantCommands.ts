@@ -23,6 +23,9 @@ export async function removeTenant(services: Services, node?: TreeNode): Promise
   services.layouts.sessions.forget(tenant.tenant.key);
   services.layouts.journals.remove(tenant.tenant.key);
   services.layouts.history.remove(tenant.tenant.key);
+  // What the runbooks remember goes with the tenant, as its journals and history do.
+  await services.drained.set(tenant.tenant.key, []);
+  await services.failedOver.set(tenant.tenant.key, []);
   await services.savedTenants.remove(tenant.tenant.key);
   await services.registry.remove(tenant.tenant.key);
 }

@@ -31,6 +31,8 @@ export function tenantLayout(
   const itemOrder = (kind: 'connectors' | 'applications') => ranks(entries.flatMap((e) => (e[kind] ?? []).map((i) => i.id)));
   const connectorOrder = itemOrder('connectors');
   const applicationOrder = itemOrder('applications');
+  // A fail-over declaration is the file's, not the tenant's: kept, so the diff never shows it as a change.
+  const failoverOf = new Map(entries.flatMap((e) => (e.failover ? [[entryKey(e).toLowerCase(), e.failover] as const] : [])));
   return {
     tenant: { id: tenant.id, ...(tenant.displayName ? { displayName: tenant.displayName } : {}) },
     prune: like?.prune ?? false,
@@ -41,6 +43,7 @@ export function tenantLayout(
       ...(g.isDefault ? { isDefault: true } : {}),
       connectors: orderLike(g.members.map((c): LayoutItem => ({ id: c.id, label: c.machineName })), (i) => i.id, connectorOrder),
       applications: orderLike(g.applications.map((a): LayoutItem => ({ id: a.id, label: a.displayName })), (i) => i.id, applicationOrder),
+      ...(failoverOf.has(keyOf(g)) ? { failover: { ...failoverOf.get(keyOf(g))! } } : {}),
     })),
   };
 }

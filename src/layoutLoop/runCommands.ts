@@ -133,7 +133,7 @@ export async function undoApply(services: Services, planUri?: vscode.Uri): Promi
     const drift = changed.length > 0
       ? [vscode.l10n.t("'{0}' changed since the run ({1}): Undo takes back the run's changes, not these.", tenant.displayName, nameList(changed.map((n) => `'${n}'`)))]
       : [];
-    const question = vscode.l10n.t("Undo the changes made to '{0}'? {1} take them back.", tenant.displayName, stepCount(steps.length));
+    const question = vscode.l10n.t("Undo every change made to '{0}' since the last Undo? {1} take them back.", tenant.displayName, stepCount(steps.length));
     const notes = await services.layouts.worker.run({ kind: 'notes', groups: now, steps });
     const detail = [...drift, ...skipped, ...notes, stepList(steps)].join('\n\n');
     if (!(await services.prompts.confirm(question, detail, vscode.l10n.t('Undo')))) throw new Cancelled();
@@ -203,7 +203,8 @@ function tell(services: Services, session: PlanSession, preview: Preview, steps:
   } else if (result.cancelled) {
     void services.prompts.notify(vscode.l10n.t('Stopped after {0} of {1}, as asked; {2} not tried.', done, stepCount(steps.length), notTried), ...(undoing ? [] : [resume]), ...canUndo, showReport).then(act);
   } else if (undoing) {
-    services.prompts.info(vscode.l10n.t('Undone: {0} took back the changes of {1}.', stepCount(done), fileName(preview.file)));
+    // Undo takes back every run since the last Undo, not only the last plan's: said, so no one thinks an earlier run stays.
+    services.prompts.info(vscode.l10n.t('Undone: {0} took back every change since the last Undo (the last plan applied: {1}).', stepCount(done), fileName(preview.file)));
   } else {
     void services.prompts.notify(vscode.l10n.t('Applied {0}: the tenant matches {1}.', stepCount(done), fileName(preview.file)), ...canUndo, showReport).then(act);
   }

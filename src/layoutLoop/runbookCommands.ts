@@ -91,11 +91,18 @@ async function evacuate(services: Services, tenantNode: TenantNode, source: Conn
     withItemsMoved(tenantNode.contents.groups, tenantOf(tenantNode), 'applications', applications.map((a) => a.id), target.group.id));
 }
 
+/** The group a runbook works on, as read now, in a tenant it may change. */
+async function runbookGroup(services: Services, node: unknown, question: string, action: string) {
+  const picked = await groupTarget(services, node, question);
+  const tenantNode = picked.tenantNode;
+  assertCanWrite(tenantNode.tenant, action);
+  const contents = await loadedContents(tenantNode);
+  return { tenantNode, contents, group: contents.group(picked.group.id) ?? picked.group };
+}
+
 export async function evacuateGroup(services: Services, node?: unknown): Promise<{ steps: PlanStep[] }> {
-  const group = await groupTarget(services, node, vscode.l10n.t('Evacuate which group?'));
-  assertCanWrite(group.tenantNode.tenant, vscode.l10n.t('Evacuating a group'));
-  await loadedContents(group.tenantNode);
-  return evacuate(services, group.tenantNode, group.tenantNode.contents.group(group.group.id) ?? group.group);
+  const { tenantNode, group } = await runbookGroup(services, node, vscode.l10n.t('Evacuate which group?'), vscode.l10n.t('Evacuating a group'));
+  return evacuate(services, tenantNode, group);
 }
 
 /** Connectors to the default group or an idle one (no applications), remembering where each was. */
@@ -136,19 +143,19 @@ export async function restoreDrained(services: Services, node?: unknown): Promis
 
 /** Every application of a group to the group a layout file declares for it ("failover": { "to": … }). */
 export async function failOver(services: Services, node?: unknown): Promise<{ steps: PlanStep[] }> {
-  const picked = await groupTarget(services, node, vscode.l10n.t('Fail over which group?'));
-  const tenantNode = picked.tenantNode;
-  assertCanWrite(tenantNode.tenant, vscode.l10n.t('Failing over'));
-  const contents = await loadedContents(tenantNode);
-  const source = contents.group(picked.group.id) ?? picked.group;
-  const pairs = (await declaredFailovers(tenantNode.tenant.tenantId, contents.groups)).filter((p) => p.sourceId === source.id);
+  const { tenantNode, contents, group: source } = await runbookGroup(services, node, vscode.l10n.t('Fail over which group?'), vscode.l10n.t('Failing over'));
+  const declarations = await declaredFailovers(tenantNode.tenant.tenantId, contents.groups);
+  const pairs = declarations.pairs.filter((p) => p.sourceId === source.id);
   if (pairs.length === 0) {
-    throw new Error(vscode.l10n.t("No layout file declares where '{0}' fails over to. Add \"failover\": {\"to\": \"<id of its disaster-recovery group>\"} to the group in a layout file of this tenant, then run Fail Over again.", source.name));
+    const unread = declarations.unread.length
+      ? ` ${vscode.l10n.t('These layout files have problems and were not read: {0}.', declarations.unread.join(', '))}`
+      : '';
+    throw new Error(vscode.l10n.t("No layout file declares where '{0}' fails over to. Add \"failover\": {\"to\": \"<id of its disaster-recovery group>\"} to the group in a layout file of this tenant, then run Fail Over again.", source.name) + unread);
   }
   const targets = new Set(pairs.map((p) => p.targetId));
-  const declared = contents.groups.filter((g) => targets.has(g.id.toLowerCase()));
+  const declared = contents.applicationProxyGroups().filter((g) => targets.has(g.id.toLowerCase()));
   if (declared.length === 0) {
-    throw new Error(vscode.l10n.t("The group '{0}' fails over to ({1}, in {2}) is not in the tenant.", source.name, [...targets].join(', '), pairs[0].file));
+    throw new Error(vscode.l10n.t("'{0}' fails over to a group the tenant does not have ({1}, declared in {2}).", source.name, [...targets].join(', '), pairs[0].file));
   }
   if (source.applications.length === 0) throw new Error(vscode.l10n.t("'{0}' has no applications to fail over.", source.name));
   const target = declared.length === 1
@@ -162,20 +169,16 @@ export async function failOver(services: Services, node?: unknown): Promise<{ st
   if (refusal) throw new Error(vscode.l10n.t('Not failed over: {0}', refusal));
   const risk = evacuationRisk(target, source.applications);
   if (risk) services.prompts.info(vscode.l10n.t("Fail-over group '{0}': {1}.", target.name, risk));
-  await services.failedOver.add(tenantNode.tenant.key, source.applications.map((a) => ({ itemId: a.id, homeId: source.id, movedTo: target.id })));
+  await services.failedOver.put(tenantNode.tenant.key, source.applications.map((a) => ({ itemId: a.id, homeId: source.id, movedTo: target.id })));
   return previewLayout(services, vscode.l10n.t('Fail over {0} to {1}', source.name, target.name),
     withItemsMoved(contents.groups, tenantOf(tenantNode), 'applications', source.applications.map((a) => a.id), target.id));
 }
 
 /** The applications failed over from a group (recorded, or listed under it in a declaring file) back to it. */
 export async function failBack(services: Services, node?: unknown): Promise<{ steps: PlanStep[] }> {
-  const picked = await groupTarget(services, node, vscode.l10n.t('Fail back which group?'));
-  const tenantNode = picked.tenantNode;
-  assertCanWrite(tenantNode.tenant, vscode.l10n.t('Failing back'));
-  const contents = await loadedContents(tenantNode);
-  const home = contents.group(picked.group.id) ?? picked.group;
+  const { tenantNode, contents, group: home } = await runbookGroup(services, node, vscode.l10n.t('Fail back which group?'), vscode.l10n.t('Failing back'));
   const key = tenantNode.tenant.key;
-  const pairs = await declaredFailovers(tenantNode.tenant.tenantId, contents.groups);
+  const { pairs } = await declaredFailovers(tenantNode.tenant.tenantId, contents.groups);
   const ids = failBackItems(home, contents.groups, services.failedOver.of(key), pairs);
   // Records of applications home again (failed back, or moved by hand) or gone are dropped.
   const recorded = services.failedOver.of(key);

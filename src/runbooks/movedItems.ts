@@ -45,6 +45,12 @@ export class MovedItems {
     await this.set(tenantKey, [...known.values()]);
   }
 
+  /** Records moves that replace any earlier record of the same items (a new fail over starts afresh). */
+  async put(tenantKey: string, moved: MovedItem[]): Promise<void> {
+    const ids = new Set(moved.map((d) => d.itemId.toLowerCase()));
+    await this.set(tenantKey, [...this.of(tenantKey).filter((d) => !ids.has(d.itemId.toLowerCase())), ...moved]);
+  }
+
   async set(tenantKey: string, moved: MovedItem[]): Promise<void> {
     const all = this.all();
     if (moved.length === 0) delete all[tenantKey];

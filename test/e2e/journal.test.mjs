@@ -42,7 +42,7 @@ describe('workbench: a run survives the extension host', function () {
     await toast.locator('.monaco-button', { hasText: /^Undo$/ }).click();
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: 30_000 });
-    assert.match(await dialog.innerText(), /Undo the changes made to 'Contoso \(sandbox\)'\?/);
+    assert.match(await dialog.innerText(), /Undo every change made to 'Contoso \(sandbox\)' since the last Undo\?/);
     await dialog.locator('.monaco-button', { hasText: /^Undo$/ }).click();
     await page.locator('.notification-toast', { hasText: 'Undone:' }).waitFor({ timeout: 60_000 });
     await wb.screenshot('journal-undone');

@@ -80,9 +80,13 @@ describe('runbooks and fixes: planned, applied, resumed and undone like layouts'
     await script(true);
     const resumed = await vscode.commands.executeCommand<{ outcomes: { state: string }[] }>('connectorGroups.resumeApply');
     assert.ok(resumed?.outcomes.every((o) => o.state === 'done'), JSON.stringify(resumed?.outcomes));
-    for (const app of ['Expense Reports', 'Intranet', 'File Shares (Private Access)', 'Quick Access']) {
-      assert.equal(await groupOf('applications', app), 'EU Frankfurt', app);
-    }
+    const apps = ['Expense Reports', 'Intranet', 'File Shares (Private Access)', 'Quick Access'];
+    for (const app of apps) assert.equal(await groupOf('applications', app), 'EU Frankfurt', app);
+    // Undo takes back the whole evacuation, the part before the stop and the part resumed.
+    await script(true);
+    const undone = await vscode.commands.executeCommand<{ outcomes: { state: string }[] }>('connectorGroups.undoApply');
+    assert.ok(undone?.outcomes.length && undone.outcomes.every((o) => o.state === 'done'), JSON.stringify(undone?.outcomes));
+    for (const app of apps) assert.equal(await groupOf('applications', app), 'Default', app);
   });
 
   it('drains a connector whose answer is lost, and restores it after a stop and Resume', async () => {
@@ -169,6 +173,15 @@ describe('runbooks and fixes: planned, applied, resumed and undone like layouts'
       const home = await vscode.commands.executeCommand<Outcomes>('connectorGroups.applyPlan');
       assert.deepEqual(home?.outcomes.map((o) => o.state), ['done']);
       for (const app of FRANKFURT_APPS) assert.equal(await groupOf('applications', app), 'EU Frankfurt', app);
+      // Undo takes back every run since the last Undo: the fail back and both runs of the fail over,
+      // the latest first, so each application ends where it began.
+      const asked = await script(true);
+      const undone = await vscode.commands.executeCommand<Outcomes & { done: PlanStep[] }>('connectorGroups.undoApply');
+      assert.match(asked.asked.join('\n'), /Undo every change made to 'Contoso \(sandbox\)' since the last Undo\? 3 steps take them back/);
+      assert.ok(undone?.outcomes.length === 3 && undone.outcomes.every((o) => o.state === 'done'), JSON.stringify(undone?.outcomes));
+      for (const app of FRANKFURT_APPS) assert.equal(await groupOf('applications', app), 'EU Frankfurt', app);
+      await vscode.commands.executeCommand('connectorGroups.refresh');
+      await api.services.tree.settledChildren(await sandboxTenantNode(api));
       const nothing = await script();
       assert.equal(await vscode.commands.executeCommand('connectorGroups.failBack', (await groupItem(api, 'EU Frankfurt')).node), undefined);
       assert.match(nothing.infos[0] ?? '', /No application of 'EU Frankfurt' is waiting to come back/);

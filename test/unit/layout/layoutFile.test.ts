@@ -95,6 +95,21 @@ describe('layout file: read by hand, every problem pointed at', () => {
     assert.equal(found.length, expect.length, found.join('\n'));
   });
 
+  it('keeps a file\'s fail-over declarations on the tenant side of the diff, so they never show as a change', () => {
+    const layout = tenantLayout(standardTenant(), { id: guid('tenant') });
+    const eu = layout.connectorGroups.find((g) => g.id === guid('EU'))!;
+    eu.failover = { to: guid('ASIA') };
+    // One matched by its name only, in another case, as Preview Plan matches it.
+    const byName = layout.connectorGroups.find((g) => g.id === guid('ASIA'))!;
+    delete byName.id;
+    byName.name = byName.name.toUpperCase();
+    byName.failover = { to: guid('EU') };
+    const tenantSide = tenantLayout(standardTenant(), { id: guid('tenant') }, layout);
+    assert.deepEqual(tenantSide.connectorGroups.find((g) => g.id === guid('EU'))?.failover, { to: guid('ASIA') });
+    assert.deepEqual(tenantSide.connectorGroups.find((g) => g.id === guid('ASIA'))?.failover, { to: guid('EU') });
+    assert.equal(tenantSide.connectorGroups.filter((g) => g.failover).length, 2);
+  });
+
   it('refuses a key written twice, which a person and the planner would read differently', () => {
     const tenant = guid('tenant');
     const text = `{ "tenant": { "id": "${tenant}" }, "prune": false, "connectorGroups": [ { "name": "A", "name": "B" } ], "prune": true }`;

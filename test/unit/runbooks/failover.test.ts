@@ -24,6 +24,11 @@ describe('fail-over declarations', () => {
     ]);
   });
 
+  it('matches a name in any case, as Preview Plan does, and leaves out a group that fails over to itself', () => {
+    assert.deepEqual(declaredPairs(layout([{ name: 'frankfurt', failover: { to: 'dr' } }, { name: 'Amsterdam', failover: { to: 'dr' } }]), 'f', 'T', tenant),
+      [{ sourceId: 'src', targetId: 'dr', file: 'f' }]);
+  });
+
   it('leaves out another tenant\'s file, a name two groups share, and a group the tenant does not have', () => {
     assert.deepEqual(declaredPairs(layout([{ id: 'src', name: 'Frankfurt', failover: { to: 'dr' } }], 'other'), 'f', 'T', tenant), []);
     assert.deepEqual(declaredPairs(layout([{ name: 'Twin', failover: { to: 'dr' } }, { id: 'gone', name: 'Gone', failover: { to: 'dr' } }, { name: 'New', failover: { to: 'dr' } }]), 'f', 'T', tenant), []);
@@ -42,9 +47,14 @@ describe('fail back', () => {
     assert.deepEqual(failBackItems(now[0], now, records, pairs), ['a1', 'a2', 'a3']);
   });
 
-  it('brings back an application moved on from the fail-over group, since it was failed over from here', () => {
+  it('leaves an application moved on from the fail-over group where it is: someone chose its new group', () => {
     const now = [g('src', 'Frankfurt', []), g('dr', 'Amsterdam', []), g('third', 'Third', ['a1'])];
-    assert.deepEqual(failBackItems(now[0], now, [moved('a1')], []), ['a1']);
+    assert.deepEqual(failBackItems(now[0], now, [moved('a1')], []), []);
+  });
+
+  it('matches ids in any case: Graph writes them as it likes, layout files in lower case', () => {
+    const now = [g('SRC-1', 'Frankfurt', []), g('DR-1', 'Amsterdam', ['A1', 'A2'])];
+    assert.deepEqual(failBackItems(now[0], now, [moved('A1', 'src-1', 'dr-1')], [{ sourceId: 'SRC-1', targetId: 'dr-1', file: 'f', listed: ['a2'] }]), ['a1', 'a2']);
   });
 
   it('has nothing to bring back when every application is home', () => {
