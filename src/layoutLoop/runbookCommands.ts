@@ -24,8 +24,33 @@ export const RUNBOOK_SCHEME = 'connector-groups-runbook';
 
 /** The layout as a read-only document named for what it does, previewed like any layout file. */
 async function previewLayout(services: Services, title: string, layout: Layout): Promise<{ steps: PlanStep[] }> {
-  const uri = services.layouts.documents.set(RUNBOOK_SCHEME, `${fileNamePart(title)}${LAYOUT_SUFFIX}`, writeLayout(layout));
+  const text = writeLayout(layout);
+  const uri = services.layouts.documents.set(RUNBOOK_SCHEME, `${fileNamePart(title)}${LAYOUT_SUFFIX}`, text);
+  await documentHolding(uri, text);
   return previewPlan(services, uri);
+}
+
+/**
+ * The document once it holds `text`. A runbook run again under the same title reuses its URI, and
+ * VS Code hands back the open document with the earlier text until the change reaches it: planning
+ * that text would plan the earlier runbook against the tenant of now.
+ */
+async function documentHolding(uri: vscode.Uri, text: string): Promise<vscode.TextDocument> {
+  let subscription: vscode.Disposable | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const updated = new Promise<vscode.TextDocument>((resolve, reject) => {
+    subscription = vscode.workspace.onDidChangeTextDocument(({ document }) => {
+      if (document.uri.toString() === uri.toString() && document.getText() === text) resolve(document);
+    });
+    timer = setTimeout(() => reject(new Error(vscode.l10n.t("The runbook's layout did not reach its editor in time: run it again."))), 10_000);
+  });
+  try {
+    const document = await vscode.workspace.openTextDocument(uri);
+    return document.getText() === text ? document : await updated;
+  } finally {
+    subscription?.dispose();
+    clearTimeout(timer);
+  }
 }
 
 const tenantOf = (node: TenantNode) => ({ id: node.tenant.tenantId, displayName: node.tenant.displayName });

@@ -133,7 +133,7 @@ describe('runbooks and fixes: planned, applied, resumed and undone like layouts'
     const assigned = (step: PlanStep) => (step.kind === 'assignApplications' ? `${step.toName} ← ${step.applications.map((a) => a.label).sort().join(', ')}` : step.kind);
 
     /** A disaster-recovery group (in the default region, which takes connectors from any group) with two of Frankfurt's connectors, declared in an open layout file. */
-    async function declarePair(file: string, connectors = ['FRA-APPPROXY-02', 'FRA-APPPROXY-03']): Promise<void> {
+    async function declarePair(file: string, connectors = ['FRA-APPPROXY-02', 'FRA-APPPROXY-03'], listed: string[] = []): Promise<void> {
       const api = await extensionApi();
       const dr = (await sandbox.call('POST', `${P}/connectorGroups`, { body: { name: 'US East (DR)', region: 'nam' } })).body;
       for (const name of connectors) {
@@ -143,7 +143,9 @@ describe('runbooks and fixes: planned, applied, resumed and undone like layouts'
       }
       const frankfurt = (await sandbox.state()).groups.find((g) => g.name === 'EU Frankfurt')!;
       const tenantId = (await sandboxTenantNode(api)).tenant.tenantId;
-      writeFileSync(path.join(dir, file), JSON.stringify({ tenant: { id: tenantId }, connectorGroups: [{ id: frankfurt.id, name: 'EU Frankfurt', failover: { to: dr.id } }] }, null, 2));
+      const applications = (await sandbox.state()).applications.filter((a) => listed.includes(a.displayName)).map((a) => ({ id: a.id }));
+      const entry = { id: frankfurt.id, name: 'EU Frankfurt', ...(listed.length ? { applications } : {}), failover: { to: dr.id } };
+      writeFileSync(path.join(dir, file), JSON.stringify({ tenant: { id: tenantId }, connectorGroups: [entry] }, null, 2));
       await vscode.workspace.openTextDocument(path.join(dir, file));
       await vscode.commands.executeCommand('connectorGroups.refresh');
       await api.services.tree.settledChildren(await sandboxTenantNode(api));
@@ -198,6 +200,36 @@ describe('runbooks and fixes: planned, applied, resumed and undone like layouts'
       await vscode.commands.executeCommand('connectorGroups.failOver', (await groupItem(api, 'EU Frankfurt')).node);
       assert.match(prompts.errors[0] ?? '', /Not failed over: 'US East \(DR\)' has no active connector: the applications would be unreachable/);
       assert.deepEqual((await sandbox.settledRequests()).filter((e) => e.method !== 'GET'), []);
+    });
+
+    it('fails back what the file lists when nothing was recorded, and not while the group has no active connector', async () => {
+      await declarePair('listed.connectorgroups.json', undefined, FRANKFURT_APPS);
+      const api = await extensionApi();
+      await script();
+      await vscode.commands.executeCommand('connectorGroups.failOver', (await groupItem(api, 'EU Frankfurt')).node);
+      await script(true);
+      await vscode.commands.executeCommand('connectorGroups.applyPlan');
+      for (const app of FRANKFURT_APPS) assert.equal(await groupOf('applications', app), 'US East (DR)', app);
+      // The outage: Frankfurt's last connector is taken away. Fail Back refuses, and sends nothing.
+      const state = await sandbox.state();
+      const fra1 = state.connectors.find((c) => c.machineName.startsWith('FRA-APPPROXY-01'))!;
+      const home = state.groups.find((g) => g.isDefault)!;
+      await sandbox.call('POST', `${P}/connectorGroups/${home.id}/members/$ref`, { body: { '@odata.id': `${sandbox.url}${P}/connectors/${fra1.id}` } });
+      await vscode.commands.executeCommand('connectorGroups.refresh');
+      await api.services.tree.settledChildren(await sandboxTenantNode(api));
+      await sandbox.call('DELETE', '/_sandbox/requests');
+      let prompts = await script();
+      await vscode.commands.executeCommand('connectorGroups.failBack', (await groupItem(api, 'EU Frankfurt')).node);
+      assert.match(prompts.errors[0] ?? '', /Not failed back: 'EU Frankfurt' has no active connector: the applications would be unreachable/);
+      assert.deepEqual((await sandbox.settledRequests()).filter((e) => e.method !== 'GET'), []);
+      // Its connector back, and the records forgotten (as on another machine): the file's list is enough.
+      await sandbox.call('POST', `${P}/connectorGroups/${state.groups.find((g) => g.name === 'EU Frankfurt')!.id}/members/$ref`, { body: { '@odata.id': `${sandbox.url}${P}/connectors/${fra1.id}` } });
+      await api.services.failedOver.set('sandbox', []);
+      await vscode.commands.executeCommand('connectorGroups.refresh');
+      await api.services.tree.settledChildren(await sandboxTenantNode(api));
+      prompts = await script();
+      const back = await vscode.commands.executeCommand<{ steps: PlanStep[] }>('connectorGroups.failBack', (await groupItem(api, 'EU Frankfurt')).node);
+      assert.deepEqual(back?.steps.map(assigned), [`EU Frankfurt ← ${[...FRANKFURT_APPS].sort().join(', ')}`]);
     });
   });
 });
