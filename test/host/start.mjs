@@ -4,6 +4,7 @@ import path from 'node:path';
 import { installExtension, makeScratch, startCodeServer } from './codeServer.mjs';
 import { stopAll } from './processes.mjs';
 import { startSandbox } from './sandboxProcess.mjs';
+import { DEMO_LAYOUT, writeDemoLayout } from './demoWorkspace.mjs';
 
 const portArg = process.argv.indexOf('--sandbox-port');
 const sandboxPort = portArg > 0 ? Number(process.argv[portArg + 1]) : 0;
@@ -12,6 +13,7 @@ const scratch = makeScratch();
 try {
   const sandbox = await startSandbox({ port: sandboxPort, quiet: false, certFile: path.join(scratch.dir, 'sandbox-ca.pem') });
   installExtension(scratch);
+  await writeDemoLayout(sandbox, scratch.workspace);
   const server = await startCodeServer({
     scratch,
     env: sandbox.env,
@@ -24,6 +26,7 @@ try {
   console.log('');
   console.log(`Open VS Code in a browser: ${server.url}/?folder=${encodeURIComponent(scratch.workspace)}`);
   console.log('Then choose "Connector Groups" in the activity bar. Ctrl-C stops everything.');
+  console.log(`The folder holds ${DEMO_LAYOUT}, which declares where Asia Singapore fails over to (Fail Over… on the group).`);
   process.on('exit', () => scratch.remove());
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

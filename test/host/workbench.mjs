@@ -3,6 +3,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { installExtension, launchBrowser, makeScratch, root, startCodeServer } from './codeServer.mjs';
 import { startSandbox } from './sandboxProcess.mjs';
+import { writeDemoLayout } from './demoWorkspace.mjs';
 import { describeSearch, searchForSecrets, secretLedgerEnv } from './secretSearch.mjs';
 
 export const screenshotsDir = path.join(root, 'test-results', 'screenshots');
@@ -13,7 +14,7 @@ const searchLog = path.join(root, 'test-results', 'secret-search.log');
  * sandboxes handed out (throwing when one is found or the search could not be trusted), and removes
  * the throwaway folders.
  */
-export async function openWorkbench({ viewport = { width: 1400, height: 900 }, colorTheme, settings = {}, sandboxArgs = [] } = {}) {
+export async function openWorkbench({ viewport = { width: 1400, height: 900 }, colorTheme, settings = {}, sandboxArgs = [], demoLayout = false } = {}) {
   const scratch = makeScratch();
   const ledger = secretLedgerEnv(path.join(scratch.dir, 'secrets.txt'));
   const consoleMessages = [];
@@ -42,6 +43,7 @@ export async function openWorkbench({ viewport = { width: 1400, height: 900 }, c
   try {
     sandbox = await startSandbox({ certFile: path.join(scratch.dir, 'sandbox-ca.pem'), env: ledger, extraArgs: sandboxArgs });
     installExtension(scratch);
+    if (demoLayout) await writeDemoLayout(sandbox, scratch.workspace);
     server = await startCodeServer({
       scratch,
       env: { ...sandbox.env, ...ledger },
