@@ -75,11 +75,19 @@ describe('layout as code: export, edit, preview, apply, resume, undo', () => {
 
   /** Edits the open file as a person would (in the editor) and saves it. */
   async function save(uri: vscode.Uri, layout: Layout): Promise<void> {
+    const text = writeLayout(layout);
     const document = await vscode.workspace.openTextDocument(uri);
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), writeLayout(layout));
+    edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), text);
     assert.ok(await vscode.workspace.applyEdit(edit));
-    assert.ok(await document.save());
+    const saved = await document.save();
+    // What counts is the file on disk. save() also answers false when it found nothing left to save
+    // (a save a moment before took the edit), which a busy machine makes happen.
+    for (let tries = 0; tries < 50 && (document.isDirty || readFileSync(uri.fsPath, 'utf8') !== text); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(readFileSync(uri.fsPath, 'utf8'), text, `the edit is on disk (save answered ${saved})`);
+    assert.equal(document.isDirty, false);
   }
 
   /** Two connectors of EU Frankfurt to Default, EU Frankfurt renamed, Helsinki created with Wiki in it. */
