@@ -34,6 +34,8 @@ import { TREE_VIEW_ID } from './ui/progress';
 import { windowPrompts, type Prompts } from './ui/prompts';
 import { REGION_FORM_VIEW_TYPE, RegionFormPanel } from './webview/regionFormPanel';
 import { regionFormHost } from './commands/regionCommands';
+import { ConnectorWatch, MutedTenants } from './commands/connectorWatch';
+import { WatchHistory } from './watch/watchHistory';
 
 /** What activate returns: used by the extension-host tests to read the tree and answer prompts. */
 export interface ConnectorGroupsExtensionApi {
@@ -58,7 +60,8 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
   });
   // Per workspace (or for the window without one), in a file of its own: see jsonFileStore.
   const expansion = new ExpansionMemory(jsonFileStore(path.join((context.storageUri ?? context.globalStorageUri).fsPath, 'expansion.json'), (message) => logger.warn(message)));
-  const tree = new ConnectorGroupTreeProvider(registry, expansion, (line) => logger.info(line));
+  const watchHistory = new WatchHistory(context.globalState);
+  const tree = new ConnectorGroupTreeProvider(registry, expansion, (line) => logger.info(line), (key, id) => watchHistory.record(key, id));
   const health = new HealthTreeProvider(registry, tree);
   const exports = new ExportDocuments();
   const layoutDocuments = new LayoutDocuments();
@@ -73,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
     },
     savedTenants, drained: new MovedItems(context.globalState, DRAINED_CONNECTORS),
     failedOver: new MovedItems(context.globalState, FAILED_OVER_APPLICATIONS), authentication: vscodeAuthentication,
-  } as Services & { treeView: vscode.TreeView<TreeNode> };
+  } as Services & { treeView: vscode.TreeView<TreeNode>; watch: ConnectorWatch };
   const dragAndDrop = new ConnectorGroupDragAndDrop({
     moveConnectors: (connectors, target) => runReported(services, 'drop', () => moveConnectorsTo(services, connectors, target)),
     assignApplications: (applications, target) => runReported(services, 'drop', () => assignApplicationsTo(services, applications, target)),
@@ -88,7 +91,7 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
     services.treeView.onDidExpandElement(({ element }) => expansion.set(element.id, true)),
     services.treeView.onDidCollapseElement(({ element }) => expansion.set(element.id, false)),
     logger, registry, tree, services.treeView, health,
-    vscode.window.createTreeView(HEALTH_VIEW_ID, { treeDataProvider: health, showCollapseAll: true }), showProblems(tree, services.treeView), ...registerCommands(services),
+    vscode.window.createTreeView(HEALTH_VIEW_ID, { treeDataProvider: health, showCollapseAll: true }), showProblems(tree, services.treeView, HEALTH_VIEW_ID), ...registerCommands(services),
     vscode.workspace.registerTextDocumentContentProvider(EXPORT_SCHEME, exports),
     layoutDocuments,
     planWorker,
@@ -100,6 +103,9 @@ export function activate(context: vscode.ExtensionContext): ConnectorGroupsExten
       deserializeWebviewPanel: (panel, state) => RegionFormPanel.restore(regionFormHost(services), context.extensionUri, panel, state),
     }),
   );
+  // Started after the tree: its first poll comes an interval after activation, on what the tree read.
+  services.watch = new ConnectorWatch(services, new MutedTenants(context.globalState), watchHistory);
+  context.subscriptions.push(services.watch);
   void vscode.commands.executeCommand('setContext', 'connectorGroups.hasTenants', false);
   void runReported(services, 'restoreTenants', () => restoreTenants(services));
   context.subscriptions.push(watchSessions(services), watchJournals(services));

@@ -16,6 +16,7 @@ import type { Services } from './services';
 import { Cancelled } from './commands/targets';
 import { checkAccess } from './commands/accessCommands';
 import { exportHealth, showFindingGroup, sortFindings } from './commands/healthCommands';
+import { checkConnectors, muteConnectorAlerts } from './commands/watchCommands';
 import { drainConnectors, evacuateGroup, failBack, failOver, fixFinding, restoreDrained } from './layoutLoop/runbookCommands';
 import { addTenant, askReadWrite, copyCodeAndOpenPage, grantAdminConsent, signInTenant, switchAccount } from './commands/signInCommands';
 import { openSandboxTenant, refresh, refreshNode, removeTenant, showAllGroups, showLog, showProblemsOnly } from './commands/tenantCommands';
@@ -72,6 +73,8 @@ const COMMANDS: Record<string, Handler> = {
   restoreDrained,
   failOver,
   failBack,
+  checkConnectors,
+  muteConnectorAlerts,
 };
 
 export function registerCommands(services: Services): vscode.Disposable[] {

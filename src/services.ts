@@ -15,6 +15,7 @@ import type { JournalStore } from './layoutLoop/journalStore';
 import type { PlanSessions } from './layoutLoop/planSessions';
 import type { HealthTreeProvider } from './tree/healthView';
 import type { MovedItems } from './runbooks/movedItems';
+import type { ConnectorWatch } from './commands/connectorWatch';
 
 export interface Services {
   readonly registry: TenantRegistry;
@@ -22,6 +23,8 @@ export interface Services {
   /** The Health view: each tenant's findings, from what the tree has read. */
   readonly health: HealthTreeProvider;
   readonly treeView: vscode.TreeView<TreeNode>;
+  /** Reads each loaded tenant's connectors every few minutes and says what changed. */
+  readonly watch: ConnectorWatch;
   readonly logger: Logger;
   readonly extensionUri: vscode.Uri;
   /** The texts behind the read-only export tabs. */

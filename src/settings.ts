@@ -9,6 +9,8 @@ export const settings = {
   /** One attempt of a request, and a whole load of a tenant, must finish within this. */
   requestTimeoutMs: () => section().get<number>('requestTimeoutSeconds', 60) * 1000,
   showSyncFabricGroups: () => section().get<boolean>('showSyncFabricGroups', true),
+  /** Minutes between two reads of each tenant's connectors by the watch; 0 turns it off. */
+  watchIntervalMinutes: () => Math.max(0, section().get<number>('watch.intervalMinutes', 5)),
   maxConcurrentRequests: () => Math.min(32, Math.max(1, Math.round(section().get<number>('maxConcurrentRequests', 16)))),
   /**
    * Our app registration's client id for a cloud: one id for every cloud, or one per cloud (a

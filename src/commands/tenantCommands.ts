@@ -26,6 +26,8 @@ export async function removeTenant(services: Services, node?: TreeNode): Promise
   // What the runbooks remember goes with the tenant, as its journals and history do.
   await services.drained.set(tenant.tenant.key, []);
   await services.failedOver.set(tenant.tenant.key, []);
+  await services.watch.history.forget(tenant.tenant.key);
+  await services.watch.muted.set(tenant.tenant.key, false);
   await services.savedTenants.remove(tenant.tenant.key);
   await services.registry.remove(tenant.tenant.key);
 }

@@ -46,6 +46,14 @@ export function handleControl(sandbox: GraphSandbox, method: string, path: strin
   const key = `${method} ${path.replace(/\/+$/, '')}`;
   const identity = handleIdentityControl(sandbox, method, path, raw);
   if (identity) return identity;
+  // A connector going inactive or active again, as its host stops or starts: what the watch polls for.
+  const status = /^PATCH \/_sandbox\/connectors\/([^/]+)$/.exec(key);
+  if (status) {
+    const connector = sandbox.store.connector(decodeURIComponent(status[1]));
+    if (body?.status !== 'active' && body?.status !== 'inactive') throw badRequest("status must be 'active' or 'inactive'.");
+    connector.status = body.status;
+    return { status: 200, body: { ...connectorDto(connector), groupId: connector.groupId } };
+  }
   switch (key) {
     case 'GET /_sandbox/state':
       return { status: 200, body: snapshot(sandbox) };

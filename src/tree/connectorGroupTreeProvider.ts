@@ -28,12 +28,14 @@ export class ConnectorGroupTreeProvider implements vscode.TreeDataProvider<TreeN
     private readonly expansion?: ExpansionMemory,
     /** Told each tenant's first load, as a line for the log. */
     private readonly told: (line: string) => void = () => undefined,
+    statusRecord?: TreeContext['statusRecord'],
   ) {
     this.context = {
       contents: (key) => this.contents(key),
       changed: (node) => this.changedEmitter.fire(node),
       showSyncFabricGroups: settings.showSyncFabricGroups,
       problemsOnly: () => this.onlyProblems,
+      ...(statusRecord ? { statusRecord } : {}),
     };
     this.subscription = registry.onDidChange(() => {
       for (const key of [...this.contentsByTenant.keys()]) {
@@ -169,6 +171,11 @@ export class ConnectorGroupTreeProvider implements vscode.TreeDataProvider<TreeN
   /** Groups with problems across the loaded tenants: the view's badge. */
   problemCount(): number {
     return [...this.contentsByTenant.values()].reduce((n, contents) => n + contents.applicationProxyGroups().filter(hasProblem).length, 0);
+  }
+
+  /** The loaded tenants with a group with problems: the status bar's count. */
+  tenantsWithProblems(): string[] {
+    return [...this.contentsByTenant.values()].filter((c) => c.applicationProxyGroups().some(hasProblem)).map((c) => c.tenant.displayName);
   }
 
   /** Says that these nodes' data changed locally (after a command updated the contents). */

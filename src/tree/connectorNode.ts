@@ -4,6 +4,7 @@ import { visibleText } from '../shared/plainText';
 import type { Connector } from '../graph/types';
 import { GroupItemNode } from './groupItemNode';
 import { tooltip } from './tooltip';
+import { inactiveWords } from '../watch/statusHistory';
 import { readOnlyFacet, type TreeNode } from './treeNode';
 
 /** Active or not by shape, not only by colour: in light themes the two colours are close. */
@@ -26,10 +27,11 @@ export class ConnectorNode extends GroupItemNode {
     const { connector } = this;
     const item = new vscode.TreeItem(visibleText(connector.machineName || connector.id));
     item.id = this.id;
-    item.description = [connector.status, connector.externalIp, connector.version].filter(Boolean).join(' · ');
+    const since = inactiveWords(this.tenantNode.statusRecord(connector.id), new Date());
+    item.description = [since ?? connector.status, connector.externalIp, connector.version].filter(Boolean).join(' · ');
     item.iconPath = connectorIcon(connector);
     item.tooltip = tooltip(connector.machineName, [
-      [vscode.l10n.t('Status'), connector.status],
+      [vscode.l10n.t('Status'), since ?? connector.status],
       [vscode.l10n.t('External IP'), connector.externalIp],
       [vscode.l10n.t('Version'), connector.version],
       [vscode.l10n.t('ID'), connector.id],

@@ -1,4 +1,5 @@
 // A tenant: its name, id and account; its children are its App Proxy groups and, apart, other agents' groups.
+import type { ConnectorStatusRecord } from '../watch/statusHistory';
 import * as vscode from 'vscode';
 import { visibleText } from '../shared/plainText';
 import type { Tenant } from '../tenants/tenant';
@@ -24,6 +25,11 @@ export class TenantNode extends TreeNode {
   get contents() {
     return this.context.contents(this.tenant.key);
   }
+  /** What the connector watch saw of one of this tenant's connectors. */
+  statusRecord(connectorId: string): ConnectorStatusRecord | undefined {
+    return this.context.statusRecord?.(this.tenant.key, connectorId);
+  }
+
 
   treeItem(): vscode.TreeItem {
     const { tenant } = this;

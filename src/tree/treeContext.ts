@@ -1,4 +1,5 @@
 // What nodes need from the provider: the contents of their tenant and a way to say they changed.
+import type { ConnectorStatusRecord } from '../watch/statusHistory';
 import type { TenantContents } from '../tenants/tenantContents';
 import type { TreeNode } from './treeNode';
 
@@ -8,4 +9,6 @@ export interface TreeContext {
   showSyncFabricGroups(): boolean;
   /** "Show Only Groups with Problems": groups whose applications are down or hang on one connector. */
   problemsOnly(): boolean;
+  /** What the connector watch saw of a connector's status (since when it is inactive). */
+  statusRecord?(tenantKey: string, connectorId: string): ConnectorStatusRecord | undefined;
 }

@@ -19,6 +19,8 @@ export interface Prompts {
   status(icon: string, message: string): void;
   /** An error message with its buttons; resolves with the button chosen. */
   error(message: string, ...actions: string[]): Promise<string | undefined>;
+  /** A notification of something seen (not caused) by the extension, at its severity, with its buttons. */
+  alert(severity: 'error' | 'warning' | 'information', message: string, ...actions: string[]): Promise<string | undefined>;
   openExternal(uri: vscode.Uri): Promise<boolean>;
   /** Where to save a file; undefined when the user cancels. */
   saveAs(defaultUri: vscode.Uri): Promise<vscode.Uri | undefined>;
@@ -45,6 +47,10 @@ export const windowPrompts: Prompts = {
   notify: async (message, ...actions) => vscode.window.showInformationMessage(notificationText(message), ...actions),
   status: (icon, message) => void vscode.window.setStatusBarMessage(`$(${icon}) ${pickerText(message)}`, 4000),
   error: async (message, ...actions) => vscode.window.showErrorMessage(notificationText(message), ...actions),
+  alert: async (severity, message, ...actions) => {
+    const show = severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    return show(notificationText(message), ...actions);
+  },
   openExternal: async (uri) => vscode.env.openExternal(uri),
   saveAs: async (defaultUri) => vscode.window.showSaveDialog({ defaultUri, filters: { JSON: ['json'] } }),
   slowWork: (title, onCancel) => {

@@ -1,6 +1,7 @@
 // `npm run bench`: the large-tenant paths in milliseconds and Graph round trips, against a sandbox
 // in its own process (so the heap measured is the extension side's) with latency added per request.
 // One line per scenario, as `name: value unit` pairs.
+import { statusChanges, watchNotice } from '../../src/watch/statusChanges';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -144,6 +145,14 @@ async function scenario(label: string, scale: { groups: number; connectors: numb
     const healthStarted = performance.now();
     const findings = tenantFindings(exported);
     const healthMs = performance.now() - healthStarted;
+    // A poll of the connector watch: one read of the connectors' list, compared with what the tree read.
+    await control(sandbox, 'DELETE', 'requests');
+    const pollStarted = performance.now();
+    const polled = await tenantOn(sandbox).api.listConnectors();
+    const known = new Map(exported.flatMap((g) => g.members).map((c) => [c.id.toLowerCase(), c.status]));
+    watchNotice(statusChanges(known, polled), exported);
+    const pollMs = performance.now() - pollStarted;
+    const pollRequests = (await control(sandbox, 'GET', 'requests')).value.length as number;
     // The loop an admin scripts: per group its members, then its applications, one after another.
     const { api } = tenantOn(sandbox);
     const groups = await api.listGroups();
@@ -167,6 +176,7 @@ async function scenario(label: string, scale: { groups: number; connectors: numb
     line(`${label} longest synchronous step`, [['ms', Math.max(...longestSteps)], ['first run ms', longestSteps[0]], ['median ms', median(longestSteps)], ['note', 'load and export']]);
     line(`${label} heap`, [['MB', heapMb]]);
     line(`${label} health report`, [['ms', healthMs], ['findings', findings.length], ['round trips', 0]]);
+    line(`${label} watch poll`, [['ms', pollMs], ['requests', pollRequests], ['connectors', polled.length], ['note', 'one read of the connectors list a poll, never one per connector']]);
     line(`${label} layout plan`, [['ms', planMs], ['steps', plan.steps.length], ['round trips', 0], ['note', 'every group renamed, every connector moved; write, read, plan, warnings, text, diff side']]);
     line(`${label} preview plan on the host thread`, [['longest block ms', blocking.previewLongestMs], ['engine on the thread ms', blocking.inThreadLongestMs],
       ['preview ms', blocking.previewMs], ['note', 'an unchanged layout; the engine in the plan worker, the tenant to it in slices']]);

@@ -14,6 +14,11 @@ describe('workbench: health', function () {
     const health = wb.page.locator('.part.sidebar .pane').filter({ has: wb.page.locator('.pane-header', { hasText: 'Health' }) });
     const unused = health.locator('.monaco-list-row', { hasText: "'India Pune' has no connectors and no applications." });
     await unused.waitFor({ timeout: 60_000 });
+    // The status bar counts the tenants with problems, and opens the Health view.
+    const status = wb.page.locator('.part.statusbar .statusbar-item', { hasText: '1 tenant with problems' });
+    await status.waitFor({ timeout: 15_000 });
+    await status.click();
+    await wb.page.locator('.part.sidebar .pane-header.expanded', { hasText: 'Health' }).waitFor({ timeout: 15_000 });
     const down = health.locator('.monaco-list-row', { hasText: "'Australia Sydney' has no active connector" });
     await down.waitFor({ timeout: 15_000 });
     // Wide enough to read each finding, with one open on its applications at risk and its connectors.

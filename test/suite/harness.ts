@@ -126,6 +126,15 @@ export class ScriptedPrompts implements Prompts {
     return undefined;
   }
 
+  /** Each alert shown, with its severity and buttons. */
+  readonly alerts: { severity: string; message: string; actions: string[] }[] = [];
+
+  async alert(severity: 'error' | 'warning' | 'information', message: string, ...actions: string[]): Promise<string | undefined> {
+    this.alerts.push({ severity, message, actions });
+    console.log(`[alert ${severity}] ${message}`);
+    return undefined;
+  }
+
   async openExternal(uri: vscode.Uri): Promise<boolean> {
     this.opened.push(uri.toString(true));
     return true;

@@ -14,7 +14,7 @@ const LAYERS: string[][] = [
   // chunks.ts loads the identity library and the sandbox bundled apart; settings.ts reads the settings.
   ['logging', 'auth', 'sandbox', 'chunks.ts', 'settings.ts'],
   ['tenants'],
-  ['operations', 'layout', 'health', 'runbooks'],
+  ['operations', 'layout', 'health', 'runbooks', 'watch'],
   ['ui', 'tree'],
   ['webview'],
   ['commands'],
@@ -22,7 +22,7 @@ const LAYERS: string[][] = [
   ['services.ts', 'registerCommands.ts', 'extension.ts'],
 ];
 /** Code that runs outside the extension host too. */
-const WITHOUT_VSCODE = ['shared', 'graph', 'sandbox', 'operations', 'layout', 'health', 'runbooks', 'chunks.ts'];
+const WITHOUT_VSCODE = ['shared', 'graph', 'sandbox', 'operations', 'layout', 'health', 'runbooks', 'watch', 'chunks.ts'];
 /** The one interface every command and view is handed: a type anyone may name. */
 const SHARED_TYPES = 'services.ts';
 

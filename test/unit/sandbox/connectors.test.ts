@@ -24,6 +24,18 @@ describe('sandbox: connectors and members', () => {
     assert.equal((await fx.client.call('GET', `${P}/connectors/${UNKNOWN}`)).status, 404);
   });
 
+  it('stops and starts a connector through the control API, as Graph then lists it; refuses another status and an unknown id', async () => {
+    const [first] = (await fx.client.call('GET', `${P}/connectors`)).body.value;
+    const stopped = await fx.client.call('PATCH', `/_sandbox/connectors/${first.id}`, { body: { status: 'inactive' } });
+    assert.equal(stopped.status, 200);
+    assert.equal((await fx.client.call('GET', `${P}/connectors/${first.id}`)).body.status, 'inactive');
+    assert.equal((await fx.client.call('PATCH', `/_sandbox/connectors/${first.id}`, { body: { status: 'active' } })).status, 200);
+    assert.equal((await fx.client.call('GET', `${P}/connectors/${first.id}`)).body.status, 'active');
+    assert.equal((await fx.client.call('PATCH', `/_sandbox/connectors/${first.id}`, { body: { status: 'sleeping' } })).status, 400);
+    assert.equal((await fx.client.call('PATCH', `/_sandbox/connectors/${UNKNOWN}`, { body: { status: 'active' } })).status, 404);
+    assert.equal((await fx.client.call('PATCH', `/_sandbox/connectors/${first.id}`, { body: { status: 'inactive' }, token: null })).status, 401);
+  });
+
   it('has active and inactive connectors and filters on status', async () => {
     const all = (await fx.client.call('GET', `${P}/connectors`)).body.value;
     const active = (await fx.client.call('GET', `${P}/connectors?$filter=status eq 'active'`)).body.value;
