@@ -10,7 +10,11 @@ export const settings = {
   requestTimeoutMs: () => section().get<number>('requestTimeoutSeconds', 60) * 1000,
   showSyncFabricGroups: () => section().get<boolean>('showSyncFabricGroups', true),
   /** Minutes between two reads of each tenant's connectors by the watch; 0 turns it off. */
-  watchIntervalMinutes: () => Math.max(0, section().get<number>('watch.intervalMinutes', 5)),
+  watchIntervalMinutes: () => {
+    const minutes = section().get<number>('watch.intervalMinutes', 5);
+    // A fraction of a minute would poll Graph every few seconds: one minute is the shortest.
+    return typeof minutes === 'number' && minutes > 0 ? Math.max(1, minutes) : 0;
+  },
   maxConcurrentRequests: () => Math.min(32, Math.max(1, Math.round(section().get<number>('maxConcurrentRequests', 16)))),
   /**
    * Our app registration's client id for a cloud: one id for every cloud, or one per cloud (a

@@ -43,29 +43,41 @@ export interface PollResult {
 
 export class ConnectorWatch implements vscode.Disposable {
   private timer?: ReturnType<typeof setTimeout>;
-  /** Per tenant: each connector's status as last read, and the connectors then listed. */
+  /** Per tenant: each tracked connector's status as last read, and the connectors then listed. */
   private readonly known = new Map<string, { statuses: Map<string, Status>; listed: Connector[] }>();
-  private backoff = 1;
+  /** Per tenant: how many intervals its next read waits after failures, and how many are left. */
+  private readonly backoff = new Map<string, { factor: number; skip: number }>();
+  /** Tenants whose alert is still open: a new change is logged, not stacked as another toast. */
+  private readonly alerting = new Set<string>();
+  /** Polls run one at a time (the timer's and Check Connectors Now), so one change is said once. */
+  private queue: Promise<unknown> = Promise.resolve();
   private unfocusedSince?: number;
   private disposed = false;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly services: Services, readonly muted: MutedTenants, readonly history: WatchHistory) {
+    this.unfocusedSince = vscode.window.state.focused ? undefined : Date.now();
     this.subscriptions = [
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('connectorGroups.watch')) this.schedule(); }),
-      vscode.window.onDidChangeWindowState((state) => { this.unfocusedSince = state.focused ? undefined : this.unfocusedSince ?? Date.now(); }),
+      vscode.window.onDidChangeWindowState((state) => {
+        const wasIdle = this.idle();
+        this.unfocusedSince = state.focused ? undefined : this.unfocusedSince ?? Date.now();
+        // Back at the window after a long while: the slowed timer gives way to the usual pace.
+        if (wasIdle && state.focused) this.schedule();
+      }),
     ];
     this.schedule();
+  }
+
+  private idle(): boolean {
+    return this.unfocusedSince !== undefined && Date.now() - this.unfocusedSince > IDLE_MS;
   }
 
   private schedule(): void {
     clearTimeout(this.timer);
     const minutes = settings.watchIntervalMinutes();
     if (this.disposed || minutes <= 0) return;
-    const idle = this.unfocusedSince !== undefined && Date.now() - this.unfocusedSince > IDLE_MS ? 4 : 1;
-    // A timer longer than 2^31 - 1 ms would fire at once: a day's interval slowed 32 times is past it.
-    const delay = Math.min(2 ** 31 - 1, minutes * 60_000 * idle * this.backoff);
-    this.timer = setTimeout(() => void this.pollAll().finally(() => this.schedule()), delay);
+    this.timer = setTimeout(() => void this.pollAll().finally(() => this.schedule()), minutes * 60_000 * (this.idle() ? 4 : 1));
   }
 
   /** Reads every tenant the tree has loaded; a tenant not read yet (or signing in) is left for later. */
@@ -73,36 +85,62 @@ export class ConnectorWatch implements vscode.Disposable {
     const results: PollResult[] = [];
     for (const tenantNode of this.services.tree.roots()) {
       if (tenantNode.contents.state.kind !== 'loaded') continue;
+      const key = tenantNode.tenant.key;
+      const waiting = this.backoff.get(key);
+      if (waiting && waiting.skip > 0) {
+        waiting.skip--;
+        continue;
+      }
       try {
         results.push(await this.poll(tenantNode));
-        this.backoff = 1;
+        this.backoff.delete(key);
       } catch (error) {
-        // Throttled or unreachable: the next polls come slower, up to MAX_BACKOFF times the interval.
-        this.backoff = Math.min(MAX_BACKOFF, this.backoff * 2);
-        this.services.logger.warn(`[${tenantNode.tenant.displayName}] Connector watch: could not read the connectors (${error instanceof Error ? error.message : String(error)}); next poll in ${this.backoff}× the interval.`);
+        // Throttled or unreachable: this tenant's next reads come slower, up to MAX_BACKOFF intervals apart.
+        const factor = Math.min(MAX_BACKOFF, (waiting?.factor ?? 1) * 2);
+        this.backoff.set(key, { factor, skip: factor - 1 });
+        this.services.logger.warn(`[${tenantNode.tenant.displayName}] Connector watch: could not read the connectors (${error instanceof Error ? error.message : String(error)}); the next read in ${factor} intervals.`);
       }
     }
     return results;
   }
 
   /** One read of a tenant's connectors, compared with the last; a change is said (unless muted) and the tree reread. */
-  async poll(tenantNode: TenantNode): Promise<PollResult> {
+  poll(tenantNode: TenantNode): Promise<PollResult> {
+    const next = this.queue.then(() => this.pollNow(tenantNode));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async pollNow(tenantNode: TenantNode): Promise<PollResult> {
     const { tenant, contents } = tenantNode;
     const groups = contents.applicationProxyGroups();
+    // The App Proxy groups' connectors, as the tree knows them: other hybrid agents are not watched.
+    const tracked = (connectors: readonly Connector[]) => {
+      const members = new Set(groups.flatMap((g) => g.members).map((c) => c.id.toLowerCase()));
+      return connectors.filter((c) => members.has(c.id.toLowerCase()));
+    };
     const last = this.known.get(tenant.key) ?? (() => {
       const listed = groups.flatMap((g) => g.members);
       return { statuses: new Map(listed.map((c) => [c.id.toLowerCase(), c.status])), listed };
     })();
-    const now = await tenant.api.listConnectors();
+    const listed = await tenant.api.listConnectors();
+    // Removed (or added again as another tenant object) while the read was under way: nothing to say.
+    if (this.services.registry.get(tenant.key) !== tenant) return { tenantKey: tenant.key, lines: [], muted: true };
+    const now = tracked(listed);
     this.known.set(tenant.key, { statuses: new Map(now.map((c) => [c.id.toLowerCase(), c.status])), listed: now });
-    await this.history.poll(tenant.key, now);
-    const notice = watchNotice(statusChanges(last.statuses, now, last.listed), groups);
+    await this.history.poll(tenant.key, listed);
+    const notice = watchNotice(statusChanges(last.statuses, now, last.listed), groups, now);
     const muted = this.muted.has(tenant.key);
     if (!notice) return { tenantKey: tenant.key, lines: [], muted };
     this.services.logger.info(`[${tenant.displayName}] Connector watch: ${notice.lines.join(' ')}`);
     // The tree catches up with what the poll saw.
     void this.services.tree.refresh(tenantNode).catch(() => undefined);
-    if (!muted) void this.alert(tenantNode, notice.severity, notice.lines, notice.groupIds[0], notice.outage);
+    if (!muted && !this.alerting.has(tenant.key)) {
+      this.alerting.add(tenant.key);
+      void this.alert(tenantNode, notice.severity, notice.lines, notice.groupIds[0], notice.outage)
+        .catch((error) => this.services.logger.warn(`Connector watch: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(() => this.alerting.delete(tenant.key));
+    }
     return { tenantKey: tenant.key, lines: notice.lines, severity: notice.severity, muted };
   }
 
@@ -110,7 +148,9 @@ export class ConnectorWatch implements vscode.Disposable {
     const show = vscode.l10n.t('Show');
     const evacuate = vscode.l10n.t('Evacuate…');
     const mute = vscode.l10n.t('Mute This Tenant');
-    const actions = [...(groupId ? [show] : []), ...(outage ? [evacuate] : []), mute];
+    // Evacuate… only where the tree's menu offers it too: a tenant it may change.
+    const canEvacuate = outage !== undefined && tenantNode.tenant.canWrite() !== false;
+    const actions = [...(groupId ? [show] : []), ...(canEvacuate ? [evacuate] : []), mute];
     const chosen = await this.services.prompts.alert(severity, `${tenantNode.tenant.displayName}: ${lines.join(' ')}`, ...actions);
     const key = tenantNode.tenant.key;
     if (chosen === mute) await vscode.commands.executeCommand('connectorGroups.muteConnectorAlerts', tenantNode);
@@ -121,6 +161,14 @@ export class ConnectorWatch implements vscode.Disposable {
       const group = await this.services.tree.groupNode(key, outage);
       if (group) await vscode.commands.executeCommand('connectorGroups.evacuateGroup', group);
     }
+  }
+
+  /** Forgets a tenant that was removed: its last statuses, its history and its mute. */
+  async forget(tenantKey: string): Promise<void> {
+    this.known.delete(tenantKey);
+    this.backoff.delete(tenantKey);
+    await this.history.forget(tenantKey);
+    await this.muted.set(tenantKey, false);
   }
 
   dispose(): void {

@@ -26,10 +26,10 @@ export async function removeTenant(services: Services, node?: TreeNode): Promise
   // What the runbooks remember goes with the tenant, as its journals and history do.
   await services.drained.set(tenant.tenant.key, []);
   await services.failedOver.set(tenant.tenant.key, []);
-  await services.watch.history.forget(tenant.tenant.key);
-  await services.watch.muted.set(tenant.tenant.key, false);
   await services.savedTenants.remove(tenant.tenant.key);
   await services.registry.remove(tenant.tenant.key);
+  // After the registry lets it go: a poll under way then finds it gone and writes nothing back.
+  await services.watch.forget(tenant.tenant.key);
 }
 
 export async function refresh(services: Services): Promise<void> {

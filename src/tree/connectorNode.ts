@@ -27,7 +27,9 @@ export class ConnectorNode extends GroupItemNode {
     const { connector } = this;
     const item = new vscode.TreeItem(visibleText(connector.machineName || connector.id));
     item.id = this.id;
-    const since = inactiveWords(this.tenantNode.statusRecord(connector.id), new Date());
+    // The watch's record only while it agrees with the status the tree read (the watch may be off, or behind).
+    const record = this.tenantNode.statusRecord(connector.id);
+    const since = record?.status === connector.status ? inactiveWords(record, new Date()) : undefined;
     item.description = [since ?? connector.status, connector.externalIp, connector.version].filter(Boolean).join(' · ');
     item.iconPath = connectorIcon(connector);
     item.tooltip = tooltip(connector.machineName, [

@@ -42,12 +42,15 @@ const isActive = (status: Status | undefined) => status === 'active';
 const RANK = { error: 0, warning: 1, information: 2 } as const;
 
 /**
- * The notice for a poll's changes, judged on the groups as the tree read them: each touched group's
- * active connectors after the changes, and the applications that leaves at risk.
+ * The notice for a poll's changes: each touched group (its members and applications as the tree read
+ * them) judged on the statuses the poll read, and the applications that leaves at risk.
  */
-export function watchNotice(changes: readonly StatusChange[], groups: readonly ConnectorGroupWithContents[]): WatchNotice | undefined {
+export function watchNotice(changes: readonly StatusChange[], groups: readonly ConnectorGroupWithContents[], listedNow?: readonly Connector[]): WatchNotice | undefined {
   if (changes.length === 0) return undefined;
-  const statusNow = new Map(changes.map((c) => [c.connector.id.toLowerCase(), c.to]));
+  // Every connector as this poll read it: the tree's statuses may be older than the poll (its reread
+  // after the last change still running, or failed), and a group is judged as it is now.
+  const statusNow = new Map<string, Status | undefined>((listedNow ?? []).map((c) => [c.id.toLowerCase(), c.status]));
+  for (const c of changes) statusNow.set(c.connector.id.toLowerCase(), c.to);
   const groupOf = (id: string) => groups.find((g) => g.members.some((m) => m.id.toLowerCase() === id.toLowerCase()));
   const byGroup = new Map<ConnectorGroupWithContents | undefined, StatusChange[]>();
   for (const change of changes) {

@@ -24,7 +24,11 @@ export class WatchHistory {
   }
 
   async poll(tenantKey: string, now: readonly Connector[], at = new Date()): Promise<void> {
-    await this.store.update(STORE_KEY, { ...this.all(), [tenantKey]: recordPoll(this.of(tenantKey), now, at) });
+    const before = this.of(tenantKey);
+    const after = recordPoll(before, now, at);
+    // A poll that changed nothing writes nothing: the store is rewritten whole on each write.
+    if (before && JSON.stringify(before) === JSON.stringify(after)) return;
+    await this.store.update(STORE_KEY, { ...this.all(), [tenantKey]: after });
   }
 
   async forget(tenantKey: string): Promise<void> {

@@ -84,5 +84,11 @@ describe('connector watch: a change in the sandbox is one notice, said against t
     assert.deepEqual(prompts.alerts.map((a) => [a.severity, a.message]), [[
       'information', "Contoso (sandbox): SIN-APPPROXY-01.contoso.com is active again: 'Asia Singapore' has 1 connector active.",
     ]]);
+    // Muted again, then removed: what the watch kept of the tenant goes with it.
+    await vscode.commands.executeCommand('connectorGroups.muteConnectorAlerts', await sandboxTenantNode(api));
+    assert.ok(api.services.watch.history.of('sandbox'));
+    await vscode.commands.executeCommand('connectorGroups.removeTenant', await sandboxTenantNode(api));
+    assert.equal(api.services.watch.history.of('sandbox'), undefined);
+    assert.equal(api.services.watch.muted.has('sandbox'), false);
   });
 });

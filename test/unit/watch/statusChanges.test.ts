@@ -56,6 +56,13 @@ describe('connector watch: the notice of a poll', () => {
     });
   });
 
+  it('judges a group on every status the poll read, not on a tree still showing an older read', () => {
+    // The tree still has EU-2 active (its reread after the last poll has not come back); the poll read it inactive.
+    const notice = watchNotice([{ connector: c('eu-1', 'inactive'), from: 'active', to: 'inactive' }], [frankfurt()], [c('eu-1', 'inactive'), c('eu-2', 'inactive')]);
+    assert.deepEqual(notice?.lines, ["EU-1 went inactive: 'EU Frankfurt' has no active connector: 2 applications unreachable (Wiki and SAP Fiori)."]);
+    assert.equal(notice?.severity, 'error');
+  });
+
   it('says connectors coming back, and several of one group in one sentence', () => {
     const down = g('fra', 'EU Frankfurt', [c('eu-1', 'inactive'), c('eu-2', 'inactive')], ['Wiki']);
     const notice = watchNotice([
