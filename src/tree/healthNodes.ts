@@ -13,12 +13,15 @@ import { applicationKind, kindWords } from '../health/applicationKind';
 import type { Finding, Severity } from '../health/rules';
 import type { TenantFindings } from './healthView';
 
-const SEVERITY_ICONS: Record<Severity, vscode.ThemeIcon> = {
-  error: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),
-  warning: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
-  information: new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground')),
-  hint: new vscode.ThemeIcon('lightbulb'),
-};
+/** Built when a row is drawn, not when the module loads: loading does nothing but define. */
+function severityIcon(severity: Severity): vscode.ThemeIcon {
+  switch (severity) {
+    case 'error': return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+    case 'warning': return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+    case 'information': return new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground'));
+    case 'hint': return new vscode.ThemeIcon('lightbulb');
+  }
+}
 
 export function severityWord(severity: Severity): string {
   switch (severity) {
@@ -89,7 +92,7 @@ export class FindingNode extends TreeNode {
     const hasChildren = finding.applicationsAtRisk.length + finding.connectors.length > 0;
     const item = new vscode.TreeItem(visibleText(finding.message), hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.iconPath = SEVERITY_ICONS[finding.severity];
+    item.iconPath = severityIcon(finding.severity);
     const atRisk = finding.applicationsAtRisk.length;
     item.description = atRisk > 0 ? vscode.l10n.t('{0} at risk', appCount(atRisk)) : undefined;
     item.tooltip = tooltip(finding.group.name, [

@@ -58,4 +58,11 @@ describe('round trips on a large tenant', () => {
     assert.equal(contents.state.kind, 'loaded');
     assert.equal(outer().length, 1 + batches + 1, 'the background load, plus the one round trip of the expand');
   });
+
+  it('reads every connector for the watch in pages of the largest size Graph allows, never one request per connector', async () => {
+    const { api } = gatewayFor(sandbox.url, sandbox.token);
+    const connectors = await api.listConnectors();
+    assert.equal(connectors.length, 600);
+    assert.deepEqual(outer().map((e) => e.url), ['/beta/onPremisesPublishingProfiles/applicationProxy/connectors?$top=999']);
+  });
 });
