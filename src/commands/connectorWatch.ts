@@ -9,7 +9,7 @@ import type { Services } from '../services';
 import { settings } from '../settings';
 import type { KeyValueStore } from '../tenants/savedTenants';
 import type { TenantNode } from '../tree/tenantNode';
-import { statusChanges, watchNotice, type Status } from '../watch/statusChanges';
+import { statusChanges, watchNotice } from '../watch/statusChanges';
 import type { WatchHistory } from '../watch/watchHistory';
 
 const MUTED_KEY = 'connectorGroups.watch.muted';
@@ -43,8 +43,8 @@ export interface PollResult {
 
 export class ConnectorWatch implements vscode.Disposable {
   private timer?: ReturnType<typeof setTimeout>;
-  /** Per tenant: each tracked connector's status as last read, and the connectors then listed. */
-  private readonly known = new Map<string, { statuses: Map<string, Status>; listed: Connector[] }>();
+  /** Per tenant: its tracked connectors as last read. */
+  private readonly known = new Map<string, Connector[]>();
   /** Per tenant: how many intervals its next read waits after failures, and how many are left. */
   private readonly backoff = new Map<string, { factor: number; skip: number }>();
   /** Tenants whose alert is still open: a new change is logged, not stacked as another toast. */
@@ -119,17 +119,15 @@ export class ConnectorWatch implements vscode.Disposable {
       const members = new Set(groups.flatMap((g) => g.members).map((c) => c.id.toLowerCase()));
       return connectors.filter((c) => members.has(c.id.toLowerCase()));
     };
-    const last = this.known.get(tenant.key) ?? (() => {
-      const listed = groups.flatMap((g) => g.members);
-      return { statuses: new Map(listed.map((c) => [c.id.toLowerCase(), c.status])), listed };
-    })();
+    // The first read is compared with the tree's.
+    const before = this.known.get(tenant.key) ?? groups.flatMap((g) => g.members);
     const listed = await tenant.api.listConnectors();
     // Removed (or added again as another tenant object) while the read was under way: nothing to say.
     if (this.services.registry.get(tenant.key) !== tenant) return { tenantKey: tenant.key, lines: [], muted: true };
     const now = tracked(listed);
-    this.known.set(tenant.key, { statuses: new Map(now.map((c) => [c.id.toLowerCase(), c.status])), listed: now });
+    this.known.set(tenant.key, now);
     await this.history.poll(tenant.key, listed);
-    const notice = watchNotice(statusChanges(last.statuses, now, last.listed), groups, now);
+    const notice = watchNotice(statusChanges(before, now), groups, now);
     const muted = this.muted.has(tenant.key);
     if (!notice) return { tenantKey: tenant.key, lines: [], muted };
     this.services.logger.info(`[${tenant.displayName}] Connector watch: ${notice.lines.join(' ')}`);

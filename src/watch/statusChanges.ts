@@ -26,15 +26,15 @@ export interface WatchNotice {
   outage?: string;
 }
 
-/** The connectors whose status differs from what was known; only those known before count as changes in status. */
-export function statusChanges(known: ReadonlyMap<string, Status>, now: readonly Connector[], previous: readonly Connector[] = []): StatusChange[] {
+/** The connectors whose status differs from the last read, and those gone since; one new since is not a change. */
+export function statusChanges(before: readonly Connector[], now: readonly Connector[]): StatusChange[] {
+  const was = new Map(before.map((c) => [c.id.toLowerCase(), c.status]));
   const seen = new Set(now.map((c) => c.id.toLowerCase()));
   const changed: StatusChange[] = now.flatMap((c) => {
-    const from = known.get(c.id.toLowerCase());
+    const from = was.get(c.id.toLowerCase());
     return from !== undefined && from !== c.status ? [{ connector: c, from, to: c.status }] : [];
   });
-  const gone = previous.filter((c) => known.has(c.id.toLowerCase()) && !seen.has(c.id.toLowerCase()))
-    .map((c) => ({ connector: c, from: known.get(c.id.toLowerCase()) }));
+  const gone = before.filter((c) => !seen.has(c.id.toLowerCase())).map((c) => ({ connector: c, from: c.status }));
   return [...changed, ...gone];
 }
 

@@ -149,8 +149,7 @@ async function scenario(label: string, scale: { groups: number; connectors: numb
     await control(sandbox, 'DELETE', 'requests');
     const pollStarted = performance.now();
     const polled = await tenantOn(sandbox).api.listConnectors();
-    const known = new Map(exported.flatMap((g) => g.members).map((c) => [c.id.toLowerCase(), c.status]));
-    watchNotice(statusChanges(known, polled), exported);
+    watchNotice(statusChanges(exported.flatMap((g) => g.members), polled), exported, polled);
     const pollMs = performance.now() - pollStarted;
     const pollRequests = (await control(sandbox, 'GET', 'requests')).value.length as number;
     // The loop an admin scripts: per group its members, then its applications, one after another.

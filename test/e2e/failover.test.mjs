@@ -2,6 +2,7 @@
 // Over… and Fail Back… on the group open their plans, and Apply moves its applications there and back.
 import assert from 'node:assert/strict';
 import { openConnectorGroupsView, runContextMenu } from '../host/workbench.mjs';
+import { applyShownPlan } from './layoutFile.mjs';
 import { useWorkbench } from './workbenchFixture.mjs';
 
 const APPS = ['Warehouse Dashboard', 'Ticketing'];
@@ -15,10 +16,7 @@ describe('workbench: fail over and fail back', function () {
     await page.locator('.tab', { hasText: tabTitle }).first().waitFor({ timeout: 30_000 });
     await page.locator('.editor-group-container', { hasText: '1 step.' }).first().waitFor({ timeout: 15_000 });
     await fixture.wb.screenshot(tabTitle.toLowerCase().replace(/[^a-z]+/g, '-'));
-    await page.locator('.editor-actions .action-label[aria-label="Apply Plan…"]').first().click();
-    const dialog = page.locator('.monaco-dialog-box');
-    await dialog.waitFor({ timeout: 15_000 });
-    await dialog.locator('.monaco-button', { hasText: /^Apply$/ }).click();
+    const dialog = await applyShownPlan(fixture.wb, 1);
     await dialog.waitFor({ state: 'detached', timeout: 15_000 });
   }
 

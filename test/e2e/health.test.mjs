@@ -2,6 +2,7 @@
 // finding gone.
 import assert from 'node:assert/strict';
 import { openConnectorGroupsView, runContextMenu, widenSidebar } from '../host/workbench.mjs';
+import { applyShownPlan } from './layoutFile.mjs';
 import { useWorkbench } from './workbenchFixture.mjs';
 
 describe('workbench: health', function () {
@@ -31,11 +32,7 @@ describe('workbench: health', function () {
     await page.locator('.tab', { hasText: 'Fix – delete India Pune' }).first().waitFor({ timeout: 30_000 });
     await page.locator('.editor-group-container', { hasText: '1 step.' }).first().waitFor({ timeout: 15_000 });
     await wb.screenshot('health-fix-plan');
-    await page.locator('.editor-actions .action-label[aria-label="Apply Plan…"]').first().click();
-    const dialog = page.locator('.monaco-dialog-box');
-    await dialog.waitFor({ timeout: 15_000 });
-    assert.match(await dialog.innerText(), /Apply 1 step to 'Contoso \(sandbox\)'\?/);
-    await dialog.locator('.monaco-button', { hasText: /^Apply$/ }).click();
+    await applyShownPlan(wb, 1);
     await unused.waitFor({ state: 'detached', timeout: 30_000 });
     assert.ok(!(await sandbox.state()).groups.some((g) => g.name === 'India Pune'), 'the group is gone from the tenant');
     await wb.screenshot('health-after-fix');

@@ -3,7 +3,7 @@
 // Apply Plan with its confirmation and progress, and the sandbox holding what the file says.
 import assert from 'node:assert/strict';
 import { openConnectorGroupsView } from '../host/workbench.mjs';
-import { editLayout, exportLayout } from './layoutFile.mjs';
+import { applyShownPlan, editLayout, exportLayout } from './layoutFile.mjs';
 import { useWorkbench } from './workbenchFixture.mjs';
 
 describe('workbench: layout as code', function () {
@@ -34,11 +34,7 @@ describe('workbench: layout as code', function () {
       .catch(async (error) => { await wb.screenshot('layout-diff-missing'); throw error; });
     await wb.screenshot('layout-plan');
 
-    await page.locator('.editor-actions .action-label[aria-label="Apply Plan…"]').first().click();
-    const dialog = page.locator('.monaco-dialog-box');
-    await dialog.waitFor({ timeout: 15_000 });
-    assert.match(await dialog.innerText(), /Apply 4 steps to 'Contoso \(sandbox\)'\?/);
-    await dialog.locator('.monaco-button', { hasText: /^Apply$/ }).click();
+    await applyShownPlan(wb, 4);
     await page.locator('.notification-toast', { hasText: "Applying the plan to 'Contoso (sandbox)'" }).waitFor({ timeout: 15_000 });
     await page.waitForTimeout(400);
     await wb.screenshot('layout-applying');

@@ -59,9 +59,16 @@ export async function previewAndApply(wb, steps) {
   await page.locator('.editor-actions .action-label[aria-label="Preview Plan"]').first().click();
   await page.locator('.tab', { hasText: 'Plan – contoso-sandbox.txt' }).waitFor({ timeout: 30_000 });
   await page.locator('.editor-group-container', { hasText: `${steps} steps.` }).first().waitFor({ timeout: 15_000 });
+  await applyShownPlan(wb, steps);
+}
+
+/** Apply Plan… from the title of the plan shown, and the confirmation's Apply, after checking what it asks. */
+export async function applyShownPlan(wb, steps) {
+  const { page } = wb;
   await page.locator('.editor-actions .action-label[aria-label="Apply Plan…"]').first().click();
   const dialog = page.locator('.monaco-dialog-box');
   await dialog.waitFor({ timeout: 15_000 });
-  assert.match(await dialog.innerText(), new RegExp(`Apply ${steps} steps to 'Contoso \\(sandbox\\)'\\?`));
+  assert.match(await dialog.innerText(), new RegExp(`Apply ${steps} ${steps === 1 ? 'step' : 'steps'} to 'Contoso \\(sandbox\\)'\\?`));
   await dialog.locator('.monaco-button', { hasText: /^Apply$/ }).click();
+  return dialog;
 }
