@@ -15,6 +15,11 @@ export const settings = {
     // A fraction of a minute would poll Graph every few seconds: one minute is the shortest.
     return typeof minutes === 'number' && minutes > 0 ? Math.max(1, minutes) : 0;
   },
+  /** A custom-domain certificate that expires within this many days is a health warning. */
+  certificateWarningDays: () => {
+    const days = section().get<number>('health.certificateWarningDays', 30);
+    return typeof days === 'number' && days >= 0 ? Math.min(365, Math.round(days)) : 30;
+  },
   maxConcurrentRequests: () => Math.min(32, Math.max(1, Math.round(section().get<number>('maxConcurrentRequests', 16)))),
   /**
    * Our app registration's client id for a cloud: one id for every cloud, or one per cloud (a

@@ -4,6 +4,7 @@ import { applicationKind } from '../health/applicationKind';
 import { FindingNode, HealthTenantNode } from '../tree/healthNodes';
 import { ordered, type FindingOrder } from '../tree/healthView';
 import { tenantFindings } from '../health/rules';
+import { settings } from '../settings';
 import type { Services } from '../services';
 import { Cancelled, loadedContents, pickTenant } from './targets';
 import { showExport } from './exportCommands';
@@ -34,7 +35,7 @@ export async function exportHealth(services: Services, node?: unknown): Promise<
   const tenantNode = await healthTenant(services, node);
   const contents = await loadedContents(tenantNode);
   const { tenant } = tenantNode;
-  const findings = ordered(tenantFindings(contents.groups), services.health.order);
+  const findings = ordered(tenantFindings(contents.groups, { certificateWarningDays: settings.certificateWarningDays() }), services.health.order);
   const report = {
     tenant: { id: tenant.tenantId, displayName: tenant.displayName },
     readAt: new Date().toISOString(),

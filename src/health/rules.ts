@@ -1,45 +1,22 @@
 // The health rules of Microsoft's operations guidance, as pure functions of what the tree has read:
 // each finding names its group, the connectors it concerns and the applications at risk (the blast
 // radius), so the report costs no round trip beyond the load.
-import type { Application, Connector, ConnectorGroupWithContents } from '../graph/types';
+import type { ConnectorGroupWithContents } from '../graph/types';
 import { applicationCount, connectorCount } from '../shared/counts';
 import { l10n } from '../shared/l10n';
 import { nameList } from '../shared/nameList';
 import { usesPrivateAccess } from './applicationKind';
 import { isBelow, majorLine, PRIVATE_ACCESS_MINIMUM, REGION_OPTIMISED_MINIMUM } from './versions';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+import { finding, SEVERITY_ORDER, type Finding } from './finding';
+import { DEFAULT_CERTIFICATE_WARNING_DAYS, publishingFindings, sharedCertificateFindings, type PublishingOptions } from './publishingRules';
 
-export type RuleId =
-  | 'noActiveConnector' | 'oneActiveConnector' | 'twoActiveConnectors'
-  | 'applicationsOnDefault'
-  | 'belowPrivateAccessVersion' | 'belowRegionVersion' | 'mixedVersions'
-  | 'inactiveConnectors'
-  | 'emptyGroup';
-
-/** What a finding's fix does, when there is one (the plan is built from it). */
-export type FixKind = 'addActiveConnector' | 'evacuateDefault' | 'deleteEmptyGroup';
-
-export interface Finding {
-  rule: RuleId;
-  severity: Severity;
-  group: { id: string; name: string };
-  /** One plain-text sentence. */
-  message: string;
-  connectors: Connector[];
-  applicationsAtRisk: Application[];
-  fix?: FixKind;
-}
-
-export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+export type { Finding, FixKind, RuleId, Severity } from './finding';
+export { SEVERITY_ORDER } from './finding';
 
 const active = (group: ConnectorGroupWithContents) => group.members.filter((c) => c.status === 'active');
 const names = (items: { machineName?: string; displayName?: string; id: string }[]) =>
   nameList(items.map((i) => i.machineName || i.displayName || i.id));
-
-function finding(group: ConnectorGroupWithContents, rule: RuleId, severity: Severity, message: string, more: Partial<Finding> = {}): Finding {
-  return { rule, severity, group: { id: group.id, name: group.name }, message, connectors: [], applicationsAtRisk: [], ...more };
-}
 
 /** Redundancy: every group that serves applications needs two active connectors, and a spare is better. */
 function redundancy(group: ConnectorGroupWithContents): Finding[] {
@@ -98,8 +75,8 @@ function inactive(group: ConnectorGroupWithContents): Finding[] {
 }
 
 /** Every finding of one App Proxy group. */
-export function groupFindings(group: ConnectorGroupWithContents, defaultRegion: string | null | undefined): Finding[] {
-  const found = [...redundancy(group), ...versions(group, defaultRegion), ...inactive(group)];
+export function groupFindings(group: ConnectorGroupWithContents, defaultRegion: string | null | undefined, options: PublishingOptions): Finding[] {
+  const found = [...redundancy(group), ...versions(group, defaultRegion), ...inactive(group), ...publishingFindings(group, options)];
   if (group.isDefault && group.applications.length > 0) {
     found.push(finding(group, 'applicationsOnDefault', 'warning',
       l10n.t("{0} on the default group '{1}': Microsoft advises serving applications from groups of their own.", applicationCount(group.applications.length), group.name),
@@ -115,10 +92,12 @@ export function groupFindings(group: ConnectorGroupWithContents, defaultRegion: 
  * The findings of a tenant's App Proxy groups (other agents' groups have no rules here): the most
  * severe first, then those with the most applications at risk, then by group name.
  */
-export function tenantFindings(groups: readonly ConnectorGroupWithContents[]): Finding[] {
+export function tenantFindings(groups: readonly ConnectorGroupWithContents[], options: Partial<PublishingOptions> = {}): Finding[] {
+  const publishing = { now: Date.now(), certificateWarningDays: DEFAULT_CERTIFICATE_WARNING_DAYS, ...options };
   const appProxy = groups.filter((g) => g.connectorGroupType === 'applicationProxy');
   const defaultRegion = appProxy.find((g) => g.isDefault)?.region;
-  return appProxy.flatMap((g) => groupFindings(g, defaultRegion)).sort((a, b) =>
+  const found = [...appProxy.flatMap((g) => groupFindings(g, defaultRegion, publishing)), ...sharedCertificateFindings(appProxy)];
+  return found.sort((a, b) =>
     SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity)
     || b.applicationsAtRisk.length - a.applicationsAtRisk.length
     || a.group.name.localeCompare(b.group.name));

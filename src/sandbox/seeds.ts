@@ -10,9 +10,16 @@ interface ApplicationSeed {
   name: string;
   applicationType?: string;
   segments?: Segment[];
-  /** Its own domain, with a certificate that expires this many days from today. */
-  customDomain?: { host: string; expiresInDays: number };
+  /**
+   * Its own domain, with a certificate that expires this many days from today (negative: expired).
+   * Applications that name the same `certificate` subject share one certificate (a wildcard).
+   */
+  customDomain?: { host: string; expiresInDays: number; certificate?: string };
   backendCertificateValidation?: boolean;
+  /** Its back end over http:// (the rest use https://). */
+  httpBackEnd?: boolean;
+  /** Passthrough pre-authentication (the rest use Microsoft Entra ID). */
+  passthrough?: boolean;
   /** Added after the demo tenant's ids were first handed out: its ids come from a stream of their own, so no other id moves. */
   later?: boolean;
 }
@@ -64,25 +71,33 @@ const DEMO_GROUPS: GroupSeed[] = [
   {
     name: 'EU Frankfurt', region: 'eur',
     connectors: [['FRA-APPPROXY-01', 'active'], ['FRA-APPPROXY-02', 'active'], ['FRA-APPPROXY-03', 'active']],
-    applications: ['SAP Fiori', 'Payroll EU', 'Wiki'],
+    applications: [
+      // One wildcard certificate on two applications: they expire together.
+      { name: 'SAP Fiori', customDomain: { host: 'fiori.eu.contoso.com', expiresInDays: 75, certificate: '*.eu.contoso.com' } },
+      { name: 'Payroll EU', customDomain: { host: 'payroll.eu.contoso.com', expiresInDays: 75, certificate: '*.eu.contoso.com' } },
+      { name: 'Wiki', passthrough: true },
+    ],
   },
   {
     name: 'Asia Singapore', region: 'asia',
     // Older than region-optimised groups need (1.5.1975.0).
     connectors: [['SIN-APPPROXY-01', 'active', '1.5.1526.0']],
-    applications: ['Warehouse Dashboard', 'Ticketing'],
+    applications: [
+      { name: 'Warehouse Dashboard', httpBackEnd: true },
+      { name: 'Ticketing', customDomain: { host: 'tickets.contoso.com', expiresInDays: -3 } },
+    ],
   },
   {
     name: 'Australia Sydney', region: 'aus',
     connectors: [['SYD-APPPROXY-01', 'inactive'], ['SYD-APPPROXY-02', 'inactive']],
-    applications: ['Field Service'],
+    applications: [{ name: 'Field Service', backendCertificateValidation: false }],
   },
   { name: 'India Pune', region: 'ind', connectors: [], applications: [] },
   // The live service can answer a region outside the documented enum.
   // An application type the client does not know is a web application, shown as it is.
   {
     name: 'Tokyo (legacy)', region: 'japan', connectors: [['TYO-APPPROXY-01', 'active']],
-    applications: [{ name: 'Legacy CRM', applicationType: 'unknownFutureValue', backendCertificateValidation: false }],
+    applications: [{ name: 'Legacy CRM', applicationType: 'unknownFutureValue', backendCertificateValidation: false, httpBackEnd: true }],
   },
   { name: 'Default group for AD Sync Fabric', region: 'nam', syncFabric: true, connectors: [], applications: [] },
 ];
@@ -143,16 +158,16 @@ function build(seeds: GroupSeed[], plainApplications: string[], seed: number, or
 const DAY_MS = 24 * 3600 * 1000;
 const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-/** A certificate for the host that expires the given number of days from today (so it stays near expiry). */
-function certificate(host: string, expiresInDays: number): CustomDomainCertificate {
+/** A certificate for the subject that expires the given number of days from today (so it stays near expiry). */
+function certificate(subject: string, expiresInDays: number): CustomDomainCertificate {
   const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
   const expiry = today + expiresInDays * DAY_MS + DAY_MS - 1000;
   return {
     expiryDate: isoSeconds(expiry),
     issueDate: isoSeconds(expiry - 397 * DAY_MS),
     issuerName: 'CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1, O=DigiCert Inc, C=US',
-    subjectName: `CN=${host}`,
-    thumbprint: createHash('sha1').update(`${host} ${expiry}`).digest('hex').toUpperCase(),
+    subjectName: `CN=${subject}`,
+    thumbprint: createHash('sha1').update(`${subject} ${expiry}`).digest('hex').toUpperCase(),
   };
 }
 
@@ -166,15 +181,15 @@ function addApplication(tenant: Tenant, seed: ApplicationSeed, groupId: string |
     displayName: seed.name,
     onPremisesPublishing: groupId === null ? null : {
       externalUrl: domain ? `https://${domain.host}/` : `https://${host}-contoso.msappproxy.net/`,
-      internalUrl: `http://${host}.corp.contoso.com/`,
-      externalAuthenticationType: 'aadPreAuthentication',
+      internalUrl: `${seed.httpBackEnd ? 'http' : 'https'}://${host}.corp.contoso.com/`,
+      externalAuthenticationType: seed.passthrough ? 'passthru' : 'aadPreAuthentication',
       applicationServerTimeout: 'default',
       isOnPremPublishingEnabled: true,
       isTranslateHostHeaderEnabled: true,
       applicationType: seed.applicationType ?? null,
       isAccessibleViaZTNAClient: seed.segments !== undefined,
       isBackendCertificateValidationEnabled: seed.backendCertificateValidation ?? true,
-      verifiedCustomDomainCertificatesMetadata: domain ? certificate(domain.host, domain.expiresInDays) : null,
+      verifiedCustomDomainCertificatesMetadata: domain ? certificate(domain.certificate ?? domain.host, domain.expiresInDays) : null,
     },
     groupId,
   };

@@ -57,7 +57,7 @@ export class HealthTenantNode extends TreeNode {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(this.tenant.kind === 'sandbox' ? 'beaker' : 'organization');
     item.description = this.findings === undefined ? vscode.l10n.t('not read yet') : countsText(this.findings);
-    item.tooltip = vscode.l10n.t('Findings of the rules for high availability, connector versions and unused groups, from what was read of the tenant.');
+    item.tooltip = vscode.l10n.t('Findings of the rules for high availability, connector versions, unused groups and how applications are published, from what was read of the tenant.');
     item.contextValue = 'healthTenant';
     return item;
   }
@@ -79,8 +79,8 @@ function countsText(findings: Finding[]): string {
 
 export class FindingNode extends TreeNode {
   constructor(parent: HealthTenantNode, readonly finding: Finding) {
-    // A rule holds once per group: the two make the id, so a finding keeps its row (and expansion) across reads.
-    super(`${parent.id}/finding:${finding.rule}:${finding.group.id}`, parent);
+    // A rule holds once per group (or per key, a certificate's thumbprint): they make the id, so a finding keeps its row (and expansion) across reads.
+    super(`${parent.id}/finding:${finding.rule}:${finding.group.id}${finding.key ? `:${finding.key}` : ''}`, parent);
   }
 
   get tenant(): Tenant {

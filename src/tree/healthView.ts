@@ -7,6 +7,7 @@ import type { ConnectorGroupTreeProvider } from './connectorGroupTreeProvider';
 import type { TreeNode } from './treeNode';
 import { HealthTenantNode } from './healthNodes';
 import { SEVERITY_ORDER, tenantFindings, type Finding } from '../health/rules';
+import { settings } from '../settings';
 
 export const HEALTH_VIEW_ID = 'connectorGroups.health';
 
@@ -34,7 +35,11 @@ export class HealthTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     // The tree redraws as reads and the extension's own changes land: the findings follow, at most
     // every 200 ms (a tenant of thousands of groups fills in over many redraws).
     const follow = () => { this.timer ??= setTimeout(() => { this.timer = undefined; this.changedEmitter.fire(undefined); }, 200); };
-    this.subscriptions = [tree.onDidChangeTreeData(follow), registry.onDidChange(follow)];
+    this.subscriptions = [
+      tree.onDidChangeTreeData(follow),
+      registry.onDidChange(follow),
+      vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('connectorGroups.health')) follow(); }),
+    ];
   }
 
   /**
@@ -44,7 +49,7 @@ export class HealthTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   findings(tenant: Tenant): TenantFindings {
     const contents = this.tree.contents(tenant.key);
     switch (contents.state.kind) {
-      case 'loaded': return { kind: 'read', findings: ordered(tenantFindings(contents.groups), this.order) };
+      case 'loaded': return { kind: 'read', findings: ordered(tenantFindings(contents.groups, { certificateWarningDays: settings.certificateWarningDays() }), this.order) };
       case 'failed': return { kind: 'failed' };
       case 'idle': return { kind: 'notRead' };
       case 'loading': return { kind: 'loading' };

@@ -11,13 +11,20 @@ import { extensionApi, freshStart, groupItem, pickLabel, sandboxClient, sandboxT
 const DEMO_FINDINGS = [
   'belowRegionVersion · Asia Singapore · 2', // SIN-APPPROXY-01 runs 1.5.1526.0 in a region-optimised group
   'belowPrivateAccessVersion · Default · 2', // NYC-02 (1.5.3352.0) and SEA-01 serve File Shares and Quick Access
+  'certificateExpired · Asia Singapore · 1', // Ticketing's certificate expired three days ago
   'noActiveConnector · Australia Sydney · 1',
   'applicationsOnDefault · Default · 4',
   'oneActiveConnector · Asia Singapore · 2',
   'inactiveConnectors · Australia Sydney · 1',
+  'certificateExpiring · Default · 1', // Intranet's, in 12 days
+  'passthroughPreAuthentication · EU Frankfurt · 1', // Wiki
   'oneActiveConnector · Tokyo (legacy) · 1',
   'inactiveConnectors · Default · 0', // SEA-01, beside two active ones
   'twoActiveConnectors · Default · 4',
+  'httpInternalUrl · Asia Singapore · 1', // Warehouse Dashboard
+  'backendValidationOff · Australia Sydney · 1', // Field Service, https:// without validation
+  'httpInternalUrl · Tokyo (legacy) · 1', // Legacy CRM (its validation off means nothing over http://)
+  'sharedCertificate · EU Frankfurt · 2', // SAP Fiori and Payroll EU on one *.eu.contoso.com certificate
   'emptyGroup · India Pune · 0',
 ];
 
@@ -38,7 +45,7 @@ describe('health: the findings of each tenant', () => {
   it("lists the demo tenant's findings, most severe first, each with its applications at risk", async () => {
     const node = await sandboxHealth();
     assert.deepEqual(rows(node), DEMO_FINDINGS);
-    assert.equal((node.treeItem() as vscode.TreeItem).description, '3 errors · 5 warnings · 1 information · 1 hint');
+    assert.equal((node.treeItem() as vscode.TreeItem).description, '4 errors · 7 warnings · 4 information · 2 hints');
     const privateAccess = (node.children() as FindingNode[]).find((f) => f.finding.rule === 'belowPrivateAccessVersion')!;
     const item = privateAccess.treeItem();
     assert.equal(item.label, "NYC-APPPROXY-02.contoso.com and SEA-APPPROXY-01.contoso.com in 'Default' run a version below 1.5.3417.0, which Private Access needs, and the group serves File Shares (Private Access) and Quick Access.");
@@ -75,7 +82,7 @@ describe('health: the findings of each tenant', () => {
     await script((items: readonly vscode.QuickPickItem[]) => items.find((i) => i.label === 'By group'));
     await vscode.commands.executeCommand('connectorGroups.sortFindings');
     try {
-      assert.deepEqual(rows(await sandboxHealth()).slice(0, 3), ['belowRegionVersion · Asia Singapore · 2', 'oneActiveConnector · Asia Singapore · 2', 'noActiveConnector · Australia Sydney · 1']);
+      assert.deepEqual(rows(await sandboxHealth()).slice(0, 3), ['belowRegionVersion · Asia Singapore · 2', 'certificateExpired · Asia Singapore · 1', 'oneActiveConnector · Asia Singapore · 2']);
     } finally {
       api.services.health.setOrder('severity');
     }
