@@ -5,6 +5,7 @@ import { checkFaultRules } from './faults';
 import { SANDBOX_CLIENT_ID } from './identityPlatform';
 import { demoTenant, scaleTenant } from './seeds';
 import { GraphSandbox } from './server';
+import { checkStatusScript } from './statusSchedule';
 
 const USAGE = `Usage: npm run sandbox -- [options]
   --port N            port on 127.0.0.1 (default 8940; 0 picks a free one)
@@ -36,7 +37,20 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --identity-faults JSON
                       fault rules for the identity platform, e.g. '[{"path":"/token$","status":429}]';
                       "html":true answers a proxy's HTML page (with status 200, a proxy's sign-in page)
+  --status-schedule JSON
+                      connectors that stop and start over time, e.g.
+                      '[{"afterSeconds":60,"connector":"FRA-APPPROXY-02","status":"inactive"},
+                        {"afterSeconds":300,"connector":"FRA-APPPROXY-02","status":"active"}]'
+                      or '{"steps":[...],"repeatEverySeconds":600}' to go round again
   --quiet             do not print each request on stderr`;
+
+function parseJson(name: string, raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new Error(`--${name} must be JSON, not '${raw.slice(0, 80)}'.`);
+  }
+}
 
 function main(): void {
   const { values } = parseArgs({
@@ -59,6 +73,7 @@ function main(): void {
       'refresh-token-lifetime': { type: 'string' },
       'access-token-lifetime': { type: 'string' },
       'identity-faults': { type: 'string', default: '[]' },
+      'status-schedule': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -90,7 +105,7 @@ function main(): void {
     variant: values.variant,
     latencyMs: number('latency', values.latency),
     readLagMs: number('read-lag', values['read-lag']),
-    faults: checkFaultRules(JSON.parse(values.faults)),
+    faults: checkFaultRules(parseJson('faults', values.faults)),
     faultSeed: number('fault-seed', values['fault-seed']),
     readsNeedReadWrite: values['reads-need-read-write'],
     identity: values.identity || values['cert-out'] !== undefined,
@@ -98,8 +113,12 @@ function main(): void {
     identityCodeLifetimeSeconds: optional('device-code-lifetime'),
     identityRefreshTokenLifetimeSeconds: optional('refresh-token-lifetime'),
     identityAccessTokenLifetimeSeconds: optional('access-token-lifetime'),
-    identityFaults: checkFaultRules(JSON.parse(values['identity-faults']), { html: true }),
+    identityFaults: checkFaultRules(parseJson('identity-faults', values['identity-faults']), { html: true }),
+    statusSchedule: values['status-schedule'] === undefined ? undefined : checkStatusScript(parseJson('status-schedule', values['status-schedule'])),
     onRequest: quiet ? undefined : (e) => process.stderr.write(`${e.method} ${e.url} ${e.status} ${e.ms} ms\n`),
+    onStatusStep: (step, connector) => process.stderr.write(connector
+      ? `status schedule: ${connector.machineName} is ${step.status}\n`
+      : `status schedule: no connector '${step.connector}' any more; step skipped\n`),
   }).then((sandbox) => {
     console.log(`GRAPH_SANDBOX_URL=${sandbox.url}`);
     console.log(`GRAPH_SANDBOX_TOKEN=${sandbox.token}`);

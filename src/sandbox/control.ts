@@ -1,4 +1,5 @@
-// The sandbox's own control API under /_sandbox: state, reset, request log, faults, options and tokens
+// The sandbox's own control API under /_sandbox: state, reset, connector statuses and their schedule,
+// request log, faults, options and tokens
 // (the identity platform's endpoints are in identityControl.ts).
 import { roleIds } from './directoryRoles';
 import { checkFaultRules } from './faults';
@@ -7,6 +8,7 @@ import { handleIdentityControl, identityOptions, patchIdentityOptions } from './
 import { applicationDto, connectorDto, groupDto } from './resources';
 import type { RouteResult } from './routes';
 import { demoTenant, scaleTenant } from './seeds';
+import { checkStatusScript } from './statusSchedule';
 import type { GraphSandbox } from './server';
 
 type Body = Record<string, unknown> | undefined;
@@ -67,6 +69,14 @@ export function handleControl(sandbox: GraphSandbox, method: string, path: strin
     case 'DELETE /_sandbox/requests':
       sandbox.requests.length = 0;
       sandbox.inFlight.max = sandbox.inFlight.now;
+      return { status: 204 };
+    case 'GET /_sandbox/status-schedule':
+      return { status: 200, body: sandbox.statusSchedule.list() };
+    case 'PUT /_sandbox/status-schedule':
+      sandbox.statusSchedule.set(checkStatusScript(raw));
+      return { status: 200, body: sandbox.statusSchedule.list() };
+    case 'DELETE /_sandbox/status-schedule':
+      sandbox.statusSchedule.clear();
       return { status: 204 };
     case 'GET /_sandbox/faults':
       return { status: 200, body: { value: sandbox.faults.list() } };

@@ -10,10 +10,11 @@ import { ConnectionDropped, FaultInjector, runUnderFault, type FaultRule } from 
 import { SandboxError, asSandboxError, badRequest, errorBody, type RequestIds } from './graphError';
 import { newGuid, seededGuid, seededRandom } from './ids';
 import { hasWriteScope } from './permissions';
-import type { Tenant } from './model';
+import type { ConnectorRecord, Tenant } from './model';
 import { ReadLag } from './readLag';
 import type { RouteResult, StatusVariant } from './routes';
 import { demoTenant } from './seeds';
+import { StatusSchedule, type StatusScript, type StatusStep } from './statusSchedule';
 import { TenantStore } from './tenantStore';
 import { FULL_SCOPES, TokenIssuer, type Grant } from './tokens';
 import { readBounded } from './requestBody';
@@ -52,6 +53,10 @@ export interface SandboxOptions {
   readsNeedReadWrite?: boolean;
   /** Called for every answered request (the CLI prints them). */
   onRequest?: (entry: RequestLogEntry) => void;
+  /** Connector status changes to make over time, from the start. */
+  statusSchedule?: StatusScript;
+  /** Called for each step of the schedule as it is applied (the CLI prints them). */
+  onStatusStep?: (step: StatusStep, connector: ConnectorRecord | undefined) => void;
 }
 
 export interface RequestLogEntry {
@@ -124,6 +129,8 @@ export class GraphSandbox {
   /** Graph requests being answered now, and the most at once since the request log was last cleared. */
   readonly inFlight = { now: 0, max: 0 };
   readonly readLag: ReadLag;
+  /** Connectors that stop and start on a script. */
+  readonly statusSchedule: StatusSchedule;
   variant: StatusVariant;
   latencyMs: number;
   readsNeedReadWrite: boolean;
@@ -149,6 +156,9 @@ export class GraphSandbox {
     this.latencyMs = options.latencyMs ?? 0;
     this.readsNeedReadWrite = options.readsNeedReadWrite ?? false;
     this.readLag = new ReadLag(options.readLagMs ?? 0, options.readLagSeed ?? options.faultSeed);
+    this.statusSchedule = new StatusSchedule(() => this.store.tenant, options.onStatusStep);
+    // Before the server listens: a schedule naming a connector the tenant lacks stops the start.
+    if (options.statusSchedule) this.statusSchedule.set(options.statusSchedule);
     this.identity = new IdentityPlatform(() => this.store.tenant, this.tokens, {
       intervalSeconds: options.identityIntervalSeconds,
       codeLifetimeSeconds: options.identityCodeLifetimeSeconds,
@@ -187,6 +197,7 @@ export class GraphSandbox {
       server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
     });
     sandbox.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
     sandbox.tokens.serviceOrigin = sandbox.url;
     sandbox.token = sandbox.tokens.issue(FULL_SCOPES);
     if (options.identity) {
@@ -197,8 +208,9 @@ export class GraphSandbox {
     return sandbox;
   }
 
-  /** Replaces the tenant's content and the consents granted since; the tenant id stays, so issued tokens keep working. */
+  /** Replaces the tenant's content, the consents granted since and the status schedule; the tenant id stays, so issued tokens keep working. */
   reset(tenant: Tenant): void {
+    this.statusSchedule.clear();
     tenant.organization.id = this.store.tenant.organization.id;
     this.store.tenant = tenant;
     this.readLag.clear();
@@ -206,6 +218,7 @@ export class GraphSandbox {
   }
 
   async close(): Promise<void> {
+    this.statusSchedule.clear();
     await Promise.all([
       new Promise<void>((resolve) => {
         this.server.close(() => resolve());

@@ -55,6 +55,28 @@ describe('sandbox: command line', () => {
     }
   });
 
+  it('runs a --status-schedule and says on stderr what each step did; refuses one naming a connector the tenant lacks', async () => {
+    const schedule = JSON.stringify([{ afterSeconds: 0.1, connector: 'FRA-APPPROXY-02', status: 'inactive' }]);
+    const child = spawn(process.execPath, [CLI, '--port', '0', '--quiet', '--status-schedule', schedule], { stdio: ['ignore', 'ignore', 'pipe'] });
+    try {
+      for await (const line of readline.createInterface({ input: child.stderr })) {
+        if (/^status schedule:/.test(line)) {
+          assert.equal(line, 'status schedule: FRA-APPPROXY-02.contoso.com is inactive');
+          break;
+        }
+      }
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      assert.equal(await exited, 0);
+    }
+    const wrong = spawn(process.execPath, [CLI, '--port', '0', '--quiet', '--status-schedule', '[{"afterSeconds":1,"connector":"NOPE","status":"inactive"}]'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    wrong.stderr.on('data', (d) => (stderr += d));
+    assert.equal(await new Promise((resolve) => wrong.once('exit', resolve)), 1);
+    assert.match(stderr, /could not start: The status schedule names connectors the tenant does not have: 'NOPE'\./);
+  });
+
   it('exits with a usage message for a bad flag value', async () => {
     const child = spawn(process.execPath, [CLI, '--port', 'abc'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
