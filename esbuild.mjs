@@ -33,15 +33,16 @@ const builds = [
   { ...node, entryPoints: ['src/sandbox/cli.ts'], outfile: 'dist/sandbox.js' },
   // The plan worker: reads, plans and writes big layouts off the extension host's thread.
   { ...node, entryPoints: ['src/layout/planWorker.ts'], outfile: 'dist/planWorker.js' },
-  // The region form runs in the webview: a browser bundle with its web components.
-  {
+  // The region form, the application inventory and the connector timeline run in webviews: browser
+  // bundles with their web components (uPlot's style sheet comes out beside the timeline's script).
+  ...['regionForm', 'inventory', 'timeline'].map((name) => ({
     ...node,
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
-    entryPoints: ['src/webview/app/regionFormApp.ts'],
-    outfile: 'dist/webview/regionForm.js',
-  },
+    entryPoints: [`src/webview/app/${name}App.ts`],
+    outfile: `dist/webview/${name}.js`,
+  })),
 ];
 
 if (watch) {

@@ -17,6 +17,8 @@ import { Cancelled } from './commands/targets';
 import { checkAccess } from './commands/accessCommands';
 import { exportHealth, showFindingGroup, sortFindings } from './commands/healthCommands';
 import { checkConnectors, muteConnectorAlerts } from './commands/watchCommands';
+import { applicationInventory } from './commands/inventoryCommands';
+import { showTimeline } from './commands/timelineCommands';
 import { drainConnectors, evacuateGroup, failBack, failOver, fixFinding, restoreDrained } from './layoutLoop/runbookCommands';
 import { addTenant, askReadWrite, copyCodeAndOpenPage, grantAdminConsent, signInTenant, switchAccount } from './commands/signInCommands';
 import { openSandboxTenant, refresh, refreshNode, removeTenant, showAllGroups, showLog, showProblemsOnly } from './commands/tenantCommands';
@@ -75,6 +77,8 @@ const COMMANDS: Record<string, Handler> = {
   failBack,
   checkConnectors,
   muteConnectorAlerts,
+  applicationInventory,
+  showTimeline,
 };
 
 export function registerCommands(services: Services): vscode.Disposable[] {

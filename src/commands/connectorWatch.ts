@@ -54,6 +54,9 @@ export class ConnectorWatch implements vscode.Disposable {
   private unfocusedSince?: number;
   private disposed = false;
   private readonly subscriptions: vscode.Disposable[];
+  private readonly recordedEmitter = new vscode.EventEmitter<string>();
+  /** Fires with a tenant's key when a poll of it is in its history (the timeline draws again). */
+  readonly onDidRecord = this.recordedEmitter.event;
 
   constructor(private readonly services: Services, readonly muted: MutedTenants, readonly history: WatchHistory) {
     this.unfocusedSince = vscode.window.state.focused ? undefined : Date.now();
@@ -126,7 +129,10 @@ export class ConnectorWatch implements vscode.Disposable {
     if (this.services.registry.get(tenant.key) !== tenant) return { tenantKey: tenant.key, lines: [], muted: true };
     const now = tracked(listed);
     this.known.set(tenant.key, now);
-    await this.history.poll(tenant.key, listed);
+    const statuses = new Map(now.map((c) => [c.id.toLowerCase(), c.status]));
+    const counts = groups.map((g) => ({ id: g.id, name: g.name, active: g.members.filter((c) => statuses.get(c.id.toLowerCase()) === 'active').length }));
+    await this.history.poll(tenant.key, listed, counts);
+    this.recordedEmitter.fire(tenant.key);
     const notice = watchNotice(statusChanges(before, now), groups, now);
     const muted = this.muted.has(tenant.key);
     if (!notice) return { tenantKey: tenant.key, lines: [], muted };
@@ -173,5 +179,6 @@ export class ConnectorWatch implements vscode.Disposable {
     this.disposed = true;
     clearTimeout(this.timer);
     for (const s of this.subscriptions) s.dispose();
+    this.recordedEmitter.dispose();
   }
 }

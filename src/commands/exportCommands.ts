@@ -50,10 +50,10 @@ export async function exportJson(services: Services, node?: TreeNode): Promise<s
   return json;
 }
 
-/** A JSON export in a read-only tab named after `parts` and the day. */
-export async function showExport(services: Services, parts: string[], json: string): Promise<void> {
-  const document = await vscode.workspace.openTextDocument(services.exports.add(parts, json));
-  await vscode.languages.setTextDocumentLanguage(document, 'json');
+/** An export in a read-only tab named after `parts` and the day: JSON, or CSV (its language is whatever VS Code has for .csv). */
+export async function showExport(services: Services, parts: string[], text: string, format: 'json' | 'csv' = 'json'): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(services.exports.add(parts, text, format));
+  if (format === 'json') await vscode.languages.setTextDocumentLanguage(document, 'json');
   await vscode.window.showTextDocument(document, { preview: false });
 }
 
@@ -70,7 +70,7 @@ function nameParts(node: Exportable): string[] {
 export async function saveExport(services: Services, uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const source = uri ?? vscode.window.activeTextEditor?.document.uri;
   const text = source && services.exports.text(source);
-  if (!source || text === undefined) throw new Error(vscode.l10n.t('Open an exported JSON tab first.'));
+  if (!source || text === undefined) throw new Error(vscode.l10n.t("Open an export's tab first."));
   return saveTextAs(services, source.path.split('/').pop()!, text);
 }
 

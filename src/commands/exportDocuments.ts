@@ -12,11 +12,11 @@ export class ExportDocuments implements vscode.TextDocumentContentProvider {
   }
 
   /** A new document for this export; a second export of the same thing on the same day gets " (2)". */
-  add(parts: string[], json: string): vscode.Uri {
+  add(parts: string[], text: string, extension = 'json'): vscode.Uri {
     const base = [...parts, new Date().toISOString().slice(0, 10)].map(fileNamePart).join(' – ');
-    let uri = vscode.Uri.from({ scheme: EXPORT_SCHEME, path: `/${base}.json` });
-    for (let n = 2; this.texts.has(uri.toString()); n++) uri = vscode.Uri.from({ scheme: EXPORT_SCHEME, path: `/${base} (${n}).json` });
-    this.texts.set(uri.toString(), json);
+    let uri = vscode.Uri.from({ scheme: EXPORT_SCHEME, path: `/${base}.${extension}` });
+    for (let n = 2; this.texts.has(uri.toString()); n++) uri = vscode.Uri.from({ scheme: EXPORT_SCHEME, path: `/${base} (${n}).${extension}` });
+    this.texts.set(uri.toString(), text);
     return uri;
   }
 

@@ -1,5 +1,7 @@
 // Open the sandbox tenant, remove a tenant, refresh, filter, show the log.
 import * as vscode from 'vscode';
+import { InventoryPanel } from '../webview/inventoryPanel';
+import { TimelinePanel } from '../webview/timelinePanel';
 import { openSandboxTenant as startSandboxTenant, SANDBOX_KEY } from '../tenants/sandboxTenant';
 import type { TreeNode } from '../tree/treeNode';
 import { withNotificationProgress } from '../ui/progress';
@@ -30,6 +32,8 @@ export async function removeTenant(services: Services, node?: TreeNode): Promise
   await services.registry.remove(tenant.tenant.key);
   // After the registry lets it go: a poll under way then finds it gone and writes nothing back.
   await services.watch.forget(tenant.tenant.key);
+  InventoryPanel.close(tenant.tenant.key);
+  TimelinePanel.closeTenant(tenant.tenant.key);
 }
 
 export async function refresh(services: Services): Promise<void> {

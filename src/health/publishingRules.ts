@@ -6,7 +6,7 @@ import { l10n } from '../shared/l10n';
 import { nameList } from '../shared/nameList';
 import { applicationKind } from './applicationKind';
 import { backendValidationOff, customDomainCertificate, daysLeft, internalScheme, isPassthrough } from './publishing';
-import { finding, type Finding } from './finding';
+import { finding, type Finding, type RuleId, type Severity } from './finding';
 
 export interface PublishingOptions {
   now: number;
@@ -51,35 +51,45 @@ function certificates(group: ConnectorGroupWithContents, { now, certificateWarni
   return found;
 }
 
+interface SettingRule {
+  rule: RuleId;
+  severity: Severity;
+  applies: (application: Application) => boolean;
+  /** The sentence, for one application or several (whole sentences for the translators). */
+  say: (names: string, group: string, count: number) => string;
+}
+
+/** The rules on one web application's settings; each finding names every application it holds for. */
+const SETTING_RULES: SettingRule[] = [
+  {
+    rule: 'passthroughPreAuthentication', severity: 'warning', applies: isPassthrough,
+    say: (names, group, count) => count === 1
+      ? l10n.t("{0} in '{1}' uses passthrough pre-authentication: anyone who reaches the URL reaches the back end, and Conditional Access does not apply.", names, group)
+      : l10n.t("{0} in '{1}' use passthrough pre-authentication: anyone who reaches the URL reaches the back end, and Conditional Access does not apply.", names, group),
+  },
+  {
+    rule: 'httpInternalUrl', severity: 'information', applies: (a) => internalScheme(a) === 'http',
+    say: (names, group, count) => count === 1
+      ? l10n.t("{0} in '{1}' reaches its back end over http://: traffic between the connector and the server is not encrypted.", names, group)
+      : l10n.t("{0} in '{1}' reach their back end over http://: traffic between the connector and the server is not encrypted.", names, group),
+  },
+  {
+    // Validation only means something for an https:// back end.
+    rule: 'backendValidationOff', severity: 'information', applies: (a) => internalScheme(a) === 'https' && backendValidationOff(a),
+    say: (names, group, count) => count === 1
+      ? l10n.t("{0} in '{1}' has back-end certificate validation off: the connector accepts any certificate the server shows.", names, group)
+      : l10n.t("{0} in '{1}' have back-end certificate validation off: the connector accepts any certificate the server shows.", names, group),
+  },
+];
+
 /** The findings about how one group's applications are published. */
 export function publishingFindings(group: ConnectorGroupWithContents, options: PublishingOptions): Finding[] {
   // Private Access and Quick Access have no external URL, pre-authentication or back-end URL of this kind.
   const web = group.applications.filter((a) => applicationKind(a) === 'appProxy');
   const found = certificates(group, options);
-  const passthrough = web.filter(isPassthrough);
-  if (passthrough.length > 0) {
-    found.push(finding(group, 'passthroughPreAuthentication', 'warning',
-      passthrough.length === 1
-        ? l10n.t("{0} in '{1}' uses passthrough pre-authentication: anyone who reaches the URL reaches the back end, and Conditional Access does not apply.", names(passthrough), group.name)
-        : l10n.t("{0} in '{1}' use passthrough pre-authentication: anyone who reaches the URL reaches the back end, and Conditional Access does not apply.", names(passthrough), group.name),
-      { applicationsAtRisk: passthrough }));
-  }
-  const http = web.filter((a) => internalScheme(a) === 'http');
-  if (http.length > 0) {
-    found.push(finding(group, 'httpInternalUrl', 'information',
-      http.length === 1
-        ? l10n.t("{0} in '{1}' reaches its back end over http://: traffic between the connector and the server is not encrypted.", names(http), group.name)
-        : l10n.t("{0} in '{1}' reach their back end over http://: traffic between the connector and the server is not encrypted.", names(http), group.name),
-      { applicationsAtRisk: http }));
-  }
-  // Validation only means something for an https:// back end.
-  const unchecked = web.filter((a) => internalScheme(a) === 'https' && backendValidationOff(a));
-  if (unchecked.length > 0) {
-    found.push(finding(group, 'backendValidationOff', 'information',
-      unchecked.length === 1
-        ? l10n.t("{0} in '{1}' has back-end certificate validation off: the connector accepts any certificate the server shows.", names(unchecked), group.name)
-        : l10n.t("{0} in '{1}' have back-end certificate validation off: the connector accepts any certificate the server shows.", names(unchecked), group.name),
-      { applicationsAtRisk: unchecked }));
+  for (const { rule, severity, applies, say } of SETTING_RULES) {
+    const hit = web.filter(applies);
+    if (hit.length > 0) found.push(finding(group, rule, severity, say(names(hit), group.name, hit.length), { applicationsAtRisk: hit }));
   }
   return found;
 }

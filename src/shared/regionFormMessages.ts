@@ -3,6 +3,7 @@ import { applicationCount, connectorCount } from './counts';
 import { l10n } from './l10n';
 import { REGIONS, regionName, type Region } from './regions';
 import { isGuid, validateGroupName, validateRegion } from './validation';
+import { messageFields, unknownType, type Parsed } from './webviewMessage';
 
 /** What the form shows of a group. */
 export interface RegionFormGroup {
@@ -66,15 +67,15 @@ export function validateRegionForm(group: RegionFormGroup, name: string, region:
   return errors;
 }
 
-export type Parsed<T> = { ok: true; message: T } | { ok: false; error: string };
+export type { Parsed } from './webviewMessage';
 
 const MAX_FIELD_LENGTH = 4096;
 
 /** Reads a message from the (untrusted) webview: exact shape, types and sizes, or a refusal saying why. */
 export function parseFromWebview(raw: unknown): Parsed<FromWebview> {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, error: l10n.t('The message is not an object.') };
-  const message = raw as Record<string, unknown>;
-  const keys = Object.keys(message).sort().join(',');
+  const fields = messageFields(raw);
+  if (!fields.ok) return fields;
+  const { message, keys } = fields;
   switch (message.type) {
     case 'ready':
     case 'cancel':
@@ -90,6 +91,6 @@ export function parseFromWebview(raw: unknown): Parsed<FromWebview> {
       return { ok: true, message: { type: 'save', groupId, name, region } };
     }
     default:
-      return { ok: false, error: l10n.t("Unknown message type '{0}'.", String(message.type).slice(0, 40)) };
+      return unknownType(message.type);
   }
 }

@@ -3,6 +3,7 @@
 // the last changes. Bounded, ids and names only (no secret): it lives in the extension's storage.
 import type { Connector } from '../graph/types';
 import { l10n } from '../shared/l10n';
+import type { GroupTimeline } from './groupTimeline';
 
 export interface ConnectorStatusRecord {
   status: string;
@@ -24,6 +25,8 @@ export interface TenantStatusHistory {
   connectors: Record<string, ConnectorStatusRecord>;
   /** The latest changes, oldest first. */
   events: StatusEvent[];
+  /** Each App Proxy group's active connectors over time (absent in records of the first release). */
+  groups?: GroupTimeline;
 }
 
 export const MAX_EVENTS = 500;

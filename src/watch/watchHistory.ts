@@ -2,6 +2,7 @@
 // all tenants (bounded per tenant by recordPoll).
 import type { Connector } from '../graph/types';
 import type { KeyValueStore } from '../tenants/savedTenants';
+import { recordCounts, type GroupCount } from './groupTimeline';
 import { recordPoll, type ConnectorStatusRecord, type TenantStatusHistory } from './statusHistory';
 
 const STORE_KEY = 'connectorGroups.watch.history';
@@ -23,9 +24,9 @@ export class WatchHistory {
     return this.of(tenantKey)?.connectors[connector.toLowerCase()];
   }
 
-  async poll(tenantKey: string, now: readonly Connector[], at = new Date()): Promise<void> {
+  async poll(tenantKey: string, now: readonly Connector[], counts: readonly GroupCount[] = [], at = new Date()): Promise<void> {
     const before = this.of(tenantKey);
-    const after = recordPoll(before, now, at);
+    const after = { ...recordPoll(before, now, at), groups: recordCounts(before?.groups, counts, at) };
     // A poll that changed nothing writes nothing: the store is rewritten whole on each write.
     if (before && JSON.stringify(before) === JSON.stringify(after)) return;
     await this.store.update(STORE_KEY, { ...this.all(), [tenantKey]: after });

@@ -1,5 +1,4 @@
 // The region form's panel: one per group, strict CSP with a nonce, messages routed to the controller.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ConnectorGroup, GroupChanges } from '../graph/types';
 import type { GroupNode } from '../tree/groupNode';
@@ -7,6 +6,7 @@ import type { TenantNode } from '../tree/tenantNode';
 import { visibleText } from '../shared/plainText';
 import { describeError } from '../ui/describeError';
 import { RegionFormController } from './regionFormController';
+import { webviewOptions, webviewPage } from './webviewPage';
 
 /** What the form needs from the extension: handed in by whoever opens it, so the panel imports no command. */
 export interface RegionFormHost {
@@ -114,40 +114,11 @@ function title(name: string): string {
   return vscode.l10n.t('Region: {0}', visibleText(name));
 }
 
-function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
-  };
-}
-
-function attribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 function html(webview: vscode.Webview, extensionUri: vscode.Uri, state: RegionFormState): string {
-  const nonce = randomBytes(16).toString('base64');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'regionForm.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'regionForm.css'));
-  const csp = [
-    "default-src 'none'",
-    `style-src ${webview.cspSource} 'nonce-${nonce}'`,
-    `script-src 'nonce-${nonce}'`,
-    `font-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource}`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="${attribute(vscode.env.language)}">
-<head>
-  <meta charset="UTF-8">
-  <meta http-equiv="Content-Security-Policy" content="${csp}">
-  <meta name="viewport" content="width=device-width, initial-scale=1.0">
-  <link rel="stylesheet" nonce="${nonce}" href="${style}">
-  <title>${attribute(vscode.l10n.t('Edit region'))}</title>
-</head>
-<body data-tenant-key="${attribute(state.tenantKey)}" data-group-id="${attribute(state.groupId)}">
-  <main id="app"><p>${attribute(vscode.l10n.t('Loading…'))}</p></main>
-  <script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+  return webviewPage(webview, extensionUri, {
+    script: 'regionForm.js',
+    styles: ['media/regionForm.css'],
+    title: vscode.l10n.t('Edit region'),
+    data: { 'tenant-key': state.tenantKey, 'group-id': state.groupId },
+  });
 }

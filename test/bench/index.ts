@@ -13,6 +13,9 @@ import { readLayout, writeLayout } from '../../src/layout/layoutFile';
 import { planNotes } from '../../src/layout/planImpact';
 import { hostBlocking } from './hostBlocking';
 import { tenantFindings } from '../../src/health/rules';
+import type { Application } from '../../src/graph/types';
+import { buildInventory, type FreshRead } from '../../src/inventory/inventory';
+import { inventoryCsv } from '../../src/inventory/inventoryFiles';
 import { planLayout } from '../../src/layout/planner';
 import { planText } from '../../src/layout/planText';
 import { tenantLayout } from '../../src/layout/tenantLayout';
@@ -175,7 +178,18 @@ async function scenario(label: string, scale: { groups: number; connectors: numb
     line(`${label} longest synchronous step`, [['ms', Math.max(...longestSteps)], ['first run ms', longestSteps[0]], ['median ms', median(longestSteps)], ['note', 'load and export']]);
     line(`${label} heap`, [['MB', heapMb]]);
     line(`${label} health report`, [['ms', healthMs], ['findings', findings.length], ['round trips', 0]]);
+    // The application inventory: every application's publishing settings read again, one $batch per 20.
+    // Counted by the client: the sandbox's request log keeps only the latest entries.
+    const reader = tenantOn(sandbox);
+    const inventoryStarted = performance.now();
+    const outcomes = await reader.api.readApplications(exported.flatMap((g) => g.applications.map((a) => a.id)));
+    const fresh = new Map<string, FreshRead>([...outcomes].map(([id, o]) => [id, o.ok ? { kind: 'read', application: o.body as Application } : { kind: 'failed', problem: o.error.message }]));
+    const inventory = buildInventory({ id: 't', displayName: label }, exported, fresh, { now: Date.now(), certificateWarningDays: 30 });
+    inventoryCsv(inventory);
+    const inventoryMs = performance.now() - inventoryStarted;
+    const inventoryTrips = reader.trips.length;
     line(`${label} watch poll`, [['ms', pollMs], ['requests', pollRequests], ['connectors', polled.length], ['note', 'one read of the connectors list a poll, never one per connector']]);
+    line(`${label} application inventory`, [['ms', inventoryMs], ['round trips', inventoryTrips], ['applications', inventory.rows.length], ['note', 'one $batch of 20 selected reads per round trip, several in flight; joined, with findings and CSV']]);
     line(`${label} layout plan`, [['ms', planMs], ['steps', plan.steps.length], ['round trips', 0], ['note', 'every group renamed, every connector moved; write, read, plan, warnings, text, diff side']]);
     line(`${label} preview plan on the host thread`, [['longest block ms', blocking.previewLongestMs], ['engine on the thread ms', blocking.inThreadLongestMs],
       ['preview ms', blocking.previewMs], ['note', 'an unchanged layout; the engine in the plan worker, the tenant to it in slices']]);

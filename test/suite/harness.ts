@@ -237,3 +237,19 @@ export async function freshStart(api: ConnectorGroupsExtensionApi, sandbox: Sand
   await vscode.commands.executeCommand('connectorGroups.removeTenant', await sandboxTenantNode(api));
   await sandboxTenantNode(api);
 }
+
+/** The labels of the open webview tabs of one view type, in every editor group. */
+export function webviewTabs(viewType: string): string[] {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(viewType))
+    .map((tab) => tab.label);
+}
+
+/** Tabs reach the extension host a moment after the panel is created: waits for them to settle. */
+export async function webviewTabsUntil(viewType: string, predicate: (labels: string[]) => boolean): Promise<string[]> {
+  for (let waited = 0; waited < 10_000 && !predicate(webviewTabs(viewType)); waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return webviewTabs(viewType).sort();
+}

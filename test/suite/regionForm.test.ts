@@ -1,22 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { extensionApi, freshStart, groupItem, sandboxClient, script } from './harness';
+import { extensionApi, freshStart, groupItem, sandboxClient, script, webviewTabs, webviewTabsUntil } from './harness';
 
-/** The labels of the open region-form tabs, in every editor group. */
-function regionFormTabs(): string[] {
-  return vscode.window.tabGroups.all
-    .flatMap((group) => group.tabs)
-    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('connectorGroups.regionForm'))
-    .map((tab) => tab.label);
-}
-
-/** Tabs reach the extension host a moment after the panel is created: waits for them to settle. */
-async function tabsUntil(predicate: (labels: string[]) => boolean): Promise<string[]> {
-  for (let waited = 0; waited < 10_000 && !predicate(regionFormTabs()); waited += 50) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return regionFormTabs().sort();
-}
+const regionFormTabs = () => webviewTabs('connectorGroups.regionForm');
+const tabsUntil = (predicate: (labels: string[]) => boolean) => webviewTabsUntil('connectorGroups.regionForm', predicate);
 
 describe('commands: the region form', () => {
   const sandbox = sandboxClient();

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PollResult } from '../../src/commands/connectorWatch';
 import type { Connector, ConnectorGroupWithContents } from '../../src/graph/types';
-import { extensionApi, freshStart, groupItem, sandboxClient, sandboxTenantNode, script, shown } from './harness';
+import type { TimelineView } from '../../src/watch/timelineMessages';
+import { extensionApi, freshStart, groupItem, sandboxClient, sandboxTenantNode, script, shown, webviewTabsUntil } from './harness';
 
 describe('connector watch: a change in the sandbox is one notice, said against the applications it puts at risk', function () {
   this.timeout(60_000);
@@ -90,5 +91,41 @@ describe('connector watch: a change in the sandbox is one notice, said against t
     await vscode.commands.executeCommand('connectorGroups.removeTenant', await sandboxTenantNode(api));
     assert.equal(api.services.watch.history.of('sandbox'), undefined);
     assert.equal(api.services.watch.muted.has('sandbox'), false);
+  });
+
+  it("draws the tenant's and a group's timeline from the watch's record: each change, the outage, the applications at risk", async () => {
+    const api = await extensionApi();
+    const tenant = await sandboxTenantNode(api);
+    await api.services.tree.settledChildren(tenant);
+    await script();
+    // No record yet: opening the timeline reads the connectors at once, and the record begins.
+    const first = await vscode.commands.executeCommand<TimelineView | string>('connectorGroups.showTimeline', tenant);
+    assert.ok(typeof first === 'object', String(first));
+    assert.deepEqual(first.rows, []);
+    assert.deepEqual(await webviewTabsUntil('connectorGroups.timeline', (labels) => labels.length > 0), ['Timeline: Contoso (sandbox)']);
+
+    await setStatus('FRA-APPPROXY-02', 'inactive');
+    await setStatus('FRA-APPPROXY-03', 'inactive');
+    await check();
+    await setStatus('FRA-APPPROXY-01', 'inactive');
+    await check();
+    await setStatus('FRA-APPPROXY-01', 'active');
+    await check();
+    const eu = (await groupItem(api, 'EU Frankfurt')).node;
+    const view = await vscode.commands.executeCommand<TimelineView | string>('connectorGroups.showTimeline', eu);
+    assert.ok(typeof view === 'object', String(view));
+    assert.equal(view.title, 'Timeline: EU Frankfurt');
+    assert.deepEqual(view.rows.map((r) => `${r.group} ${r.before}→${r.after}`), ['EU Frankfurt 3→1', 'EU Frankfurt 1→0', 'EU Frankfurt 0→1']);
+    assert.deepEqual(view.series.groups.map((g) => [g.name, g.active]), [['EU Frankfurt', [3, 1, 0, 1, 1]]]);
+    assert.equal(view.outages.length, 1);
+    assert.equal(view.outages[0].from, view.series.times[2]);
+    assert.equal(view.outages[0].to, view.series.times[3]);
+    assert.deepEqual(view.applications[eu.group.id], ['SAP Fiori', 'Payroll EU', 'Wiki']);
+    // The tenant's chart draws the group that changed first.
+    const whole = await vscode.commands.executeCommand<TimelineView | string>('connectorGroups.showTimeline', tenant);
+    assert.ok(typeof whole === 'object');
+    assert.equal(whole.series.groups[0].name, 'EU Frankfurt');
+    assert.deepEqual((await webviewTabsUntil('connectorGroups.timeline', (labels) => labels.length > 1)), ['Timeline: Contoso (sandbox)', 'Timeline: EU Frankfurt']);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

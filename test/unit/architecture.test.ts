@@ -15,14 +15,14 @@ const LAYERS: string[][] = [
   ['logging', 'auth', 'sandbox', 'chunks.ts', 'settings.ts'],
   ['tenants'],
   ['operations', 'layout', 'health', 'runbooks', 'watch'],
-  ['ui', 'tree'],
+  ['ui', 'tree', 'inventory'],
   ['webview'],
   ['commands'],
   ['layoutLoop'],
   ['services.ts', 'registerCommands.ts', 'extension.ts'],
 ];
 /** Code that runs outside the extension host too. */
-const WITHOUT_VSCODE = ['shared', 'graph', 'sandbox', 'operations', 'layout', 'health', 'runbooks', 'watch', 'chunks.ts'];
+const WITHOUT_VSCODE = ['shared', 'graph', 'sandbox', 'operations', 'layout', 'health', 'runbooks', 'watch', 'inventory', 'chunks.ts'];
 /** The one interface every command and view is handed: a type anyone may name. */
 const SHARED_TYPES = 'services.ts';
 

@@ -11,8 +11,10 @@ const batches = Math.ceil((GROUPS * 2) / 20);
 
 describe('round trips on a large tenant', () => {
   let sandbox: GraphSandbox;
+  const tenant = scaleTenant({ groups: GROUPS, connectors: 600, applications: 1200 });
+  const applicationIds = [...tenant.applications.keys()];
   before(async () => {
-    sandbox = await GraphSandbox.start({ tenant: scaleTenant({ groups: GROUPS, connectors: 600, applications: 1200 }), latencyMs: 20 });
+    sandbox = await GraphSandbox.start({ tenant, latencyMs: 20 });
   });
   after(async () => sandbox.close());
   beforeEach(() => {
@@ -64,5 +66,16 @@ describe('round trips on a large tenant', () => {
     const connectors = await api.listConnectors();
     assert.equal(connectors.length, 600);
     assert.deepEqual(outer().map((e) => e.url), ['/beta/onPremisesPublishingProfiles/applicationProxy/connectors?$top=999']);
+  });
+
+  it("reads the inventory's publishing settings in one $batch per 20 applications, each step with $select", async () => {
+    const { api } = gatewayFor(sandbox.url, sandbox.token);
+    const outcomes = await api.readApplications(applicationIds);
+    assert.equal(applicationIds.length, 1200);
+    assert.equal([...outcomes.values()].filter((o) => o.ok).length, 1200);
+    assert.deepEqual(outer().map((e) => e.url), Array<string>(1200 / 20).fill('/beta/$batch'));
+    const steps = sandbox.requests.filter((e) => e.batchRequestId);
+    assert.equal(steps.length, 1200);
+    assert.ok(steps.every((e) => /^\/beta\/applications\/[0-9a-f-]{36}\?\$select=id,appId,displayName,onPremisesPublishing$/.test(decodeURIComponent(e.url))), steps[0].url);
   });
 });
