@@ -97,6 +97,13 @@ function account(value: unknown): { id: string; label: string } | undefined {
 }
 
 export class SavedTenantStore {
+  /**
+   * Keys removed in this window. VS Code echoes a write back to the window that made it, so just
+   * after a removal the store can hand back the value from before it: a removed entry read there
+   * would be written back by the next change.
+   */
+  private readonly removed = new Set<string>();
+
   constructor(private readonly store: KeyValueStore) {}
 
   /**
@@ -113,13 +120,14 @@ export class SavedTenantStore {
   list(): SavedTenant[] {
     const raw = this.store.get<unknown>(STORE_KEY);
     const entries = Array.isArray(raw) ? raw.map(parseSavedTenant).filter((t) => t !== undefined) : [];
-    const seen = new Set<string>();
+    const seen = new Set<string>(this.removed);
     return entries.filter((t) => !seen.has(savedTenantKey(t)) && seen.add(savedTenantKey(t)));
   }
 
   /** Adds the tenant at the end, or replaces the one with the same key in its place. */
   async save(tenant: SavedTenant): Promise<void> {
     const key = savedTenantKey(tenant);
+    this.removed.delete(key);
     await this.change((all) => (all.some((t) => savedTenantKey(t) === key)
       ? all.map((t) => (savedTenantKey(t) === key ? tenant : t))
       : [...all, tenant]));
@@ -144,9 +152,12 @@ export class SavedTenantStore {
   }
 
   async remove(key: string): Promise<boolean> {
-    return this.change((all) => {
+    // The change reads the entries before its first await, so the key is marked removed only after.
+    const removing = this.change((all) => {
       const rest = all.filter((t) => savedTenantKey(t) !== key);
       return rest.length === all.length ? undefined : rest;
     });
+    this.removed.add(key);
+    return removing;
   }
 }

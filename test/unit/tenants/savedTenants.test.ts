@@ -60,6 +60,26 @@ describe('saved tenants: what a tenant learns', () => {
     assert.deepEqual(store.list(), []);
   });
 
+  it("keeps a removed tenant removed when the store briefly hands back an older value, as VS Code's echo of an earlier write does", async () => {
+    const backing = memory();
+    const store = new SavedTenantStore(backing);
+    const first = { tenant: 'organizations', cloud: 'custom' as const, graphOrigin: 'http://127.0.0.1:1', wayIn: 'vscode' as const };
+    const twin = { ...first, tenant: 'b146616f-1a88-45fd-925d-2019e13edeaa' };
+    await store.save(first);
+    await store.save(twin);
+    const older = backing.value;
+    await store.remove(savedTenantKey(twin));
+    // The echo of the earlier write arrives after the removal: the store shows both again for a moment.
+    backing.value = older;
+    await store.learn({ ...first, displayName: 'Contoso (scale)' });
+    await store.learn({ ...twin, account: { id: 'a', label: 'admin@fabrikam.example' } });
+    assert.deepEqual(store.list(), [{ ...first, displayName: 'Contoso (scale)' }]);
+    assert.deepEqual(backing.value, [{ ...first, displayName: 'Contoso (scale)' }], 'nor is it written back');
+    // Added again on purpose, it is kept.
+    await store.save(twin);
+    assert.deepEqual(store.list().map(savedTenantKey), [savedTenantKey(first), savedTenantKey(twin)]);
+  });
+
   it('keeps the account a tenant was signed in with, and drops a malformed one', () => {
     const saved = parseSavedTenant({ tenant: 'organizations', cloud: 'global', wayIn: 'vscode', account: { id: 'x', label: 'admin@contoso.com' } });
     assert.deepEqual(saved?.account, { id: 'x', label: 'admin@contoso.com' });
