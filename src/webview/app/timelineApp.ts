@@ -54,6 +54,12 @@ function atRisk(index: number): string {
   return parts.length === 0 ? l10n.t('{0}: no application at risk.', time(view.series.times[index])) : `${time(view.series.times[index])}: ${parts.join('; ')}.`;
 }
 
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** The time axis's tick spacings, in seconds (uPlot's own, from one second up). */
+const TIME_STEPS = [1, 5, 10, 15, 30, MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 3 * HOUR, 4 * HOUR, 6 * HOUR, 8 * HOUR, 12 * HOUR, DAY, 2 * DAY, 3 * DAY, 7 * DAY, 14 * DAY, 30 * DAY];
+
 function drawChart(): void {
   const host = document.getElementById('chart');
   if (!view || !host) return;
@@ -71,7 +77,8 @@ function drawChart(): void {
       { label: l10n.t('Time'), value: (_, v) => (v == null ? '' : time(v)) },
       ...series.groups.map((group, i) => ({ label: group.name, stroke: colors.series[i % colors.series.length], width: 2, paths: stepped, points: { show: false } })),
     ],
-    axes: [axis, { ...axis, label: l10n.t('Active connectors'), incrs: [1, 2, 5, 10, 20, 50, 100] }],
+    // Whole seconds at the finest: polls are minutes apart, and ':19.500' means nothing to anyone.
+    axes: [{ ...axis, incrs: TIME_STEPS }, { ...axis, label: l10n.t('Active connectors'), incrs: [1, 2, 5, 10, 20, 50, 100] }],
     hooks: {
       // Outages shaded behind the lines, in the theme's red.
       drawClear: [(u) => {

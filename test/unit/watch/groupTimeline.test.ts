@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { latestCounts, MAX_TIMELINE_CHANGES, outages, recordCounts, timelineRows, timelineSeries, type GroupTimeline } from '../../../src/watch/groupTimeline';
+import { chartedGroups, latestCounts, MAX_CHARTED_GROUPS, MAX_TIMELINE_CHANGES, outages, recordCounts, timelineRows, timelineSeries, type GroupTimeline } from '../../../src/watch/groupTimeline';
 
 const at = (hhmm: string) => new Date(`2026-12-02T${hhmm}:00Z`);
 const seconds = (hhmm: string) => at(hhmm).getTime() / 1000;
@@ -59,5 +59,21 @@ describe('group timeline: active connectors per group over time', () => {
     assert.equal(timeline.from, new Date(start + 10 * 60_000).toISOString());
     assert.deepEqual(timeline.start, { eu: 10 % 4, asia: 1 });
     assert.deepEqual(latestCounts(timeline), { eu: (MAX_TIMELINE_CHANGES + 10) % 4, asia: 1 });
+  });
+
+  it("charts the groups that changed most first, then those serving the most applications, and no more than the chart holds", () => {
+    const groups = Array.from({ length: 20 }, (_, i) => ({ id: `g${i}`, name: `Group ${i}` }));
+    const poll = (time: string, active: (i: number) => number) => (t: GroupTimeline | undefined) =>
+      recordCounts(t, groups.map((g, i) => ({ ...g, active: active(i) })), at(time));
+    // g3 changes twice, g7 once; the others never.
+    let timeline = poll('09:00', () => 2)(undefined);
+    timeline = poll('09:05', (i) => (i === 3 || i === 7 ? 1 : 2))(timeline);
+    timeline = poll('09:10', (i) => (i === 7 ? 1 : 2))(timeline);
+    const applications = { g1: 1, g5: 9, g9: 4, g3: 1 };
+    assert.deepEqual(chartedGroups(timeline, applications), ['g3', 'g7', 'g5', 'g9', 'g1']);
+    const many = Object.fromEntries(groups.map((g, i) => [g.id, i + 1]));
+    const charted = chartedGroups(timeline, many);
+    assert.equal(charted.length, MAX_CHARTED_GROUPS);
+    assert.deepEqual(charted.slice(0, 4), ['g3', 'g7', 'g19', 'g18']);
   });
 });
