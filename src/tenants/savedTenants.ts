@@ -103,8 +103,11 @@ export class SavedTenantStore {
    * would be written back by the next change.
    */
   private readonly removed = new Set<string>();
-
-  constructor(private readonly store: KeyValueStore) {}
+  /**
+   * `removalHeldMs`: how long a removal is held against older values, long past any echo; after it
+   * another window may add the tenant again, and this one sees it.
+   */
+  constructor(private readonly store: KeyValueStore, private readonly removalHeldMs = 10_000) {}
 
   /**
    * Reads and writes in one step, before any await: globalState takes a new value at once (and
@@ -158,6 +161,11 @@ export class SavedTenantStore {
       return rest.length === all.length ? undefined : rest;
     });
     this.removed.add(key);
-    return removing;
+    try {
+      return await removing;
+    } finally {
+      const release = setTimeout(() => this.removed.delete(key), this.removalHeldMs);
+      (release as { unref?: () => void }).unref?.();
+    }
   }
 }

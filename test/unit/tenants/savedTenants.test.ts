@@ -80,6 +80,20 @@ describe('saved tenants: what a tenant learns', () => {
     assert.deepEqual(store.list().map(savedTenantKey), [savedTenantKey(first), savedTenantKey(twin)]);
   });
 
+  it('sees a tenant another window added again once the removal here is long past', async () => {
+    const backing = memory();
+    const store = new SavedTenantStore(backing, 20);
+    const entry = { tenant: 'contoso.onmicrosoft.com', cloud: 'global' as const, wayIn: 'vscode' as const };
+    await store.save(entry);
+    await store.remove(savedTenantKey(entry));
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    // Another window's Add Tenant reaches this one through the store.
+    backing.value = [entry];
+    assert.deepEqual(store.list(), [entry]);
+    await store.learn({ ...entry, displayName: 'Contoso' });
+    assert.deepEqual(backing.value, [{ ...entry, displayName: 'Contoso' }], 'and a change here keeps it');
+  });
+
   it('keeps the account a tenant was signed in with, and drops a malformed one', () => {
     const saved = parseSavedTenant({ tenant: 'organizations', cloud: 'global', wayIn: 'vscode', account: { id: 'x', label: 'admin@contoso.com' } });
     assert.deepEqual(saved?.account, { id: 'x', label: 'admin@contoso.com' });
