@@ -29,6 +29,8 @@ export interface StepState extends StatusStep {
 
 const MAX_STEPS = 1000;
 const MAX_SECONDS = 7 * 24 * 3600;
+/** A tighter loop is a busy loop, not a schedule. */
+const MIN_REPEAT_SECONDS = 0.1;
 
 function seconds(value: unknown, what: string, minimum: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < minimum || value > MAX_SECONDS) {
@@ -53,18 +55,27 @@ export function checkStatusScript(raw: unknown): StatusScript {
     return { afterSeconds: seconds(step.afterSeconds, `${where}: afterSeconds`, 0), connector: step.connector.trim(), status: step.status };
   });
   if (script.repeatEverySeconds === undefined) return { steps };
-  const repeat = seconds(script.repeatEverySeconds, 'repeatEverySeconds', 0);
+  const repeat = seconds(script.repeatEverySeconds, 'repeatEverySeconds', MIN_REPEAT_SECONDS);
   const last = Math.max(0, ...steps.map((s) => s.afterSeconds));
   if (repeat <= last) throw badRequest(`repeatEverySeconds (${repeat}) must be more than the last step's afterSeconds (${last}).`);
   return { steps, repeatEverySeconds: repeat };
 }
 
-/** A connector by its id or machine name (`FRA-APPPROXY-02` finds `FRA-APPPROXY-02.contoso.com`). */
-export function findConnector(tenant: Tenant, name: string): ConnectorRecord | undefined {
+/**
+ * The connectors a name means: its id or machine name, else every machine whose short name it is
+ * (`FRA-APPPROXY-02` finds `FRA-APPPROXY-02.contoso.com`).
+ */
+export function findConnectors(tenant: Tenant, name: string): ConnectorRecord[] {
   const wanted = name.toLowerCase();
   const all = [...tenant.connectors.values()];
-  return all.find((c) => c.id.toLowerCase() === wanted || c.machineName.toLowerCase() === wanted)
-    ?? all.find((c) => c.machineName.toLowerCase().split('.')[0] === wanted);
+  const exact = all.filter((c) => c.id.toLowerCase() === wanted || c.machineName.toLowerCase() === wanted);
+  return exact.length > 0 ? exact : all.filter((c) => c.machineName.toLowerCase().split('.')[0] === wanted);
+}
+
+/** The one connector a name means; none when it means none or several. */
+export function findConnector(tenant: Tenant, name: string): ConnectorRecord | undefined {
+  const found = findConnectors(tenant, name);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 export class StatusSchedule {
@@ -80,8 +91,11 @@ export class StatusSchedule {
 
   /** Replaces the schedule and starts it now. Every connector must be there when it starts. */
   set(script: StatusScript): void {
-    const unknown = script.steps.filter((s) => !findConnector(this.tenant(), s.connector)).map((s) => `'${s.connector}'`);
-    if (unknown.length > 0) throw badRequest(`The status schedule names connectors the tenant does not have: ${[...new Set(unknown)].join(', ')}.`);
+    const names = [...new Set(script.steps.map((s) => s.connector))];
+    const unknown = names.filter((name) => findConnectors(this.tenant(), name).length === 0).map((name) => `'${name}'`);
+    if (unknown.length > 0) throw badRequest(`The status schedule names connectors the tenant does not have: ${unknown.join(', ')}.`);
+    const ambiguous = names.filter((name) => findConnectors(this.tenant(), name).length > 1).map((name) => `'${name}'`);
+    if (ambiguous.length > 0) throw badRequest(`The status schedule names connectors that several machines share: ${ambiguous.join(', ')}; give the full machine name or the id.`);
     this.clear();
     const start = Date.now();
     this.repeatEverySeconds = script.repeatEverySeconds;

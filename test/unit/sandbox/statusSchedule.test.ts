@@ -66,6 +66,11 @@ describe('sandbox: connector status schedule', () => {
     await refused([{ afterSeconds: -1, connector: 'FRA-APPPROXY-01', status: 'active' }], /Step 1: afterSeconds must be a number of seconds/);
     await refused({ steps: [{ afterSeconds: 5, connector: 'FRA-APPPROXY-01', status: 'active' }], repeatEverySeconds: 5 }, /must be more than the last step's afterSeconds \(5\)/);
     await refused({ value: [] }, /list of steps/);
+    await refused({ steps: [], repeatEverySeconds: 0.001 }, /repeatEverySeconds must be a number of seconds from 0.1/);
+    // Two machines of one short name: the schedule must say which.
+    const other = [...fx.sandbox.store.tenant.connectors.values()].find((c) => c.machineName.startsWith('NYC-APPPROXY-01'))!;
+    other.machineName = 'FRA-APPPROXY-01.fabrikam.com';
+    await refused([{ afterSeconds: 1, connector: 'FRA-APPPROXY-01', status: 'active' }], /several machines share: 'FRA-APPPROXY-01'; give the full machine name or the id/);
     const kept = (await fx.client.call('GET', '/_sandbox/status-schedule')).body.steps;
     assert.deepEqual(kept.map((s: { connector: string; afterSeconds: number }) => [s.connector, s.afterSeconds]), [['FRA-APPPROXY-01', 60]]);
     assert.equal((await fx.client.call('PUT', '/_sandbox/status-schedule', { body: [], token: null })).status, 401);
