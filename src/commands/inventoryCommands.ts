@@ -50,9 +50,11 @@ async function readInventory(services: Services, tenantKey: string): Promise<Inv
     cancellable: true,
   }, async (_, token) => {
     const stop = new AbortController();
-    token.onCancellationRequested(() => stop.abort(new Cancelled()));
+    // Said in the panel, which stays open: a cancelled read is no error, but the panel says why it is empty.
+    const cancelled = () => new Cancelled(vscode.l10n.t('The read was cancelled. Refresh to read again.'));
+    token.onCancellationRequested(() => stop.abort(cancelled()));
     const outcomes = await tenant.api.readApplications(applications.map((a) => a.id), { signal: stop.signal });
-    if (token.isCancellationRequested) throw new Cancelled();
+    if (token.isCancellationRequested) throw cancelled();
     return freshReads(outcomes);
   });
   return buildInventory({ id: tenant.tenantId, displayName: tenant.displayName }, contents.groups, fresh,

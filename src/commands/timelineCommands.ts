@@ -6,7 +6,7 @@ import type { Services } from '../services';
 import { GroupNode } from '../tree/groupNode';
 import type { TreeNode } from '../tree/treeNode';
 import { chartedGroups, outages, timelineRows, timelineSeries } from '../watch/groupTimeline';
-import type { TimelineView } from '../watch/timelineMessages';
+import { MAX_TABLE_ROWS, type TimelineView } from '../watch/timelineMessages';
 import { TimelinePanel, type TimelineHost } from '../webview/timelinePanel';
 import { showExport } from './exportCommands';
 import { loadedContents, pickTenant } from './targets';
@@ -25,12 +25,14 @@ export async function showTimeline(services: Services, node?: TreeNode): Promise
 function timelineHost(services: Services): TimelineHost {
   return {
     view: (tenantKey, groupId) => timelineView(services, tenantKey, groupId),
-    exportCsv: async (view) => {
+    exportCsv: async (tenantKey, groupId, title) => {
+      const timeline = services.watch.history.of(tenantKey)?.groups;
+      const rows = timeline ? timelineRows(timeline, groupId === undefined ? undefined : [groupId]) : [];
       const csv = csvText(
         ['Time', 'Connector group', 'Group ID', 'Active connectors before', 'Active connectors after'],
-        view.rows.map((r) => [r.at, r.group, r.groupId, r.before, r.after]),
+        rows.map((r) => [r.at, r.group, r.groupId, r.before, r.after]),
       );
-      await showExport(services, [view.title], csv, 'csv');
+      await showExport(services, [title], csv, 'csv');
     },
     onDidRecord: services.watch.onDidRecord,
     warn: (message) => services.logger.warn(message),
@@ -47,11 +49,16 @@ function timelineView(services: Services, tenantKey: string, groupId: string | u
   if (groupId !== undefined && !group) return vscode.l10n.t('This group is no longer in the tenant.');
   const ids = group ? [group.id] : chartedGroups(timeline, Object.fromEntries(groups.map((g) => [g.id, g.applications.length])));
   const series = timelineSeries(timeline, new Date(), ids);
+  const rows = timelineRows(timeline, group ? [group.id] : undefined);
+  const shown = rows.slice(-MAX_TABLE_ROWS);
+  const wanted = new Set([...ids, ...shown.map((r) => r.groupId)]);
   return {
     title: vscode.l10n.t('Timeline: {0}', group ? group.name : tenantNode.tenant.displayName),
     series,
     outages: outages(series),
-    rows: timelineRows(timeline, group ? [group.id] : undefined),
-    applications: Object.fromEntries(groups.filter((g) => ids.includes(g.id) || !group).map((g) => [g.id, g.applications.map((a) => a.displayName || a.id)])),
+    rows: shown,
+    totalRows: rows.length,
+    // Only the groups drawn or in the table: a tenant of thousands of groups sends no more.
+    applications: Object.fromEntries(groups.filter((g) => wanted.has(g.id)).map((g) => [g.id, g.applications.map((a) => a.displayName || a.id)])),
   };
 }

@@ -9,10 +9,16 @@ export interface TimelineView {
   title: string;
   series: TimelineSeries;
   outages: Outage[];
+  /** The latest changes, at most MAX_TABLE_ROWS (the CSV has every one). */
   rows: TimelineRow[];
+  /** How many changes the record has in all. */
+  totalRows: number;
   /** Each group's applications now: who is at risk when its count falls to one or none. */
   applications: Record<string, string[]>;
 }
+
+/** A table of thousands of rows helps nobody and slows the panel: the latest are drawn. */
+export const MAX_TABLE_ROWS = 1000;
 
 export type ToWebview =
   | { type: 'timeline'; view: TimelineView; bundle?: Record<string, string> }

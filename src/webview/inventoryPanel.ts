@@ -24,6 +24,8 @@ export class InventoryPanel {
   private static readonly open = new Map<string, InventoryPanel>();
   private inventory: Inventory | undefined;
   private reading: Promise<Inventory> | undefined;
+  /** Reading or failed: said again to a webview drawn anew (a hidden panel misses what is posted). */
+  private status: Extract<ToWebview, { type: 'reading' | 'failed' }> | undefined;
   private disposed = false;
 
   /** The tenant's panel, opened or brought forward, with a fresh read. */
@@ -63,17 +65,23 @@ export class InventoryPanel {
     if (this.inventory) this.post({ type: 'inventory', inventory: this.inventory, certificateWarningDays: this.host.certificateWarningDays(), bundle: vscode.l10n.bundle });
   }
 
+  private say(status: NonNullable<InventoryPanel['status']>): void {
+    this.status = status;
+    this.post(status);
+  }
+
   /** One read at a time: a second Refresh while one runs waits for it. */
   refresh(): Promise<Inventory> {
     this.reading ??= (async () => {
-      this.post({ type: 'reading' });
+      this.say({ type: 'reading' });
       try {
         this.inventory = await this.host.read(this.tenantKey);
+        this.status = undefined;
         if (!this.disposed) this.panel.title = title(this.inventory.tenant.displayName);
         this.showInventory();
         return this.inventory;
       } catch (error) {
-        this.post({ type: 'failed', message: describeError(error) });
+        this.say({ type: 'failed', message: describeError(error) });
         throw error;
       } finally {
         this.reading = undefined;
@@ -91,7 +99,10 @@ export class InventoryPanel {
     const message = parsed.message;
     try {
       switch (message.type) {
-        case 'ready': return this.showInventory();
+        case 'ready':
+          this.showInventory();
+          if (this.status) this.post(this.status);
+          return;
         case 'refresh': await this.refresh(); return;
         case 'export':
           if (this.inventory) await this.host.exportInventory(this.inventory, message.format);

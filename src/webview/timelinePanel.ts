@@ -9,7 +9,8 @@ import { webviewOptions, webviewPage } from './webviewPage';
 export interface TimelineHost {
   /** The view now, or the sentence to show instead (no record yet, tenant gone). */
   view(tenantKey: string, groupId: string | undefined): TimelineView | string;
-  exportCsv(view: TimelineView): Promise<void>;
+  /** Every change of the tenant's (or the group's) record, not only the rows the panel shows. */
+  exportCsv(tenantKey: string, groupId: string | undefined, title: string): Promise<void>;
   /** Fires with a tenant's key when its history changed. */
   onDidRecord: vscode.Event<string>;
   warn(message: string): void;
@@ -85,7 +86,7 @@ export class TimelinePanel {
     if (parsed.message.type === 'ready') return this.update();
     const view = this.current();
     try {
-      if (typeof view !== 'string') await this.host.exportCsv(view);
+      if (typeof view !== 'string') await this.host.exportCsv(this.tenantKey, this.groupId, view.title);
     } catch (error) {
       void vscode.window.showErrorMessage(describeError(error));
     }

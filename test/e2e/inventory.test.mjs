@@ -51,5 +51,20 @@ describe('workbench: application inventory', function () {
     const editor = wb.page.locator('.editor-group-container .monaco-editor .view-lines').last();
     await editor.getByText('Application,Application ID,Object ID,Kind').waitFor({ timeout: 15_000 });
     await wb.screenshot('inventory-csv');
+
+    // A refresh in which one application cannot be read: the table keeps its row as the tree read it,
+    // and says so above the table, not only in a cell the filter may hide.
+    const state = (await sandbox.call('GET', '/_sandbox/state')).body;
+    const ticketing = state.applications.find((a) => a.displayName === 'Ticketing');
+    await sandbox.call('PUT', '/_sandbox/faults', { body: [{ status: 500, path: `/applications/${ticketing.id}` }] });
+    await wb.page.locator('.tab', { hasText: 'Applications: Contoso (sandbox)' }).click();
+    await frame.locator('#refresh').click();
+    const alert = frame.locator('p.error[role="alert"]');
+    await alert.waitFor({ timeout: 60_000 });
+    assert.equal(await alert.innerText(), '1 of 11 applications could not be read again: it is shown as the tree read it, and its Findings cell says why. Refresh to try again.');
+    await wb.screenshot('inventory-unread');
+    await sandbox.call('DELETE', '/_sandbox/faults');
+    await frame.locator('#refresh').click();
+    await alert.waitFor({ state: 'detached', timeout: 60_000 });
   });
 });

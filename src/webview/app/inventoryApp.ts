@@ -58,7 +58,10 @@ function expiryWords(row: InventoryRow): string {
   const certificate = row.certificate;
   if (!certificate) return '';
   const day = certificate.expiryDate.slice(0, 10);
+  // Worded as the certificate rules word them.
   if (certificate.daysLeft < 0) return l10n.t('{0} (expired)', day);
+  if (certificate.daysLeft === 0) return l10n.t('{0} (today)', day);
+  if (certificate.daysLeft === 1) return l10n.t('{0} (tomorrow)', day);
   return l10n.t('{0} ({1} days)', day, certificate.daysLeft);
 }
 
@@ -171,6 +174,7 @@ function renderTable(): void {
 function render(): void {
   if (!inventory) return;
   const withFindings = inventory.rows.filter((r) => r.findings.length > 0).length;
+  const unread = inventory.rows.filter((r) => r.readProblem !== undefined).length;
   const app = document.getElementById('app')!;
   const filter = el('vscode-textfield', { id: 'filter', placeholder: l10n.t('Filter by any column'), 'aria-label': l10n.t('Filter'), value: state.filter });
   const only = el('vscode-checkbox', { id: 'only-findings', label: l10n.t('Only applications with findings'), ...(state.onlyFindings ? { checked: '' } : {}) });
@@ -178,6 +182,10 @@ function render(): void {
     el('h1', {}, l10n.t('Applications of {0}', inventory.tenant.displayName)),
     el('p', { class: 'read-at' }, l10n.t('Read {0}; {1} with findings; certificates expiring within {2} days are marked.', new Date(inventory.readAt).toLocaleString(), withFindings, warningDays),
       ...(inventory.gone.length > 0 ? [' ', l10n.t('Deleted since the tree read them: {0}.', inventory.gone.map((g) => g.name).join(', '))] : [])),
+    // Rows the fresh read missed show the tree's copy: said here, not only in their own cells.
+    ...(unread > 0 ? [el('p', { class: 'error', role: 'alert' }, unread === 1
+      ? l10n.t('1 of {0} applications could not be read again: it is shown as the tree read it, and its Findings cell says why. Refresh to try again.', inventory.rows.length)
+      : l10n.t('{0} of {1} applications could not be read again: they are shown as the tree read them, and their Findings cells say why. Refresh to try again.', unread, inventory.rows.length))] : []),
     el('div', { class: 'toolbar' },
       filter, only,
       el('vscode-button', { id: 'refresh', secondary: '' }, l10n.t('Refresh')),
@@ -233,8 +241,11 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       break;
     case 'failed':
       // A failed refresh keeps the table it had: the message goes above it.
-      if (!inventory) document.getElementById('app')!.replaceChildren(el('p', { class: 'error', role: 'alert' }, message.message));
-      else document.getElementById('summary')!.replaceChildren(el('span', { class: 'error', role: 'alert' }, message.message));
+      if (!inventory) {
+        const retry = el('vscode-button', { id: 'retry' }, l10n.t('Try Again'));
+        retry.addEventListener('click', () => vscode.postMessage({ type: 'refresh' }));
+        document.getElementById('app')!.replaceChildren(el('p', { class: 'error', role: 'alert' }, message.message), retry);
+      } else document.getElementById('summary')!.replaceChildren(el('span', { class: 'error', role: 'alert' }, message.message));
       break;
   }
 });

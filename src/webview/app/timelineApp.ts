@@ -105,8 +105,11 @@ function drawChart(): void {
 
 function table(): HTMLElement {
   if (!view || view.rows.length === 0) return el('p', {}, l10n.t('No change since the record began.'));
+  const caption = view.totalRows > view.rows.length
+    ? l10n.t('Changes in active connectors: the latest {0} of {1} (Export CSV has every one)', view.rows.length, view.totalRows)
+    : l10n.t('Changes in active connectors');
   return el('table', { id: 'changes' },
-    el('caption', {}, l10n.t('Changes in active connectors')),
+    el('caption', {}, caption),
     el('thead', {}, el('tr', {}, ...[l10n.t('Time'), l10n.t('Group'), l10n.t('Active before'), l10n.t('Active after'), l10n.t('Applications at risk')].map((h) => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, ...view.rows.map((row) => {
       const applications = view!.applications[row.groupId] ?? [];
