@@ -116,10 +116,14 @@ export const MAX_CHARTED_GROUPS = 12;
 /**
  * The groups a tenant's chart draws: those whose count changed, the most changes first; when fewer
  * than the chart holds changed, then groups serving the most applications. At most MAX_CHARTED_GROUPS.
+ * `applications` has every group the tenant has now (its application count): a deleted group's last
+ * count would be drawn on as if it still held, so it is left to the table.
  */
 export function chartedGroups(timeline: GroupTimeline, applications: Readonly<Record<string, number>>): string[] {
   const changes = new Map<string, number>();
-  for (const change of timeline.changes) for (const id of Object.keys(change.active)) changes.set(id, (changes.get(id) ?? 0) + 1);
+  for (const change of timeline.changes) {
+    for (const id of Object.keys(change.active)) if (id in applications) changes.set(id, (changes.get(id) ?? 0) + 1);
+  }
   const byChanges = [...changes].sort((a, b) => b[1] - a[1]).map(([id]) => id);
   const rest = Object.keys(timeline.names).filter((id) => !changes.has(id) && (applications[id] ?? 0) > 0)
     .sort((a, b) => (applications[b] ?? 0) - (applications[a] ?? 0));

@@ -69,8 +69,11 @@ describe('group timeline: active connectors per group over time', () => {
     let timeline = poll('09:00', () => 2)(undefined);
     timeline = poll('09:05', (i) => (i === 3 || i === 7 ? 1 : 2))(timeline);
     timeline = poll('09:10', (i) => (i === 7 ? 1 : 2))(timeline);
-    const applications = { g1: 1, g5: 9, g9: 4, g3: 1 };
+    const applications = { g1: 1, g5: 9, g9: 4, g3: 1, g7: 0 };
     assert.deepEqual(chartedGroups(timeline, applications), ['g3', 'g7', 'g5', 'g9', 'g1']);
+    // g3 deleted since: its last count is not drawn on as if it still held.
+    const { g3: _deleted, ...afterDelete } = applications;
+    assert.deepEqual(chartedGroups(timeline, afterDelete), ['g7', 'g5', 'g9', 'g1']);
     const many = Object.fromEntries(groups.map((g, i) => [g.id, i + 1]));
     const charted = chartedGroups(timeline, many);
     assert.equal(charted.length, MAX_CHARTED_GROUPS);
