@@ -10,7 +10,10 @@ describe('workbench: keyboard', function () {
   it('renames the selected group with F2 and deletes an empty one with Delete', async () => {
     const { wb, sandbox } = fixture;
     const view = await openConnectorGroupsView(wb.page);
+    // The tenant read whole (its last row drawn) before the click, so no redraw moves the row from under it.
+    await view.locator('.monaco-list-row', { hasText: 'Other hybrid agents' }).waitFor({ timeout: 60_000 });
     await view.locator('.monaco-list-row', { hasText: 'Tokyo (legacy)' }).click();
+    await view.locator('.monaco-list-row.selected', { hasText: 'Tokyo (legacy)' }).waitFor({ timeout: 15_000 });
     await wb.page.keyboard.press('F2');
     const input = wb.page.locator('.quick-input-widget input');
     await input.waitFor({ timeout: 15_000 });
@@ -22,6 +25,7 @@ describe('workbench: keyboard', function () {
 
     const pune = (await sandbox.group('India Pune')).id;
     await view.locator('.monaco-list-row', { hasText: 'India Pune' }).click();
+    await view.locator('.monaco-list-row.selected', { hasText: 'India Pune' }).waitFor({ timeout: 15_000 });
     await wb.page.keyboard.press('Delete');
     const confirm = wb.page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Delete$/ });
     await confirm.waitFor({ timeout: 15_000 });

@@ -11,6 +11,12 @@ export function useWorkbench(options = {}) {
     fixture.wb = await openWorkbench(options);
     fixture.sandbox = new SandboxClient(fixture.wb.sandbox.url, fixture.wb.sandbox.token);
   });
+  // A failed test leaves a picture of the workbench as it was, to read beside the log.
+  afterEach(async function () {
+    if (this.currentTest?.state !== 'failed' || !fixture.wb) return;
+    const name = `failed-${this.currentTest.fullTitle()}`.replace(/[^\w-]+/g, '-').slice(0, 100);
+    await fixture.wb.screenshot(name).catch(() => undefined);
+  });
   after(async () => {
     await fixture.wb?.close();
   });
