@@ -24,7 +24,8 @@ describe('workbench: health', function () {
     // Wide enough to read each finding, with one open on its applications at risk and its connectors.
     await widenSidebar(wb.page, 420);
     await down.click();
-    await health.locator('.monaco-list-row', { hasText: 'Field Service' }).filter({ hasText: 'at risk' }).waitFor({ timeout: 15_000 });
+    // The application under the opened finding (level 3), not the finding about its back-end validation.
+    await health.locator('.monaco-list-row[aria-level="3"]', { hasText: 'Field Service' }).filter({ hasText: 'at risk' }).waitFor({ timeout: 15_000 });
     await wb.screenshot('health-view');
     // The hint about the unused group is the last row, below the fold of a tenant with many findings.
     await wb.page.keyboard.press('End');
