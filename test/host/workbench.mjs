@@ -94,7 +94,9 @@ export async function openConnectorGroupsView(page) {
   const sidebar = page.locator('.part.sidebar');
   const title = sidebar.locator('.composite.title', { hasText: /Connector Groups/i });
   if (!(await title.isVisible().catch(() => false))) {
-    const icon = page.locator('.activitybar .action-item a[aria-label^="Connector Groups"], .activitybar .action-item [aria-label^="Connector Groups"]').first();
+    // The item itself, not its label: a progress badge drawn over the label (the view is loading) is
+    // part of the item, so the click still lands.
+    const icon = page.locator('.activitybar .action-item', { has: page.locator('[aria-label^="Connector Groups"]') }).first();
     await icon.waitFor({ timeout: 60_000 });
     await icon.click();
   }
